@@ -1,0 +1,83 @@
+/**
+ * The composition root: reads configuration, opens the store, builds the core, mounts the
+ * adapters that are configured on one HTTP server. The core (src/) never imports adapters;
+ * this file is where they meet.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { parseConfig, type Config } from '../src/config.ts';
+import { createFileStore } from '../src/store/file-store.ts';
+import { createConsult } from '../src/consult.ts';
+import { createHttpServer, type HttpServer } from '../src/server.ts';
+import { loadHistory } from '../src/domain/history.ts';
+import type { Consult } from '../src/consult-api.ts';
+import type { Clock } from '../src/clock.ts';
+
+export interface App {
+  config: Config;
+  consult: Consult;
+  http: HttpServer;
+  /** Listens and starts the scheduler; resolves with the port. */
+  start(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  env: Record<string, string | undefined>;
+  clock?: Clock;
+  log?: (line: string) => void;
+}
+
+/** The key that hides secret ballots lives beside the store, never in it: BALLOT_SECRET, or a generated file. */
+async function ballotSecret(config: Config, log: (line: string) => void): Promise<string> {
+  if (config.BALLOT_SECRET) return config.BALLOT_SECRET;
+  const file = join(dirname(resolve(config.DATA_DIR)), `${resolve(config.DATA_DIR).split(/[\\/]/).pop()}.ballot-key`);
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const key = randomBytes(32).toString('hex');
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, key, { mode: 0o600, flag: 'wx' }).catch(async () => undefined);
+    log(`created the secret-ballot key ${file} (keep it with backups of the store, apart from it)`);
+    return (await readFile(file, 'utf8')).trim();
+  }
+}
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const config = parseConfig(opts.env);
+  const store = createFileStore({ dir: resolve(config.DATA_DIR) });
+  await store.open();
+  const consult = createConsult({
+    store,
+    clock: opts.clock,
+    timezone: config.CONSULT_TIMEZONE,
+    secretariat: config.SECRETARIAT,
+    ballotSecret: await ballotSecret(config, log),
+    history: loadHistory(),
+    log,
+  });
+  const http = createHttpServer(log);
+  http.route('GET', '/healthz', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, consultations: store.all().length }));
+  });
+  const mounted: string[] = [];
+
+  return {
+    config,
+    consult,
+    http,
+    async start() {
+      const port = await http.listen(config.PORT, config.HOST);
+      consult.start();
+      log(`Consult is listening on port ${port} (${mounted.length ? mounted.join(', ') : 'no chat platform configured'}); store: ${resolve(config.DATA_DIR)}`);
+      return port;
+    },
+    async stop() {
+      await consult.stop();
+      await http.close();
+      await store.close();
+    },
+  };
+}

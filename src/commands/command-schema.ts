@@ -1,0 +1,49 @@
+/** Commands arriving as data (button values, card actions) are validated like any other input. */
+import { z } from 'zod';
+import { DelegationKind, Lang } from '../domain/model.ts';
+import type { Command } from './command.ts';
+
+const id = z.string().regex(/^[A-Za-z]{1,2}\d{1,6}$/).transform((s) => s.toUpperCase());
+const text = z.string().trim().min(1).max(300);
+const n = z.number().int().positive().max(1000);
+const launch = {
+  deadline: z.string().max(40).optional(),
+  live: z.boolean().optional(),
+  eligible: z.enum(['members', 'all']).optional(),
+  secret: z.boolean().optional(),
+  quorum: z.number().min(0).max(1).optional(),
+};
+
+export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('help'), topic: z.string().max(40).optional() }),
+  z.object({ type: z.literal('theme'), options: z.array(text).min(1).max(10), ...launch }),
+  z.object({ type: z.literal('topics'), options: z.array(text).min(2).max(10), select: n.optional(), ...launch }),
+  z.object({ type: z.literal('survey'), from: id.optional(), title: text.optional(), options: z.array(text).max(10).optional(), ...launch }),
+  z.object({ type: z.literal('feedback'), workshop: text, participants: n.optional(), statements: z.array(text).max(20).optional(), ...launch }),
+  z.object({ type: z.literal('propose'), id, text }),
+  z.object({ type: z.literal('vote'), id, choices: z.array(n).max(20), combine: z.tuple([n, n]).optional() }),
+  z.object({ type: z.literal('answer'), id, answers: z.array(z.number().int().min(0).max(5)).max(20) }),
+  z.object({ type: z.literal('share'), id }),
+  z.object({ type: z.literal('status'), id: id.optional() }),
+  z.object({ type: z.literal('results'), id }),
+  z.object({ type: z.literal('close'), id }),
+  z.object({ type: z.literal('extend'), id, deadline: z.string().min(1).max(40) }),
+  z.object({ type: z.literal('cancel'), id }),
+  z.object({ type: z.literal('remind'), id }),
+  z.object({ type: z.literal('export'), id }),
+  z.object({ type: z.literal('roster-add'), user: z.string().max(200), delegation: text, kind: DelegationKind, region: z.string().max(100).optional() }),
+  z.object({ type: z.literal('roster-remove'), user: z.string().max(200) }),
+  z.object({ type: z.literal('roster-list') }),
+  z.object({ type: z.literal('lang'), lang: Lang }),
+  z.object({ type: z.literal('propose-form'), id }),
+  z.object({ type: z.literal('answer-form'), id }),
+]) as unknown as z.ZodType<Command>;
+
+export const FormSubmitSchema = z.object({
+  action: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('vote'), id }),
+    z.object({ type: z.literal('propose'), id }),
+    z.object({ type: z.literal('feedback'), id }),
+  ]),
+  values: z.record(z.string().max(50), z.union([z.string().max(1000), z.array(z.string().max(1000)).max(50)]).optional()),
+});

@@ -1,0 +1,42 @@
+/**
+ * A command, platform-neutral: what a slash command, a typed Teams message or a button asks for.
+ * The parser turns text into one of these; buttons carry one ready-made.
+ */
+import type { DelegationKind, Lang } from '../domain/model.ts';
+
+export interface LaunchOptions {
+  deadline?: string;
+  live?: boolean;
+  eligible?: 'members' | 'all';
+  secret?: boolean;
+  quorum?: number;
+}
+
+export type Command =
+  | { type: 'help'; topic?: string }
+  | ({ type: 'theme'; options: string[] } & LaunchOptions)
+  | ({ type: 'topics'; options: string[]; select?: number } & LaunchOptions)
+  | ({ type: 'survey'; from?: string; title?: string; options?: string[] } & LaunchOptions)
+  | ({ type: 'feedback'; workshop: string; participants?: number; statements?: string[] } & LaunchOptions)
+  | { type: 'propose'; id: string; text: string }
+  /** `choices` are option numbers; `combine` asks for "A + B" as one option (shortlists). */
+  | { type: 'vote'; id: string; choices: number[]; combine?: [number, number] }
+  | { type: 'answer'; id: string; answers: number[] }
+  | { type: 'share'; id: string }
+  | { type: 'status'; id?: string }
+  | { type: 'results'; id: string }
+  | { type: 'close'; id: string }
+  | { type: 'extend'; id: string; deadline: string }
+  | { type: 'cancel'; id: string }
+  | { type: 'remind'; id: string }
+  | { type: 'export'; id: string }
+  | { type: 'roster-add'; user: string; delegation: string; kind: DelegationKind; region?: string }
+  | { type: 'roster-remove'; user: string }
+  | { type: 'roster-list' }
+  | { type: 'lang'; lang: Lang }
+  /** Open the form to propose an option (adapters show it as a modal or card form). */
+  | { type: 'propose-form'; id: string }
+  /** Open the survey form (written survey or satisfaction survey). */
+  | { type: 'answer-form'; id: string };
+
+export type CommandType = Command['type'];

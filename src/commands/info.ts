@@ -1,0 +1,63 @@
+/** Reading commands and personal settings: help, status, results, roster, lang. */
+import type { Command } from './command.ts';
+import type { Caller, Env } from './env.ts';
+import { reply, requireConsultation } from './env.ts';
+import { addDelegate, removeDelegate, requireSecretariat } from '../domain/roster.ts';
+import { fail } from '../errors.ts';
+import { helpCard } from '../views/help.ts';
+import { statusCard } from '../views/status.ts';
+import { ballotCard } from '../views/ballot.ts';
+import { resultsCard } from '../views/results.ts';
+import { textCard } from '../views/reply.ts';
+import { formatDate } from '../views/format.ts';
+import { t as catalog } from '../i18n/index.ts';
+import type { OutboundMessage } from '../outbound.ts';
+
+export function help(env: Env, caller: Caller): OutboundMessage[] {
+  return [reply(caller, helpCard(env.view(caller.lang).t, caller.isSecretariat), 'help')];
+}
+
+export function status(env: Env, caller: Caller, id?: string): OutboundMessage[] {
+  const v = env.view(caller.lang);
+  if (id) {
+    const c = requireConsultation(env, id);
+    return [reply(caller, ballotCard(v, c, { delegation: caller.delegation, user: caller.user }), 'ballot', { consultationId: c.id })];
+  }
+  const list = [...env.store.all()].sort((a, b) => b.openedAt.localeCompare(a.openedAt)).slice(0, 20);
+  return [reply(caller, statusCard(v, list, caller.delegation), 'status')];
+}
+
+export function results(env: Env, caller: Caller, id: string): OutboundMessage[] {
+  const c = requireConsultation(env, id);
+  // Hidden results stay hidden from everyone, the secretariat included, until the close.
+  if (c.status === 'open' && c.visibility === 'hidden') {
+    fail('results-hidden', (t) => t.errors.resultsHidden(c.id, formatDate(c.closesAt, env.zone, caller.lang)));
+  }
+  return [reply(caller, resultsCard(env.view(caller.lang), c), 'results', { consultationId: c.id })];
+}
+
+export async function roster(env: Env, caller: Caller, cmd: Extract<Command, { type: 'roster-add' | 'roster-remove' | 'roster-list' }>): Promise<OutboundMessage[]> {
+  requireSecretariat(env.store.meta(), env.secretariat, caller.user);
+  const t = env.view(caller.lang).t;
+  if (cmd.type === 'roster-add') {
+    const d = await env.store.updateMeta((m) => addDelegate(m, cmd.user, cmd.delegation, cmd.kind, cmd.region));
+    return [reply(caller, textCard(t.reply.rosterTitle, t.reply.rosterAdded(cmd.user, d.name), 'success'))];
+  }
+  if (cmd.type === 'roster-remove') {
+    const d = await env.store.updateMeta((m) => removeDelegate(m, cmd.user));
+    return [reply(caller, textCard(t.reply.rosterTitle, t.reply.rosterRemoved(cmd.user, d.name), 'success'))];
+  }
+  const meta = env.store.meta();
+  const lines = meta.delegations
+    .filter((d) => d.delegates.length)
+    .map((d) => `${d.name} (${t.delegationKind[d.kind]}${d.region ? `, ${d.region}` : ''}): ${d.delegates.join(', ')}`);
+  const secretariat = [...new Set([...env.secretariat, ...meta.secretariat])];
+  const text = [lines.length ? lines.join('\n') : t.reply.rosterEmpty, t.reply.secretariatLine(secretariat.join(', ') || '—')].join('\n\n');
+  return [reply(caller, textCard(t.reply.rosterTitle, text))];
+}
+
+export async function setLang(env: Env, caller: Caller, lang: Caller['lang']): Promise<OutboundMessage[]> {
+  await env.store.updateMeta((m) => void (m.prefs[caller.user] = { ...m.prefs[caller.user], lang }));
+  const t = catalog(lang);
+  return [{ audience: { kind: 'reply' }, card: textCard(t.help.title, t.reply.langSet, 'success'), lang, purpose: 'reply' }];
+}

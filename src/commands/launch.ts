@@ -1,0 +1,147 @@
+/** Launching consultations: theme polls, topic shortlists, written surveys, satisfaction surveys. Secretariat only. */
+import type { Command, LaunchOptions } from './command.ts';
+import type { Caller, Env } from './env.ts';
+import { reply, requireConsultation } from './env.ts';
+import type { ChannelRef, Consultation, ConsultationKind, Option } from '../domain/model.ts';
+import { requireSecretariat } from '../domain/roster.ts';
+import { parseDeadline, defaultDeadline, DeadlineError } from '../domain/deadline.ts';
+import { findSimilar } from '../domain/history.ts';
+import { fail } from '../errors.ts';
+import { textCard } from '../views/reply.ts';
+import type { OutboundMessage } from '../outbound.ts';
+
+/** Statements used in practice after IDM workshops (2012). */
+export const DEFAULT_STATEMENTS = [
+  'The workshop furthered mutual learning among governments and other actors.',
+  'The workshop helped enhance understanding of the issues.',
+  'The workshop served to identify measures of international cooperation and effective policies.',
+  'Overall, I am satisfied with the event and its background materials.',
+];
+
+const PREFIX: Record<ConsultationKind, string> = { theme: 'T', topics: 'W', survey: 'S', feedback: 'F' };
+
+export function resolveDeadline(env: Env, input: string | undefined, kind: ConsultationKind, now: Date): Date {
+  if (!input) return defaultDeadline(kind, now, env.zone);
+  try {
+    return parseDeadline(input, now, env.zone);
+  } catch (err) {
+    if (err instanceof DeadlineError && err.code === 'past') return fail('bad-deadline', (t) => t.errors.deadlinePast(input));
+    return fail('bad-deadline', (t) => t.errors.deadlineFormat(input));
+  }
+}
+
+function options(texts: string[]): Option[] {
+  return texts.map((text, i) => ({ n: i + 1, text }));
+}
+
+interface Draft {
+  kind: ConsultationKind;
+  title: string;
+  options: Option[];
+  select: number;
+  opts: LaunchOptions;
+  eligibility: 'members' | 'all';
+  channels: ChannelRef[];
+  statements?: string[];
+  participants?: number;
+  source?: string;
+  secrecy?: 'recorded' | 'secret';
+}
+
+async function open(env: Env, caller: Caller, d: Draft): Promise<Consultation> {
+  const now = env.clock.now();
+  const closesAt = resolveDeadline(env, d.opts.deadline, d.kind, now);
+  const prefix = PREFIX[d.kind];
+  const n = await env.store.updateMeta((m) => (m.counters[prefix] = (m.counters[prefix] ?? 0) + 1));
+  const c: Consultation = {
+    id: `${prefix}${n}`,
+    kind: d.kind,
+    title: d.title,
+    options: d.options,
+    select: d.select,
+    statements: d.statements,
+    participants: d.participants,
+    channels: d.channels,
+    posted: [],
+    openedAt: now.toISOString(),
+    closesAt: closesAt.toISOString(),
+    status: 'open',
+    eligibility: d.eligibility,
+    visibility: d.opts.live ? 'live' : 'hidden',
+    secrecy: d.secrecy ?? (d.opts.secret ? 'secret' : 'recorded'),
+    quorum: d.opts.quorum,
+    createdBy: caller.user,
+    lang: caller.lang,
+    source: d.source,
+    ballots: {},
+    answered: [],
+    remindersDone: [],
+    outbox: [],
+    audit: [{ at: now.toISOString(), by: caller.user, platform: caller.platform, action: 'launch' }],
+  };
+  await env.store.create(c);
+  for (const channel of c.channels) env.postBallot(c, channel);
+  return c;
+}
+
+function launchedReply(env: Env, caller: Caller, c: Consultation, notes: string[] = []): OutboundMessage[] {
+  const t = env.view(caller.lang).t;
+  const text = [t.reply.launched(c.id, t.kind[c.kind]), ...notes].join('\n');
+  return [reply(caller, textCard(t.kind[c.kind], text, 'success'), 'reply', { consultationId: c.id })];
+}
+
+function historyNotes(env: Env, caller: Caller, texts: string[]): string[] {
+  if (!env.history) return [];
+  const t = env.view(caller.lang).t;
+  return texts.flatMap((text) => {
+    const [best] = findSimilar(text, env.history!);
+    return best ? [t.reply.historyWarning(best.title, best.year, best.notChosen ?? false)] : [];
+  });
+}
+
+const here = (caller: Caller): ChannelRef[] => (caller.channel ? [caller.channel] : []);
+
+export async function launch(env: Env, caller: Caller, cmd: Extract<Command, { type: 'theme' | 'topics' | 'survey' | 'feedback' }>): Promise<OutboundMessage[]> {
+  requireSecretariat(env.store.meta(), env.secretariat, caller.user);
+  switch (cmd.type) {
+    case 'theme': {
+      const c = await open(env, caller, {
+        kind: 'theme', title: '', options: options(cmd.options), select: 1, opts: cmd, eligibility: cmd.eligible ?? 'members', channels: here(caller),
+      });
+      return launchedReply(env, caller, c, historyNotes(env, caller, cmd.options));
+    }
+    case 'topics': {
+      const select = Math.min(cmd.select ?? 2, cmd.options.length);
+      const c = await open(env, caller, {
+        kind: 'topics', title: '', options: options(cmd.options), select, opts: cmd, eligibility: cmd.eligible ?? 'members', channels: here(caller),
+      });
+      return launchedReply(env, caller, c, historyNotes(env, caller, cmd.options));
+    }
+    case 'survey': {
+      if (!cmd.from) {
+        const c = await open(env, caller, {
+          kind: 'survey', title: cmd.title ?? '', options: options(cmd.options ?? []), select: 1, opts: cmd, eligibility: cmd.eligible ?? 'all', channels: here(caller),
+        });
+        return launchedReply(env, caller, c);
+      }
+      const source = requireConsultation(env, cmd.from);
+      if (source.status === 'open') fail('invalid', (t) => t.errors.surveySourceOpen(source.id));
+      if (source.kind === 'feedback') fail('invalid', (t) => t.errors.surveyNeedsOptions);
+      // The survey goes to every channel of the poll it follows, and here.
+      const channels = [...source.channels];
+      for (const ch of here(caller)) if (!channels.some((x) => x.platform === ch.platform && x.id === ch.id)) channels.push(ch);
+      const c = await open(env, caller, {
+        kind: 'survey', title: source.title, options: source.options.map((o) => ({ ...o })), select: source.select, opts: cmd,
+        eligibility: cmd.eligible ?? 'all', channels, source: source.id, secrecy: cmd.secret ? 'secret' : source.secrecy,
+      });
+      return launchedReply(env, caller, c);
+    }
+    case 'feedback': {
+      const c = await open(env, caller, {
+        kind: 'feedback', title: cmd.workshop, options: [], select: 1, opts: cmd, eligibility: 'all', channels: here(caller),
+        statements: cmd.statements ?? DEFAULT_STATEMENTS, participants: cmd.participants, secrecy: 'secret',
+      });
+      return launchedReply(env, caller, c);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+/** Secretariat actions on a running consultation: close, extend, cancel, remind, export; and share. */
+import type { Caller, Env } from './env.ts';
+import { reply, requireConsultation } from './env.ts';
+import { requireSecretariat } from '../domain/roster.ts';
+import { fail } from '../errors.ts';
+import { textCard } from '../views/reply.ts';
+import { formatDate } from '../views/format.ts';
+import { resolveDeadline } from './launch.ts';
+import { closeConsultation, queueReminders } from '../scheduler/lifecycle.ts';
+import { auditCsv } from './export-csv.ts';
+import type { OutboundMessage } from '../outbound.ts';
+
+function requireOpenForChange(env: Env, id: string) {
+  const c = requireConsultation(env, id);
+  if (c.status === 'cancelled') fail('cancelled', (t) => t.errors.cancelled(c.id));
+  if (c.status === 'closed') fail('closed', (t) => t.errors.alreadyClosed(c.id));
+  return c;
+}
+
+export async function manage(env: Env, caller: Caller, type: 'close' | 'extend' | 'cancel' | 'remind' | 'export', id: string, deadline?: string): Promise<OutboundMessage[]> {
+  requireSecretariat(env.store.meta(), env.secretariat, caller.user);
+  const t = env.view(caller.lang).t;
+  const now = env.clock.now();
+  const at = now.toISOString();
+  const done = (text: string, cid: string) => [reply(caller, textCard(t.ballot.id(cid), text, 'success'), 'reply', { consultationId: cid })];
+  switch (type) {
+    case 'close': {
+      const c = requireOpenForChange(env, id);
+      await closeConsultation(env, c.id, caller.user, now);
+      return done(t.reply.closed(c.id), c.id);
+    }
+    case 'extend': {
+      const c = requireOpenForChange(env, id);
+      const closesAt = resolveDeadline(env, deadline, c.kind, now);
+      await env.store.update(c.id, (d) => {
+        d.closesAt = closesAt.toISOString();
+        // Reminder slots are derived from the deadline: forgetting done slots re-plans them.
+        d.remindersDone = d.remindersDone.filter((s) => Date.parse(s) <= now.getTime());
+        d.audit.push({ at, by: caller.user, platform: caller.platform, action: 'extend', detail: d.closesAt });
+      });
+      env.refreshBallots(c.id);
+      return done(t.reply.extended(c.id, formatDate(closesAt, env.zone, caller.lang)), c.id);
+    }
+    case 'cancel': {
+      const c = requireOpenForChange(env, id);
+      await env.store.update(c.id, (d) => {
+        d.status = 'cancelled';
+        d.closedAt = at;
+        d.outbox = d.outbox.filter((e) => e.type !== 'reminder');
+        d.audit.push({ at, by: caller.user, platform: caller.platform, action: 'cancel' });
+      });
+      env.refreshBallots(c.id);
+      return done(t.reply.cancelledReply(c.id), c.id);
+    }
+    case 'remind': {
+      const c = requireOpenForChange(env, id);
+      const sent = await queueReminders(env, c.id, `manual-${at}`, []);
+      await env.store.update(c.id, (d) => void d.audit.push({ at, by: caller.user, platform: caller.platform, action: 'remind', detail: String(sent) }));
+      return done(sent ? t.reply.reminded(c.id, sent) : t.reply.nobodyToRemind(c.id), c.id);
+    }
+    case 'export': {
+      const c = requireConsultation(env, id);
+      await env.store.update(c.id, (d) => void d.audit.push({ at, by: caller.user, platform: caller.platform, action: 'export' }));
+      const fresh = env.store.get(c.id)!;
+      const csv = auditCsv(fresh, env.store.meta());
+      return [reply(caller, textCard(t.ballot.id(c.id), t.reply.exported(c.id, fresh.audit.length), 'success'), 'export', {
+        consultationId: c.id,
+        file: { name: `consult-${c.id}.csv`, mime: 'text/csv', content: csv },
+      })];
+    }
+  }
+}
+
+/** Posts the ballot in the current channel too; the tally stays one. */
+export async function share(env: Env, caller: Caller, id: string): Promise<OutboundMessage[]> {
+  const c = requireOpenForChange(env, id);
+  const channel = caller.channel;
+  const t = env.view(caller.lang).t;
+  if (!channel) return [reply(caller, textCard(t.ballot.id(c.id), t.errors.notOpen(c.id), 'error'), 'error')];
+  const known = c.channels.some((x) => x.platform === channel.platform && x.id === channel.id);
+  await env.store.update(c.id, (d) => {
+    if (!known) d.channels.push(channel);
+    d.audit.push({ at: env.clock.now().toISOString(), by: caller.user, platform: caller.platform, action: 'share', detail: `${channel.platform}:${channel.id}` });
+  });
+  env.postBallot(env.store.get(c.id)!, channel);
+  return [reply(caller, textCard(t.ballot.id(c.id), t.reply.shared(c.id), 'success'), 'reply', { consultationId: c.id })];
+}

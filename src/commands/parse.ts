@@ -1,0 +1,239 @@
+/**
+ * The one parser for typed commands: Slack's /consult text, Teams messages and the web chat
+ * all come through here. Errors say what was wrong and how to write it, in the user's language.
+ */
+import type { Catalog } from '../i18n/en.ts';
+import { ConsultError } from '../errors.ts';
+import { LANGS, type Lang, DelegationKind } from '../domain/model.ts';
+import type { Command, LaunchOptions } from './command.ts';
+import { tokenize, type Token } from './tokenize.ts';
+import { parseUser } from './user-ref.ts';
+
+export const MAX_TEXT = 300;
+export const MAX_OPTIONS = 10;
+
+type UsageKey = keyof Catalog['help']['commands'];
+
+class Words {
+  private i = 0;
+  constructor(
+    private readonly tokens: Token[],
+    readonly usage: UsageKey,
+  ) {}
+  peek(): Token | undefined {
+    return this.tokens[this.i];
+  }
+  next(): Token | undefined {
+    return this.tokens[this.i++];
+  }
+  done(): boolean {
+    return this.i >= this.tokens.length;
+  }
+  fail(problem: (c: Catalog) => string): never {
+    const usage = this.usage;
+    throw new ConsultError('parse', (c) => c.errors.parse.usage(problem(c), c.help.commands[usage]));
+  }
+  id(): string {
+    const t = this.next();
+    if (!t || t.quoted || !/^[A-Za-z]{1,2}\d{1,6}$/.test(t.text)) {
+      if (t) this.i--;
+      this.fail((c) => c.errors.parse.missingId);
+    }
+    return t.text.toUpperCase();
+  }
+  quoted(): string[] {
+    const out: string[] = [];
+    while (this.peek()?.quoted) out.push(text(this, this.next()!.text));
+    return out;
+  }
+  word(): string | undefined {
+    const t = this.peek();
+    if (!t || t.quoted) return undefined;
+    this.i++;
+    return t.text.toLowerCase();
+  }
+  rest(): string {
+    return this.tokens.slice(this.i).map((t) => t.text).join(' ');
+  }
+}
+
+function text(w: Words, s: string): string {
+  if (s.length === 0) w.fail((c) => c.errors.parse.missingText);
+  if (s.length > MAX_TEXT) w.fail((c) => c.errors.parse.tooLong(MAX_TEXT));
+  return s;
+}
+
+function positiveInt(w: Words, raw: string | undefined): number {
+  const n = Number(raw);
+  if (!raw || !Number.isInteger(n) || n <= 0 || n > 100_000) w.fail((c) => c.errors.parse.badNumber(raw ?? ''));
+  return n;
+}
+
+/** Reads trailing launch options in any order: deadline D, live, eligible members|all, secret, quorum N%, select N, participants N, statement "S". */
+function launchOptions(w: Words, allowed: ReadonlyArray<string>): LaunchOptions & { select?: number; participants?: number; statements?: string[] } {
+  const out: LaunchOptions & { select?: number; participants?: number; statements?: string[] } = {};
+  while (!w.done()) {
+    const t = w.next()!;
+    const word = t.quoted ? '' : t.text.toLowerCase();
+    if (!allowed.includes(word)) w.fail((c) => c.errors.parse.unexpected(t.text));
+    switch (word) {
+      case 'deadline': {
+        const d = w.next();
+        if (!d) w.fail((c) => c.errors.deadlineFormat(''));
+        out.deadline = d.text;
+        break;
+      }
+      case 'live':
+        out.live = true;
+        break;
+      case 'secret':
+        out.secret = true;
+        break;
+      case 'eligible': {
+        const e = w.word();
+        if (e !== 'members' && e !== 'all') w.fail((c) => c.errors.parse.unexpected(e ?? ''));
+        out.eligible = e;
+        break;
+      }
+      case 'quorum': {
+        const q = w.next()?.text ?? '';
+        const m = /^(\d{1,3})%?$/.exec(q);
+        if (!m || Number(m[1]) > 100) w.fail((c) => c.errors.parse.badQuorum);
+        out.quorum = Number(m[1]) / 100;
+        break;
+      }
+      case 'select':
+        out.select = positiveInt(w, w.next()?.text);
+        break;
+      case 'participants':
+        out.participants = positiveInt(w, w.next()?.text);
+        break;
+      case 'statement': {
+        const s = w.next();
+        if (!s?.quoted) w.fail((c) => c.errors.parse.missingText);
+        (out.statements ??= []).push(text(w, s.text));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const LAUNCH = ['deadline', 'live', 'eligible', 'secret', 'quorum'];
+
+function options(w: Words, min: number): string[] {
+  const opts = w.quoted();
+  if (opts.length < min) w.fail((c) => c.errors.parse.missingOptions(min));
+  if (opts.length > MAX_OPTIONS) w.fail((c) => c.errors.parse.tooManyOptions(MAX_OPTIONS));
+  return opts;
+}
+
+/** `1`, `1,3`, `1 3`, `1+3` (a combination request). */
+function choices(w: Words): { choices: number[]; combine?: [number, number] } {
+  const raw = w.rest().replace(/\s*\+\s*/g, '+');
+  if (!raw) w.fail((c) => c.errors.noChoice);
+  const result: { choices: number[]; combine?: [number, number] } = { choices: [] };
+  for (const part of raw.split(/[\s,;]+/).filter(Boolean)) {
+    const combo = /^(\d+)\+(\d+)$/.exec(part);
+    if (combo) {
+      if (result.combine) w.fail((c) => c.errors.parse.unexpected(part));
+      result.combine = [Number(combo[1]), Number(combo[2])];
+    } else {
+      result.choices.push(positiveInt(w, part));
+    }
+  }
+  return result;
+}
+
+const parsers: Record<string, (w: Words) => Command> = {
+  help: (w) => ({ type: 'help', topic: w.word() }),
+  theme: (w) => ({ type: 'theme', options: options(w, 1), ...launchOptions(w, LAUNCH) }),
+  topics: (w) => {
+    const opts = options(w, 2);
+    return { type: 'topics', options: opts, ...launchOptions(w, [...LAUNCH, 'select']) };
+  },
+  survey: (w) => {
+    const first = w.peek();
+    if (first?.quoted) {
+      const [title, ...opts] = w.quoted();
+      if (opts.length < 2) w.fail((c) => c.errors.surveyNeedsOptions);
+      if (opts.length > MAX_OPTIONS) w.fail((c) => c.errors.parse.tooManyOptions(MAX_OPTIONS));
+      return { type: 'survey', title, options: opts, ...launchOptions(w, [...LAUNCH, 'select']) };
+    }
+    return { type: 'survey', from: w.id(), ...launchOptions(w, LAUNCH) };
+  },
+  feedback: (w) => {
+    const [workshop] = w.quoted();
+    if (!workshop) w.fail((c) => c.errors.parse.missingText);
+    const o = launchOptions(w, ['deadline', 'participants', 'statement', 'live']);
+    return { type: 'feedback', workshop, ...o };
+  },
+  propose: (w) => {
+    const id = w.id();
+    const [t] = w.quoted();
+    if (!t || !w.done()) w.fail((c) => c.errors.parse.missingText);
+    return { type: 'propose', id, text: t };
+  },
+  vote: (w) => ({ type: 'vote', id: w.id(), ...choices(w) }),
+  answer: (w) => {
+    const id = w.id();
+    const answers = w.rest().split(/[\s,;]+/).filter(Boolean).map((a) => {
+      const n = Number(a);
+      if (!Number.isInteger(n) || n < 0 || n > 5) w.fail((c) => c.errors.parse.badNumber(a));
+      return n;
+    });
+    return { type: 'answer', id, answers };
+  },
+  share: (w) => ({ type: 'share', id: w.id() }),
+  status: (w) => (w.done() ? { type: 'status' } : { type: 'status', id: w.id() }),
+  results: (w) => ({ type: 'results', id: w.id() }),
+  close: (w) => ({ type: 'close', id: w.id() }),
+  cancel: (w) => ({ type: 'cancel', id: w.id() }),
+  remind: (w) => ({ type: 'remind', id: w.id() }),
+  export: (w) => ({ type: 'export', id: w.id() }),
+  extend: (w) => {
+    const id = w.id();
+    const d = w.next();
+    if (!d || !w.done()) return w.fail((c) => c.errors.deadlineFormat(d?.text ?? ''));
+    return { type: 'extend', id, deadline: d.text };
+  },
+  lang: (w) => {
+    const l = w.word();
+    if (!l || !(LANGS as readonly string[]).includes(l)) w.fail((c) => c.errors.parse.badLang);
+    return { type: 'lang', lang: l as Lang };
+  },
+  roster: (w) => {
+    const sub = w.word();
+    if (sub === 'list') return { type: 'roster-list' };
+    const userToken = w.next();
+    const user = userToken && parseUser(userToken.text);
+    if (!user) {
+      const raw = userToken?.text ?? '';
+      throw new ConsultError('bad-user', (c) => c.errors.badUser(raw));
+    }
+    if (sub === 'remove') return { type: 'roster-remove', user };
+    if (sub !== 'add') w.fail((c) => c.errors.parse.unexpected(sub ?? ''));
+    const [delegation] = w.quoted();
+    if (!delegation) w.fail((c) => c.errors.parse.missingText);
+    const kind = DelegationKind.safeParse(w.word());
+    if (!kind.success) return w.fail((c) => c.errors.parse.badKind);
+    const region = w.rest().replace(/^"|"$/g, '').trim() || undefined;
+    return { type: 'roster-add', user, delegation, kind: kind.data, region };
+  },
+};
+
+const USAGE: Record<string, UsageKey> = {
+  help: 'help', theme: 'theme', topics: 'topics', survey: 'survey', feedback: 'feedback', propose: 'propose',
+  vote: 'vote', answer: 'vote', share: 'share', status: 'status', results: 'results', close: 'manage',
+  cancel: 'manage', remind: 'manage', export: 'manage', extend: 'manage', lang: 'lang', roster: 'roster',
+};
+
+export function parseCommand(input: string): Command {
+  const tokens = tokenize(input);
+  if (tokens.length === 0) return { type: 'help' };
+  const head = tokens[0];
+  const name = head.quoted ? '' : head.text.toLowerCase();
+  const parser = parsers[name];
+  if (!parser) throw new ConsultError('parse', (c) => c.errors.parse.unknownCommand(head.text));
+  return parser(new Words(tokens.slice(1), USAGE[name]));
+}

@@ -1,0 +1,73 @@
+/** One command → one handler. The only place errors become replies in the user's language. */
+import type { Command } from './command.ts';
+import type { Caller, Env } from './env.ts';
+import { reply } from './env.ts';
+import { launch } from './launch.ts';
+import { vote, answer, propose, openForm, submitForm } from './vote.ts';
+import { manage, share } from './manage.ts';
+import { help, status, results, roster, setLang } from './info.ts';
+import { ConsultError } from '../errors.ts';
+import { StoreWriteError } from '../store/store.ts';
+import { textCard } from '../views/reply.ts';
+import type { FormSubmit } from '../views/card.ts';
+import type { OutboundMessage } from '../outbound.ts';
+
+export async function runCommand(env: Env, caller: Caller, cmd: Command): Promise<OutboundMessage[]> {
+  switch (cmd.type) {
+    case 'help':
+      return help(env, caller);
+    case 'theme':
+    case 'topics':
+    case 'survey':
+    case 'feedback':
+      return launch(env, caller, cmd);
+    case 'vote':
+      return vote(env, caller, cmd.id, { choices: cmd.choices, combine: cmd.combine });
+    case 'answer':
+      return answer(env, caller, cmd.id, cmd.answers);
+    case 'propose':
+      return propose(env, caller, cmd.id, cmd.text);
+    case 'propose-form':
+    case 'answer-form':
+      return openForm(env, caller, cmd);
+    case 'share':
+      return share(env, caller, cmd.id);
+    case 'status':
+      return status(env, caller, cmd.id);
+    case 'results':
+      return results(env, caller, cmd.id);
+    case 'close':
+    case 'cancel':
+    case 'remind':
+    case 'export':
+      return manage(env, caller, cmd.type, cmd.id);
+    case 'extend':
+      return manage(env, caller, 'extend', cmd.id, cmd.deadline);
+    case 'roster-add':
+    case 'roster-remove':
+    case 'roster-list':
+      return roster(env, caller, cmd);
+    case 'lang':
+      return setLang(env, caller, cmd.lang);
+  }
+}
+
+export function runForm(env: Env, caller: Caller, submit: FormSubmit): Promise<OutboundMessage[]> {
+  return submitForm(env, caller, submit);
+}
+
+/** Turns any failure into a reply; unexpected ones are logged, never shown raw. */
+export function errorReply(env: Env, caller: Caller, err: unknown): OutboundMessage[] {
+  const t = env.view(caller.lang).t;
+  let text: string;
+  if (err instanceof ConsultError) text = err.say(t);
+  else if (err instanceof StoreWriteError) {
+    env.log(`store write failed: ${err.message}`);
+    text = t.errors.storeFailed;
+  } else {
+    env.log(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    text = t.errors.unexpected;
+  }
+  const code = err instanceof ConsultError ? err.code : 'internal';
+  return [reply(caller, textCard('Consult', text, 'error'), 'error', { errorCode: code })];
+}

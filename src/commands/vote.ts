@@ -1,0 +1,117 @@
+/** What delegates do: vote, propose an option, answer a satisfaction survey. */
+import type { Command } from './command.ts';
+import type { Caller, Env } from './env.ts';
+import { reply, requireConsultation } from './env.ts';
+import { castVote, checkVote, proposeOption, recordAnswers, requireOpen, type Vote } from '../domain/ballot.ts';
+import { requireEligible } from '../domain/eligibility.ts';
+import { fail } from '../errors.ts';
+import { textCard } from '../views/reply.ts';
+import { ballotCard } from '../views/ballot.ts';
+import { proposeForm, answerForm } from '../views/forms.ts';
+import type { FormSubmit } from '../views/card.ts';
+import type { OutboundMessage } from '../outbound.ts';
+
+function ballotReply(env: Env, caller: Caller, id: string, note: string): OutboundMessage[] {
+  const c = env.store.get(id)!;
+  const v = env.view(caller.lang);
+  const card = ballotCard(v, c, { delegation: caller.delegation, user: caller.user });
+  card.blocks.unshift({ type: 'text', text: note, style: 'success' });
+  return [reply(caller, card, 'ballot', { consultationId: id })];
+}
+
+export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promise<OutboundMessage[]> {
+  const now = env.clock.now();
+  const c0 = requireConsultation(env, id);
+  requireOpen(c0, now);
+  const delegation = requireEligible(caller.delegation, c0);
+  checkVote(c0, v);
+  const choices = await env.store.update(c0.id, (c) => {
+    requireOpen(c, now);
+    checkVote(c, v);
+    return castVote(c, v, { delegation, user: caller.user, platform: caller.platform, at: now, secret: env.secret });
+  });
+  env.refreshBallots(c0.id);
+  const c = env.store.get(c0.id)!;
+  const t = env.view(caller.lang).t;
+  const chosen = choices.map((n) => `${n}. ${c.options.find((o) => o.n === n)?.text}`).join('; ');
+  const note = c.secrecy === 'secret' ? t.reply.voteRecordedSecret(delegation.name) : t.reply.voteRecorded(delegation.name, chosen);
+  return ballotReply(env, caller, c.id, note);
+}
+
+export async function answer(env: Env, caller: Caller, id: string, answers: number[]): Promise<OutboundMessage[]> {
+  const now = env.clock.now();
+  const c0 = requireConsultation(env, id);
+  requireOpen(c0, now);
+  await env.store.update(c0.id, (c) => {
+    requireOpen(c, now);
+    recordAnswers(c, answers, caller.user, env.secret);
+  });
+  env.refreshBallots(c0.id);
+  const t = env.view(caller.lang).t;
+  return [reply(caller, textCard(t.kind.feedback, t.reply.answerRecorded, 'success'), 'reply', { consultationId: c0.id })];
+}
+
+export async function propose(env: Env, caller: Caller, id: string, text: string): Promise<OutboundMessage[]> {
+  const now = env.clock.now();
+  const c0 = requireConsultation(env, id);
+  requireOpen(c0, now);
+  if (c0.kind === 'feedback') fail('invalid', (t) => t.errors.isFeedback(c0.id));
+  // The secretariat may add options too; delegates must be eligible.
+  const by = caller.isSecretariat && !caller.delegation ? 'secretariat' : requireEligible(caller.delegation, c0).id;
+  const option = await env.store.update(c0.id, (c) => {
+    requireOpen(c, now);
+    return proposeOption(c, text, by, caller.user, caller.platform, now);
+  });
+  env.refreshBallots(c0.id);
+  const t = env.view(caller.lang).t;
+  return [reply(caller, textCard(t.ballot.id(c0.id), t.reply.proposed(c0.id, option.n, option.text), 'success'), 'reply', { consultationId: c0.id })];
+}
+
+export function openForm(env: Env, caller: Caller, cmd: Extract<Command, { type: 'propose-form' | 'answer-form' }>): OutboundMessage[] {
+  const c = requireConsultation(env, cmd.id);
+  requireOpen(c, env.clock.now());
+  const v = env.view(caller.lang);
+  if (cmd.type === 'answer-form') {
+    if (c.kind !== 'feedback') fail('invalid', (t) => t.errors.notFeedback(c.id));
+    return [reply(caller, answerForm(v, c), 'form', { consultationId: c.id })];
+  }
+  if (c.kind === 'feedback') fail('invalid', (t) => t.errors.isFeedback(c.id));
+  return [reply(caller, proposeForm(v, c), 'form', { consultationId: c.id })];
+}
+
+const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean);
+
+function num(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) fail('invalid', (t) => t.errors.parse.badNumber(raw));
+  return n;
+}
+
+/** A submitted form: the adapter passes the raw values; the core reads them. */
+export async function submitForm(env: Env, caller: Caller, submit: FormSubmit): Promise<OutboundMessage[]> {
+  const { action, values } = submit;
+  switch (action.type) {
+    case 'vote': {
+      const choices = list(values.approve).map(num);
+      const a = list(values.combineA)[0];
+      const b = list(values.combineB)[0];
+      const combine: [number, number] | undefined = a && b ? [num(a), num(b)] : undefined;
+      return vote(env, caller, action.id, { choices, combine });
+    }
+    case 'propose': {
+      const raw = values.text;
+      const text = (Array.isArray(raw) ? raw.join(' ') : (raw ?? '')).replace(/\s+/g, ' ').trim();
+      if (!text) fail('invalid', (t) => t.errors.parse.missingText);
+      if (text.length > 300) fail('invalid', (t) => t.errors.parse.tooLong(300));
+      return propose(env, caller, action.id, text);
+    }
+    case 'feedback': {
+      const c = requireConsultation(env, action.id);
+      const answers = (c.statements ?? []).map((_, i) => {
+        const raw = list(values[`s${i + 1}`])[0];
+        return raw ? Math.min(5, num(raw)) : 0;
+      });
+      return answer(env, caller, action.id, answers);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The core's public face: the only thing adapters call. Adapters translate platform
+ * events into `handle` calls and render the messages they get back or are asked to deliver.
+ */
+import type { Lang, Platform, UserId } from './domain/model.ts';
+import type { RequestContext, Request } from './inbound.ts';
+import type { Deliverer, OutboundMessage } from './outbound.ts';
+import type { Card } from './views/card.ts';
+import type { Store } from './store/store.ts';
+import type { Clock } from './clock.ts';
+
+export interface Consult {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly timezone: string;
+
+  /**
+   * Runs a request and returns what to show the person who asked (audience `reply`).
+   * Anything for others (ballots posted to channels, in-place updates, results) is
+   * handed to the deliverers in the background, after the state change is durable.
+   * Never throws for user mistakes: those come back as an error card in the user's language.
+   */
+  handle(ctx: RequestContext, req: Request): Promise<OutboundMessage[]>;
+
+  /** Each platform adapter registers how to deliver messages addressed to its channels and users. */
+  registerDeliverer(platform: Platform, deliverer: Deliverer): void;
+
+  /** The ballot as this user should see it now (their delegation's vote, turnout, deadline). */
+  ballotView(id: string, user: UserId, locale?: string): { card: Card; lang: Lang } | undefined;
+
+  /** The personal overview (Slack App Home): open consultations, whether the delegation answered; more for the secretariat. */
+  homeView(user: UserId, locale?: string): { card: Card; lang: Lang };
+
+  /** The user's language: their `lang` choice, else their platform locale, else English. */
+  langFor(user: UserId, locale?: string): Lang;
+
+  /** Durable opaque state for adapters (e.g. Teams conversation references). */
+  adapterState: {
+    get(adapter: string, key: string): unknown;
+    set(adapter: string, key: string, value: unknown): Promise<void>;
+    all(adapter: string): Record<string, unknown>;
+  };
+
+  /** Runs due closes, reminders and owed deliveries once. Idempotent. */
+  tick(): Promise<void>;
+  /** Starts periodic ticks (runs one at once: overdue closes and missed reminders after a restart). */
+  start(): void;
+  stop(): Promise<void>;
+  /** Resolves when background deliveries started so far have finished (tests, shutdown). */
+  idle(): Promise<void>;
+}

@@ -1,0 +1,242 @@
+/** Builds the core: the one object adapters talk to. See consult-api.ts for its contract. */
+import { randomBytes } from 'node:crypto';
+import type { Consult } from './consult-api.ts';
+import type { Clock } from './clock.ts';
+import { systemClock } from './clock.ts';
+import type { Store } from './store/store.ts';
+import type { ChannelRef, Consultation, Lang, OutboxEntry, Platform, UserId } from './domain/model.ts';
+import { platformOf } from './domain/model.ts';
+import type { Deliverer, OutboundMessage } from './outbound.ts';
+import type { Request, RequestContext } from './inbound.ts';
+import type { Caller, Env } from './commands/env.ts';
+import type { History } from './domain/history.ts';
+import { t, langFromLocale } from './i18n/index.ts';
+import { delegationOf, isSecretariat } from './domain/roster.ts';
+import { parseCommand } from './commands/parse.ts';
+import { CommandSchema, FormSubmitSchema } from './commands/command-schema.ts';
+import { runCommand, runForm, errorReply } from './commands/route.ts';
+import { ConsultError } from './errors.ts';
+import { ballotCard } from './views/ballot.ts';
+import { resultsCard } from './views/results.ts';
+import { homeCard } from './views/home.ts';
+import { reminderCard } from './views/reminder.ts';
+import { tick, nextTickDelay } from './scheduler/tick.ts';
+
+export interface ConsultOptions {
+  store: Store;
+  clock?: Clock;
+  timezone?: string;
+  secretariat?: UserId[];
+  /** Key of the keyed hash that hides secret ballots; keep it outside the store. */
+  ballotSecret?: string;
+  history?: History;
+  log?: (line: string) => void;
+}
+
+export function createConsult(opts: ConsultOptions): Consult {
+  const { store } = opts;
+  const clock = opts.clock ?? systemClock;
+  const zone = opts.timezone ?? 'Europe/Zurich';
+  const log = opts.log ?? (() => {});
+  const deliverers = new Map<Platform, Deliverer>();
+  const pending = new Set<Promise<unknown>>();
+  const flushing = new Set<string>();
+  const warnedPlatforms = new Set<Platform>();
+  let timer: NodeJS.Timeout | undefined;
+  let ticking: Promise<void> | undefined;
+  let stopped = false;
+
+  function background(work: () => Promise<unknown>): void {
+    const p = work().catch((err: unknown) => log(`delivery failed: ${err instanceof Error ? err.message : String(err)}`));
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
+  }
+
+  function langFor(user: UserId, locale?: string): Lang {
+    const prefs = store.meta().prefs[user];
+    return prefs?.lang ?? langFromLocale(locale ?? prefs?.locale) ?? 'en';
+  }
+
+  const view = (lang: Lang) => ({ lang, t: t(lang), zone, now: clock.now(), meta: store.meta(), secret: env.secret });
+
+  async function deliver(platform: Platform, message: OutboundMessage): Promise<string | undefined> {
+    const d = deliverers.get(platform);
+    if (!d) {
+      if (!warnedPlatforms.has(platform)) log(`no ${platform} adapter is running: messages for ${platform} wait until it is configured`);
+      warnedPlatforms.add(platform);
+      throw new Error(`no deliverer for ${platform}`);
+    }
+    return d.deliver(message);
+  }
+
+  function postBallot(c: Readonly<Consultation>, channel: ChannelRef): void {
+    background(async () => {
+      const card = ballotCard(view(c.lang), c);
+      const ref = await deliver(channel.platform, { audience: { kind: 'channel', channel }, card, lang: c.lang, purpose: 'ballot', consultationId: c.id });
+      if (ref) await store.update(c.id, (d) => void d.posted.push({ channel, ref }));
+    });
+  }
+
+  function refreshBallots(id: string): void {
+    const c = store.get(id);
+    if (!c) return;
+    for (const posted of c.posted) {
+      background(async () => {
+        const fresh = store.get(id)!;
+        const card = ballotCard(view(fresh.lang), fresh);
+        await deliver(posted.channel.platform, {
+          audience: { kind: 'ballot-update', channel: posted.channel, ref: posted.ref }, card, lang: fresh.lang, purpose: 'ballot', consultationId: id,
+        });
+      });
+    }
+  }
+
+  function outboxMessage(c: Readonly<Consultation>, e: OutboxEntry): { platform: Platform; message: OutboundMessage } | undefined {
+    if (e.type === 'results' && e.channel) {
+      return { platform: e.channel.platform, message: { audience: { kind: 'channel', channel: e.channel }, card: resultsCard(view(c.lang), c), lang: c.lang, purpose: 'results', consultationId: c.id } };
+    }
+    if (e.type === 'reminder' && e.user) {
+      const lang = langFor(e.user);
+      const delegation = delegationOf(store.meta(), e.user);
+      return { platform: platformOf(e.user), message: { audience: { kind: 'user', user: e.user }, card: reminderCard(view(lang), c, delegation, e.user), lang, purpose: 'reminder', consultationId: c.id } };
+    }
+    return undefined;
+  }
+
+  /** Delivers owed entries one by one; each leaves the outbox once delivered. Reminders owed after the close are dropped. */
+  function flushOutbox(id: string): void {
+    if (flushing.has(id)) return;
+    flushing.add(id);
+    background(async () => {
+      try {
+        for (const e of [...(store.get(id)?.outbox ?? [])]) {
+          const c = store.get(id)!;
+          const stale = e.type === 'reminder' && (c.status !== 'open' || clock.now().getTime() >= Date.parse(c.closesAt));
+          const out = stale ? undefined : outboxMessage(c, e);
+          if (out) {
+            try {
+              await deliver(out.platform, out.message);
+            } catch (err) {
+              log(`could not deliver ${e.key} of ${id} (kept for the next pass): ${err instanceof Error ? err.message : String(err)}`);
+              continue;
+            }
+          }
+          await store.update(id, (d) => void (d.outbox = d.outbox.filter((x) => x.key !== e.key)));
+        }
+      } finally {
+        flushing.delete(id);
+      }
+    });
+  }
+
+  const env: Env = {
+    store,
+    clock,
+    zone,
+    secretariat: opts.secretariat ?? [],
+    secret: opts.ballotSecret ?? randomBytes(32).toString('hex'),
+    history: opts.history,
+    log,
+    view,
+    langFor,
+    postBallot,
+    refreshBallots,
+    flushOutbox,
+    publish: (messages) => {
+      for (const m of messages) {
+        const platform = m.audience.kind === 'channel' || m.audience.kind === 'ballot-update' ? m.audience.channel.platform : m.audience.kind === 'user' ? platformOf(m.audience.user) : undefined;
+        if (platform) background(() => deliver(platform, m));
+      }
+    },
+  };
+  if (!opts.ballotSecret) log('no BALLOT_SECRET given: secret ballots use a key that lasts only until restart');
+
+  async function caller(ctx: RequestContext): Promise<Caller> {
+    const user = ctx.actor.user;
+    const meta = store.meta();
+    const known = meta.prefs[user]?.locale;
+    // Remember the platform locale for messages sent outside a request (reminders).
+    if (ctx.actor.locale && ctx.actor.locale !== known && langFromLocale(ctx.actor.locale)) {
+      await store.updateMeta((m) => void (m.prefs[user] = { ...m.prefs[user], locale: ctx.actor.locale }));
+    }
+    return {
+      user,
+      platform: platformOf(user),
+      locale: ctx.actor.locale,
+      lang: langFor(user, ctx.actor.locale),
+      channel: ctx.channel,
+      delegation: delegationOf(store.meta(), user),
+      isSecretariat: isSecretariat(store.meta(), env.secretariat, user),
+    };
+  }
+
+  async function handle(ctx: RequestContext, req: Request): Promise<OutboundMessage[]> {
+    const fallback: Caller = { user: ctx.actor.user, platform: 'web', lang: 'en', isSecretariat: false };
+    let who = fallback;
+    try {
+      who = await caller(ctx);
+      if (req.type === 'text') return await runCommand(env, who, parseCommand(req.text));
+      if (req.type === 'command') {
+        const parsed = CommandSchema.safeParse(req.command);
+        if (!parsed.success) throw new ConsultError('parse', (c) => c.errors.parse.unknownCommand(String((req.command as { type?: unknown })?.type ?? '?')));
+        return await runCommand(env, who, parsed.data);
+      }
+      const form = FormSubmitSchema.safeParse(req.submit);
+      if (!form.success) throw new ConsultError('parse', (c) => c.errors.parse.unexpected('form'));
+      return await runForm(env, who, form.data);
+    } catch (err) {
+      return errorReply(env, who, err);
+    }
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      void api.tick().finally(schedule);
+    }, nextTickDelay(env));
+    timer.unref?.();
+  }
+
+  const api: Consult = {
+    store,
+    clock,
+    timezone: zone,
+    handle,
+    registerDeliverer: (platform, d) => void deliverers.set(platform, d),
+    ballotView(id, user, locale) {
+      const c = store.get(id.toUpperCase());
+      if (!c) return undefined;
+      const lang = langFor(user, locale);
+      return { card: ballotCard(view(lang), c, { delegation: delegationOf(store.meta(), user), user }), lang };
+    },
+    homeView(user, locale) {
+      const lang = langFor(user, locale);
+      const open = store.all().filter((c) => c.status === 'open');
+      return { card: homeCard(view(lang), open, delegationOf(store.meta(), user), isSecretariat(store.meta(), env.secretariat, user), user), lang };
+    },
+    langFor,
+    adapterState: {
+      get: (adapter, key) => store.meta().adapters[adapter]?.[key],
+      set: (adapter, key, value) => store.updateMeta((m) => void ((m.adapters[adapter] ??= {})[key] = value)),
+      all: (adapter) => ({ ...(store.meta().adapters[adapter] ?? {}) }),
+    },
+    tick() {
+      ticking ??= tick(env).finally(() => (ticking = undefined));
+      return ticking;
+    },
+    start() {
+      stopped = false;
+      void api.tick().finally(schedule);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await ticking;
+      await api.idle();
+    },
+    async idle() {
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+  };
+  return api;
+}

@@ -1,0 +1,104 @@
+/**
+ * Casting a ballot and proposing options. One delegation, one voice: the latest ballot of a
+ * delegation replaces its earlier one, and every ballot is appended to the audit trail.
+ * Every check runs before anything is changed, so a refused request changes nothing.
+ */
+import { fail } from '../errors.ts';
+import type { Consultation, Delegation, Option, Platform, UserId } from './model.ts';
+import { ballotKey, sortedRecord } from './secrecy.ts';
+
+export function requireOpen(c: Readonly<Consultation>, now: Date): void {
+  if (c.status === 'cancelled') fail('cancelled', (t) => t.errors.cancelled(c.id));
+  if (c.status === 'closed' || now.getTime() >= Date.parse(c.closesAt)) fail('closed', (t) => t.errors.closed(c.id));
+}
+
+export interface Vote {
+  choices: number[];
+  combine?: [number, number];
+}
+
+/** Checks a vote against the options, without changing anything. */
+export function checkVote(c: Readonly<Consultation>, vote: Vote): void {
+  if (c.kind === 'feedback') fail('invalid', (t) => t.errors.isFeedback(c.id));
+  const known = (n: number) => c.options.some((o) => o.n === n);
+  const all = [...vote.choices, ...(vote.combine ?? [])];
+  if (all.length === 0) fail('bad-choice', (t) => t.errors.noChoice);
+  for (const n of all) if (!known(n)) fail('bad-choice', (t) => t.errors.badChoice(c.id, c.options.length));
+  if (vote.combine) {
+    if (c.kind !== 'topics' && !(c.kind === 'survey' && c.select > 1)) fail('bad-choice', (t) => t.errors.notShortlist);
+    if (vote.combine[0] === vote.combine[1]) fail('bad-choice', (t) => t.errors.sameTwice);
+  }
+  const count = new Set(vote.choices).size + (vote.combine ? 1 : 0);
+  if (count > c.select) fail('bad-choice', (t) => t.errors.tooManyChoices(c.select));
+}
+
+/** Finds or adds the "A + B" option of a combination request; returns its number. */
+function combinationOption(c: Consultation, [a, b]: [number, number], delegation: string): number {
+  const [lo, hi] = a < b ? [a, b] : [b, a];
+  const existing = c.options.find((o) => o.combines && o.combines[0] === lo && o.combines[1] === hi);
+  if (existing) return existing.n;
+  const text = (n: number) => c.options.find((o) => o.n === n)!.text;
+  const option: Option = { n: c.options.length + 1, text: `${text(lo)} + ${text(hi)}`, combines: [lo, hi], proposedBy: delegation };
+  c.options.push(option);
+  return option.n;
+}
+
+export interface Voter {
+  delegation: Delegation;
+  user: UserId;
+  platform: Platform;
+  at: Date;
+  secret: string;
+}
+
+/** Records a delegation's ballot (after checkVote and the eligibility check). Returns the chosen option numbers. */
+export function castVote(c: Consultation, vote: Vote, voter: Voter): number[] {
+  const choices = [...new Set(vote.choices)];
+  if (vote.combine) choices.push(combinationOption(c, vote.combine, voter.delegation.id));
+  const at = voter.at.toISOString();
+  const key = ballotKey(c, voter.delegation.id, voter.secret);
+  if (c.secrecy === 'secret') {
+    c.ballots = sortedRecord({ ...c.ballots, [key]: { choices } });
+    if (!c.answered.includes(voter.delegation.id)) c.answered.push(voter.delegation.id);
+    c.audit.push({ at, by: voter.user, platform: voter.platform, action: 'vote', delegation: voter.delegation.id });
+  } else {
+    c.ballots[key] = { choices, at, by: voter.user, platform: voter.platform };
+    c.audit.push({ at, by: voter.user, platform: voter.platform, action: 'vote', delegation: voter.delegation.id, choices });
+  }
+  return choices;
+}
+
+/** Satisfaction surveys: one anonymous answer per participant; the latest counts. */
+export function recordAnswers(c: Consultation, answers: number[], user: UserId, secret: string): void {
+  const statements = c.statements ?? [];
+  if (c.kind !== 'feedback') fail('invalid', (t) => t.errors.notFeedback(c.id));
+  if (answers.length !== statements.length || answers.every((a) => a === 0)) {
+    fail('invalid', (t) => t.errors.badAnswers(statements.length));
+  }
+  const key = ballotKey({ id: c.id, secrecy: 'secret' }, user, secret);
+  c.ballots = sortedRecord({ ...c.ballots, [key]: { choices: [], answers } });
+}
+
+export function hasAnswered(c: Readonly<Consultation>, voter: string, secret: string): boolean {
+  if (c.kind === 'feedback') return ballotKey({ id: c.id, secrecy: 'secret' }, voter, secret) in c.ballots;
+  return c.secrecy === 'secret' ? c.answered.includes(voter) : voter in c.ballots;
+}
+
+/** Delegations that have answered, by id. */
+export function answeredDelegations(c: Readonly<Consultation>): string[] {
+  return c.secrecy === 'secret' ? [...c.answered] : Object.keys(c.ballots);
+}
+
+export function normalizeText(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** A delegation proposes an option while the consultation is open. */
+export function proposeOption(c: Consultation, text: string, delegation: string, user: UserId, platform: Platform, at: Date): Option {
+  const same = c.options.find((o) => normalizeText(o.text) === normalizeText(text));
+  if (same) fail('invalid', (t) => t.errors.duplicateOption(same.n));
+  const option: Option = { n: c.options.length + 1, text, proposedBy: delegation };
+  c.options.push(option);
+  c.audit.push({ at: at.toISOString(), by: user, platform, action: 'propose', delegation, detail: text });
+  return option;
+}

@@ -1,0 +1,156 @@
+/**
+ * The domain model, as zod schemas: one source for the TypeScript types and for
+ * validating what the store loads from disk.
+ */
+import { z } from 'zod';
+
+export const PLATFORMS = ['slack', 'teams', 'web'] as const;
+export const Platform = z.enum(PLATFORMS);
+export type Platform = z.infer<typeof Platform>;
+
+/** A user across platforms: `platform:userId`, e.g. `slack:U0SEC` or `teams:29:1abc`. */
+export const UserId = z
+  .string()
+  .regex(/^(slack|teams|web):\S+$/, 'a user is written platform:userId, e.g. slack:U0123 or teams:29:1abc');
+export type UserId = z.infer<typeof UserId>;
+
+export function platformOf(user: UserId): Platform {
+  return user.slice(0, user.indexOf(':')) as Platform;
+}
+
+/** A place a consultation runs in: a Slack channel id, a Teams conversation id, a web chat conversation. */
+export const ChannelRef = z.object({ platform: Platform, id: z.string().min(1) });
+export type ChannelRef = z.infer<typeof ChannelRef>;
+
+export const LANGS = ['en', 'fr', 'es'] as const;
+export const Lang = z.enum(LANGS);
+export type Lang = z.infer<typeof Lang>;
+
+export const DelegationKind = z.enum(['member', 'observer-state', 'observer-org']);
+export type DelegationKind = z.infer<typeof DelegationKind>;
+
+export const Delegation = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  kind: DelegationKind,
+  region: z.string().optional(),
+  delegates: z.array(UserId),
+});
+export type Delegation = z.infer<typeof Delegation>;
+
+export const ConsultationKind = z.enum(['theme', 'topics', 'survey', 'feedback']);
+export type ConsultationKind = z.infer<typeof ConsultationKind>;
+
+export const Option = z.object({
+  /** 1-based number shown to voters and typed in `vote <id> <n>`. */
+  n: z.number().int().positive(),
+  text: z.string().min(1),
+  /** Delegation that proposed it while the consultation was open; absent for the secretariat's options. */
+  proposedBy: z.string().optional(),
+  /** A combination request "A + B" in a shortlist: the numbers of the two combined topics. */
+  combines: z.tuple([z.number().int(), z.number().int()]).optional(),
+});
+export type Option = z.infer<typeof Option>;
+
+/**
+ * A ballot. Recorded: keyed by delegation id, with who cast it and when.
+ * Secret: keyed by a keyed hash of the delegation (or participant), with the choice only,
+ * so a store dump cannot tell who chose what.
+ */
+export const Ballot = z.object({
+  choices: z.array(z.number().int().positive()),
+  /** Satisfaction surveys: one Likert value (1 strongly disagree … 5 strongly agree) per statement, 0 = no answer. */
+  answers: z.array(z.number().int().min(0).max(5)).optional(),
+  at: z.string().optional(),
+  by: UserId.optional(),
+  platform: Platform.optional(),
+});
+export type Ballot = z.infer<typeof Ballot>;
+
+export const AuditEntry = z.object({
+  at: z.string(),
+  by: UserId,
+  platform: Platform,
+  action: z.enum(['launch', 'vote', 'propose', 'close', 'extend', 'cancel', 'remind', 'share', 'export']),
+  delegation: z.string().optional(),
+  /** Only for recorded ballots: never written for secret ones. */
+  choices: z.array(z.number().int()).optional(),
+  detail: z.string().optional(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** A posted ballot message, so later votes can update it in place. */
+export const PostedMessage = z.object({ channel: ChannelRef, ref: z.string() });
+export type PostedMessage = z.infer<typeof PostedMessage>;
+
+/** A durable delivery the bot still owes (reminders, results): survives restarts, removed once sent. */
+export const OutboxEntry = z.object({
+  key: z.string(),
+  type: z.enum(['reminder', 'results']),
+  user: UserId.optional(),
+  channel: ChannelRef.optional(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+export const Consultation = z.object({
+  id: z.string().min(1),
+  kind: ConsultationKind,
+  /** Empty for theme polls and shortlists launched without one: views then show the kind, in the reader's language. */
+  title: z.string(),
+  options: z.array(Option),
+  /** How many options a ballot may choose: 1 = single choice decided by majority; N = approval, top N selected. */
+  select: z.number().int().positive(),
+  /** Satisfaction surveys: the Likert statements. */
+  statements: z.array(z.string()).optional(),
+  /** Satisfaction surveys: how many took part, for the response rate. */
+  participants: z.number().int().positive().optional(),
+  channels: z.array(ChannelRef),
+  posted: z.array(PostedMessage),
+  openedAt: z.string(),
+  closesAt: z.string(),
+  closedAt: z.string().optional(),
+  status: z.enum(['open', 'closed', 'cancelled']),
+  eligibility: z.enum(['members', 'all']),
+  visibility: z.enum(['hidden', 'live']),
+  secrecy: z.enum(['recorded', 'secret']),
+  /** Share of eligible delegations that must answer for a conclusive result (0..1). */
+  quorum: z.number().min(0).max(1).optional(),
+  createdBy: UserId,
+  /** The launcher's language: used for messages posted to channels. */
+  lang: Lang,
+  /** The consultation a written survey was launched from. */
+  source: z.string().optional(),
+  ballots: z.record(z.string(), Ballot),
+  /** Secret ballots: which delegations have answered (never their choice). */
+  answered: z.array(z.string()),
+  /** Reminder slots already handled (ISO times). */
+  remindersDone: z.array(z.string()),
+  outbox: z.array(OutboxEntry),
+  audit: z.array(AuditEntry),
+});
+export type Consultation = z.infer<typeof Consultation>;
+
+export const UserPrefs = z.object({
+  /** Chosen with `lang`: wins over the platform locale. */
+  lang: Lang.optional(),
+  /** Last platform locale seen (e.g. fr-FR), used for reminders sent outside a request. */
+  locale: z.string().optional(),
+});
+export type UserPrefs = z.infer<typeof UserPrefs>;
+
+/** The small, frequently read document: roster, preferences, id counters, adapter state. */
+export const Meta = z.object({
+  version: z.literal(1),
+  delegations: z.array(Delegation),
+  /** Secretariat members added in the store (the SECRETARIAT variable adds more). */
+  secretariat: z.array(UserId),
+  prefs: z.record(z.string(), UserPrefs),
+  counters: z.record(z.string(), z.number().int().nonnegative()),
+  /** Opaque per-adapter state, e.g. Teams conversation references, keyed by adapter then key. */
+  adapters: z.record(z.string(), z.record(z.string(), z.unknown())),
+});
+export type Meta = z.infer<typeof Meta>;
+
+export function emptyMeta(): Meta {
+  return { version: 1, delegations: [], secretariat: [], prefs: {}, counters: {}, adapters: {} };
+}

@@ -1,0 +1,142 @@
+/**
+ * Counting and deciding. Single choice (select = 1): an absolute majority of ballots cast wins.
+ * Approval (select = N): the N options with most approvals are selected, and a tie at the cut
+ * is reported, never broken silently. Below the quorum, the result is inconclusive.
+ */
+import type { Consultation, Delegation, Meta } from './model.ts';
+import { eligibleDelegations } from './eligibility.ts';
+import { answeredDelegations } from './ballot.ts';
+
+export interface OptionCount {
+  n: number;
+  text: string;
+  count: number;
+  /** count / ballots cast (0 when none). */
+  share: number;
+}
+
+export type Decision =
+  | { type: 'winner'; option: number }
+  | { type: 'selected'; options: number[] }
+  | { type: 'inconclusive'; reason: 'tie'; options: number[] }
+  | { type: 'inconclusive'; reason: 'tie-at-cut'; options: number[]; selected: number[] }
+  | { type: 'inconclusive'; reason: 'no-majority' | 'no-ballots' }
+  | { type: 'inconclusive'; reason: 'low-turnout'; turnout: number; quorum: number };
+
+export interface GroupTurnout {
+  group: string;
+  answered: number;
+  eligible: number;
+}
+
+export interface Turnout {
+  answered: number;
+  eligible: number;
+  share: number;
+  byKind: GroupTurnout[];
+  byRegion: GroupTurnout[];
+}
+
+export interface Tally {
+  cast: number;
+  options: OptionCount[];
+  turnout: Turnout;
+  decision: Decision;
+}
+
+export function turnout(meta: Readonly<Meta>, c: Readonly<Consultation>): Turnout {
+  const eligible = eligibleDelegations(meta, c);
+  const answeredIds = new Set(answeredDelegations(c));
+  const group = (key: (d: Delegation) => string): GroupTurnout[] => {
+    const groups = new Map<string, GroupTurnout>();
+    for (const d of eligible) {
+      const g = groups.get(key(d)) ?? { group: key(d), answered: 0, eligible: 0 };
+      g.eligible++;
+      if (answeredIds.has(d.id)) g.answered++;
+      groups.set(g.group, g);
+    }
+    return [...groups.values()].sort((a, b) => a.group.localeCompare(b.group));
+  };
+  const answered = eligible.filter((d) => answeredIds.has(d.id)).length;
+  return {
+    answered,
+    eligible: eligible.length,
+    share: eligible.length ? answered / eligible.length : 0,
+    byKind: group((d) => d.kind),
+    byRegion: group((d) => d.region ?? '—'),
+  };
+}
+
+export function countOptions(c: Readonly<Consultation>): { cast: number; options: OptionCount[] } {
+  const counts = new Map<number, number>(c.options.map((o) => [o.n, 0]));
+  let cast = 0;
+  for (const key in c.ballots) {
+    cast++;
+    for (const n of c.ballots[key].choices) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  const options = c.options.map((o) => {
+    const count = counts.get(o.n) ?? 0;
+    return { n: o.n, text: o.text, count, share: cast ? count / cast : 0 };
+  });
+  return { cast, options };
+}
+
+export function decide(c: Readonly<Consultation>, cast: number, options: OptionCount[], t: Turnout): Decision {
+  if (cast === 0) return { type: 'inconclusive', reason: 'no-ballots' };
+  if (c.quorum !== undefined && t.share < c.quorum) {
+    return { type: 'inconclusive', reason: 'low-turnout', turnout: t.share, quorum: c.quorum };
+  }
+  const ranked = [...options].sort((a, b) => b.count - a.count || a.n - b.n);
+  if (c.select === 1) {
+    const [first, second] = ranked;
+    if (first.count * 2 > cast) return { type: 'winner', option: first.n };
+    if (second && second.count === first.count) {
+      return { type: 'inconclusive', reason: 'tie', options: ranked.filter((o) => o.count === first.count).map((o) => o.n) };
+    }
+    return { type: 'inconclusive', reason: 'no-majority' };
+  }
+  const approved = ranked.filter((o) => o.count > 0);
+  if (approved.length <= c.select) return { type: 'selected', options: approved.map((o) => o.n) };
+  const cutCount = approved[c.select - 1].count;
+  if (approved[c.select].count === cutCount) {
+    return {
+      type: 'inconclusive',
+      reason: 'tie-at-cut',
+      options: approved.filter((o) => o.count === cutCount).map((o) => o.n),
+      selected: approved.filter((o) => o.count > cutCount).map((o) => o.n),
+    };
+  }
+  return { type: 'selected', options: approved.slice(0, c.select).map((o) => o.n) };
+}
+
+export function tally(meta: Readonly<Meta>, c: Readonly<Consultation>): Tally {
+  const { cast, options } = countOptions(c);
+  const t = turnout(meta, c);
+  return { cast, options, turnout: t, decision: decide(c, cast, options, t) };
+}
+
+export interface StatementResult {
+  statement: string;
+  respondents: number;
+  agree: number;
+  /** agree / respondents who answered this statement. */
+  share: number;
+}
+
+/** Satisfaction surveys: the share agreeing (agree or strongly agree) per statement, and the response rate. */
+export function satisfaction(c: Readonly<Consultation>): { respondents: number; responseRate?: number; statements: StatementResult[] } {
+  const statements = (c.statements ?? []).map((statement) => ({ statement, respondents: 0, agree: 0, share: 0 }));
+  let respondents = 0;
+  for (const key in c.ballots) {
+    respondents++;
+    const answers = c.ballots[key].answers ?? [];
+    for (let i = 0; i < statements.length; i++) {
+      const a = answers[i] ?? 0;
+      if (a === 0) continue;
+      statements[i].respondents++;
+      if (a >= 4) statements[i].agree++;
+    }
+  }
+  for (const s of statements) s.share = s.respondents ? s.agree / s.respondents : 0;
+  return { respondents, responseRate: c.participants ? respondents / c.participants : undefined, statements };
+}

@@ -1,0 +1,218 @@
+/** Textos en español. Mismas claves y mismas firmas que en.ts. */
+import type { Catalog } from './en.ts';
+
+export const es: Catalog = {
+  kind: { theme: 'Sondeo sobre el tema', topics: 'Preselección de temas', survey: 'Encuesta escrita', feedback: 'Encuesta de satisfacción' },
+  delegationKind: { member: 'Estado Miembro', 'observer-state': 'Estado observador', 'observer-org': 'Organización observadora' },
+  state: { open: 'abierta', closed: 'cerrada', cancelled: 'cancelada' },
+  likert: ['Sin respuesta', 'Totalmente en desacuerdo', 'En desacuerdo', 'Ni de acuerdo ni en desacuerdo', 'De acuerdo', 'Totalmente de acuerdo'],
+
+  ballot: {
+    closes: (date: string, relative: string) => `Se cierra el ${date} (${relative})`,
+    closed: (date: string) => `Cerrada el ${date}`,
+    eligibility: { members: 'Votan los Estados Miembros', all: 'Votan los Estados Miembros y los observadores' },
+    secrecyRecorded:
+      'Votación registrada: la Secretaría puede ver qué eligió cada delegación. Un voto por delegación; cuenta el último voto emitido.',
+    secrecySecret:
+      'Votación secreta: nadie, ni siquiera la Secretaría, puede ver qué eligió una delegación. Un voto por delegación; puede modificar su respuesta hasta el cierre.',
+    secrecyFeedback: 'Respuestas anónimas: una respuesta por participante, nunca vinculada a su identidad.',
+    chooseOne: 'Elija una opción.',
+    chooseUpTo: (n: number) =>
+      n === 1
+        ? `Apruebe ${n} tema como máximo, o solicite la combinación de dos temas en un solo taller.`
+        : `Apruebe hasta ${n} temas, o solicite la combinación de dos temas en un solo taller.`,
+    turnout: (answered: number, eligible: number) =>
+      `Participación hasta el momento: ${answered} de ${eligible} ${eligible === 1 ? 'delegación' : 'delegaciones'}`,
+    respondents: (n: number) => (n === 1 ? `${n} respuesta hasta el momento` : `${n} respuestas hasta el momento`),
+    yourVote: (delegation: string, choice: string) => `${delegation} ha votado: ${choice}`,
+    notYet: (delegation: string) => `${delegation} aún no ha votado.`,
+    secretAnswered: (delegation: string) => `${delegation} ha respondido (votación secreta: su elección no se muestra).`,
+    proposedBy: (delegation: string) => `propuesta de ${delegation}`,
+    combination: 'combinación solicitada',
+    proposeButton: 'Proponer una opción',
+    answerButton: 'Responder a la encuesta',
+    voteButton: (n: number) => `Votar por la opción ${n}`,
+    submitVote: 'Emitir el voto',
+    approveLabel: 'Temas que desea aprobar',
+    combineLabel: 'O solicitar la combinación de dos temas',
+    liveResults: 'Resultados en tiempo real',
+    resultsHidden: 'Los resultados permanecen ocultos hasta el cierre.',
+    id: (id: string) => `Consulta ${id}`,
+    historyNote: (title: string, year: number) => `Examinado anteriormente: "${title}" (${year}).`,
+  },
+
+  results: {
+    title: (id: string, title: string) => `Resultados de la consulta ${id}: ${title}`,
+    interim: 'Resultados provisionales (la consulta sigue abierta)',
+    turnout: (answered: number, eligible: number, pct: string) =>
+      `Participación: ${answered} de ${eligible} ${eligible === 1 ? 'delegación' : 'delegaciones'} (${pct})`,
+    turnoutBy: 'Participación por grupo',
+    votes: (n: number) => (n === 1 ? '1 voto' : `${n} votos`),
+    approvals: (n: number) => (n === 1 ? '1 aprobación' : `${n} aprobaciones`),
+    winner: (option: string) => `Decisión: se elige la opción "${option}" por mayoría absoluta.`,
+    selected: (options: string) => `Decisión: se seleccionan ${options}.`,
+    inconclusive: (reason: string) => `Resultado no concluyente: ${reason}.`,
+    reason: {
+      tie: (options: string) => `empate entre ${options}`,
+      'no-majority': 'ninguna opción obtuvo la mayoría absoluta de los votos emitidos',
+      'no-ballots': 'no se emitió ningún voto',
+      'low-turnout': (pct: string, needed: string) => `la participación (${pct}) es inferior al quórum de ${needed}`,
+      'tie-at-cut': (options: string) => `empate en el umbral de selección entre ${options}`,
+    },
+    nextStep: (id: string) => `La Secretaría puede iniciar una encuesta escrita: /consult survey ${id}`,
+    agreeShare: (pct: string, n: number) => `${pct} de acuerdo (${n} ${n === 1 ? 'respuesta' : 'respuestas'})`,
+    responseRate: (respondents: number, participants: number, pct: string) =>
+      `Tasa de respuesta: ${respondents} de ${participants} ${participants === 1 ? 'participante' : 'participantes'} (${pct})`,
+    respondentsOnly: (n: number) =>
+      `${n} ${n === 1 ? 'persona ha respondido' : 'personas han respondido'} (indique el número de participantes para ver la tasa de respuesta)`,
+    cancelled: (id: string) => `La consulta ${id} se ha cancelado. No hay resultados.`,
+  },
+
+  reply: {
+    launched: (id: string, kind: string) =>
+      `${kind} ${id}: la consulta está abierta. El formulario de votación se ha publicado en este canal.`,
+    historyWarning: (title: string, year: number, notChosen: boolean) =>
+      notChosen
+        ? `Nota: el tema "${title}" se propuso en ${year}, pero no fue seleccionado.`
+        : `Nota: este tema es similar a "${title}", examinado en ${year}.`,
+    voteRecorded: (delegation: string, choice: string) => `Voto registrado en nombre de ${delegation}: ${choice}`,
+    voteRecordedSecret: (delegation: string) =>
+      `Voto registrado en nombre de ${delegation}. La votación es secreta: su elección no se almacena junto con el nombre de su delegación.`,
+    answerRecorded: 'Gracias: sus respuestas se han registrado de forma anónima.',
+    proposed: (id: string, n: number, text: string) => `Opción ${n} añadida a la consulta ${id}: "${text}"`,
+    closed: (id: string) => `La consulta ${id} se ha cerrado. Los resultados se publican en todos los canales de la consulta.`,
+    extended: (id: string, date: string) => `La consulta ${id} se cerrará ahora el ${date}. Los recordatorios se han reprogramado.`,
+    cancelledReply: (id: string) =>
+      `La consulta ${id} se ha cancelado. No se publicará ningún resultado ni se enviarán más recordatorios.`,
+    reminded: (id: string, n: number) =>
+      n === 1
+        ? `Se ha enviado un recordatorio a ${n} delegado de una delegación que no ha respondido a la consulta ${id}.`
+        : `Se ha enviado un recordatorio a ${n} delegados de delegaciones que no han respondido a la consulta ${id}.`,
+    nobodyToRemind: (id: string) =>
+      `Todas las delegaciones habilitadas han respondido a la consulta ${id}: no hay nadie a quien enviar un recordatorio.`,
+    shared: (id: string) =>
+      `El formulario de votación de la consulta ${id} también se publica aquí. Los votos de todos los canales se contabilizan conjuntamente.`,
+    exported: (id: string, n: number) =>
+      `Exportación de la consulta ${id}: ${n} ${n === 1 ? 'entrada' : 'entradas'} del registro de auditoría (se adjunta un archivo CSV).`,
+    rosterAdded: (user: string, delegation: string) => `${user} vota ahora en nombre de ${delegation}.`,
+    rosterRemoved: (user: string, delegation: string) => `${user} ya no vota en nombre de ${delegation}.`,
+    rosterTitle: 'Lista de delegados',
+    rosterEmpty:
+      'La lista está vacía. Añada delegados con: roster add <user> "<delegation>" member|observer-state|observer-org [region]',
+    secretariatLine: (users: string) => `Secretaría: ${users}`,
+    langSet: 'Se ha seleccionado el español como idioma.',
+  },
+
+  status: {
+    title: 'Consultas',
+    none: 'Aún no hay consultas. La Secretaría puede iniciar una con: theme "Option A" "Option B"',
+    line: (id: string, kind: string, title: string, state: string, answered: number, eligible: number, closes: string) =>
+      `${id} · ${kind} · ${title} · ${state} · respuestas: ${answered}/${eligible} · ${closes}`,
+    yourDelegation: (delegation: string, answered: boolean) => `${delegation}: ${answered ? 'ha respondido' : 'aún no ha respondido'}`,
+  },
+
+  reminder: {
+    title: (id: string) => `Recordatorio: la consulta ${id} se cierra pronto`,
+    text: (delegation: string, title: string, date: string, relative: string) =>
+      `${delegation} aún no ha respondido a "${title}". El cierre está previsto para el ${date} (${relative}).`,
+  },
+
+  home: {
+    title: 'Consult',
+    open: 'Consultas abiertas',
+    none: 'No hay consultas abiertas.',
+    notOnRoster: 'Aún no figura en la lista de ninguna delegación: solicite a la Secretaría que le incluya.',
+    secretariat: 'Secretaría',
+    closeButton: 'Cerrar',
+    remindButton: 'Enviar recordatorio',
+    exportButton: 'Exportar',
+    extendButton: 'Prorrogar 7 días',
+  },
+
+  help: {
+    title: 'Consult: comandos',
+    intro:
+      'Consult gestiona las consultas del diálogo: una delegación, un voto. Escriba un comando después de /consult en Slack, o después de mencionar al bot en Teams.',
+    everyone: 'Para todos',
+    secretariatOnly: 'Para la Secretaría',
+    deadlines:
+      'Plazos: una fecha (2026-12-07, al final del día, hora de Ginebra), una fecha y hora (2026-12-07T17:00) o una duración (14d, 36h). El texto de cada opción va entre comillas dobles (").',
+    commands: {
+      help: 'help: esta lista',
+      vote: 'vote <id> <number>: votar por una opción (varios números para una preselección, p. ej., vote W1 1,3; una combinación: vote W1 1+3)',
+      propose: 'propose <id> "<text>": proponer una opción mientras la consulta esté abierta',
+      status: 'status [<id>]: consultas abiertas y participación',
+      results: 'results <id>: resultados (tras el cierre, o en tiempo real si esta opción está activada)',
+      share: 'share <id>: publicar también el formulario de votación en este canal (recuento único)',
+      lang: 'lang en|fr|es: elegir su idioma',
+      theme: 'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%]: iniciar un sondeo sobre el tema',
+      topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D]: iniciar una preselección de temas',
+      survey:
+        'survey <id> [deadline D]: encuesta escrita a partir de un sondeo no concluyente, dirigida a miembros y observadores, con una duración de dos semanas',
+      feedback: 'feedback "<workshop>" [participants N] [deadline D]: encuesta de satisfacción',
+      manage: 'close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id>',
+      roster: 'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list',
+    },
+  },
+
+  errors: {
+    notSecretariat:
+      'Solo la Secretaría puede realizar esta operación. Si considera que debería poder hacerlo, solicite a la Secretaría que le añada.',
+    notOnRoster:
+      'No figura en la lista de ninguna delegación, por lo que no puede votar. La Secretaría puede añadirle con: roster add <you> "<delegation>" member',
+    ineligible: (delegation: string, kind: string) =>
+      `Lo sentimos: esta consulta está reservada a los Estados Miembros y ${delegation} no es un Estado Miembro (${kind}). No se ha registrado nada.`,
+    unknownId: (id: string) => `No existe ninguna consulta "${id}". Escriba status para ver las consultas abiertas.`,
+    closed: (id: string) => `La consulta ${id} está cerrada: ya no se aceptan votos ni propuestas. No se ha registrado nada.`,
+    cancelled: (id: string) => `La consulta ${id} se ha cancelado. No se ha registrado nada.`,
+    badChoice: (id: string, max: number) => `Elija un número de opción entre 1 y ${max} para la consulta ${id}.`,
+    tooManyChoices: (n: number) => (n === 1 ? `Puede aprobar ${n} tema como máximo.` : `Puede aprobar ${n} temas como máximo.`),
+    noChoice: 'Elija al menos una opción.',
+    sameTwice: 'Una combinación requiere dos temas distintos.',
+    notShortlist: 'Solo se puede solicitar una combinación en una preselección de temas.',
+    duplicateOption: (n: number) => `Esa opción ya figura con el número ${n}.`,
+    resultsHidden: (id: string, date: string) => `Los resultados de la consulta ${id} permanecen ocultos hasta el cierre (${date}).`,
+    notFeedback: (id: string) => `La consulta ${id} no es una encuesta de satisfacción.`,
+    isFeedback: (id: string) => `La consulta ${id} es una encuesta de satisfacción: utilice el formulario de respuesta.`,
+    badAnswers: (n: number) =>
+      n === 1
+        ? 'Responda a la afirmación con un valor de 1 (totalmente en desacuerdo) a 5 (totalmente de acuerdo).'
+        : `Responda a cada una de las ${n} afirmaciones con un valor de 1 (totalmente en desacuerdo) a 5 (totalmente de acuerdo).`,
+    surveyNeedsOptions:
+      'Una encuesta escrita requiere una consulta de partida (survey <id>) o al menos dos opciones entre comillas.',
+    surveySourceOpen: (id: string) => `La consulta ${id} sigue abierta: ciérrela primero y luego inicie la encuesta.`,
+    notOpen: (id: string) => `La consulta ${id} no está abierta.`,
+    alreadyClosed: (id: string) => `La consulta ${id} ya está cerrada.`,
+    deadlineFormat: (input: string) =>
+      `"${input}" no es un plazo válido. Indique una fecha (2026-12-07), una fecha y hora (2026-12-07T17:00) o una duración (14d, 36h).`,
+    deadlinePast: (input: string) => `La fecha límite "${input}" ya ha pasado.`,
+    deadlineBeforeOpen: 'La nueva fecha límite debe ser posterior al momento actual.',
+    badUser: (input: string) =>
+      `"${input}" no es un usuario. Mencione a la persona o escriba platform:userId (p. ej., slack:U0123 o teams:29:1abc).`,
+    userInOther: (user: string, delegation: string) =>
+      `${user} ya vota en nombre de ${delegation}. Primero retire a esa persona con: roster remove ${user}`,
+    userNotOnRoster: (user: string) => `${user} no figura en la lista.`,
+    kindMismatch: (delegation: string, kind: string) => `${delegation} ya figura en la lista como ${kind}.`,
+    storeFailed: 'No se pudo guardar su solicitud, por lo que no se ha registrado nada. Vuelva a intentarlo en unos instantes.',
+    unexpected:
+      'Se ha producido un error inesperado y no se ha registrado nada. Se ha informado a la Secretaría a través del registro; vuelva a intentarlo.',
+    parse: {
+      unknownCommand: (word: string) => `"${word}" no es un comando. Escriba help para ver la lista.`,
+      usage: (problem: string, usage: string) => `${problem} Sintaxis: ${usage}`,
+      missingId: 'Falta el identificador de la consulta.',
+      missingOptions: (min: number) =>
+        min === 1
+          ? `Se necesita al menos ${min} opción, entre comillas dobles.`
+          : `Se necesitan al menos ${min} opciones, cada una entre comillas dobles.`,
+      tooManyOptions: (max: number) => (max === 1 ? `Como máximo ${max} opción.` : `Como máximo ${max} opciones.`),
+      unclosedQuote: 'Hay unas comillas sin cerrar.',
+      unexpected: (word: string) => `No he entendido "${word}".`,
+      badNumber: (word: string) => `"${word}" no es un número.`,
+      badLang: 'Elija en, fr o es.',
+      badKind: 'La categoría debe ser member, observer-state u observer-org.',
+      missingText: 'Falta el texto, que debe ir entre comillas dobles.',
+      tooLong: (max: number) => `Un texto puede tener como máximo ${max} caracteres.`,
+      badQuorum: 'Indique el quórum como porcentaje, p. ej., quorum 50%.',
+    },
+  },
+};

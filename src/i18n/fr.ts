@@ -1,0 +1,222 @@
+/** Textes français. Mêmes clés et mêmes signatures que en.ts. */
+import type { Catalog } from './en.ts';
+
+/** En français, 0 et 1 appellent le singulier. */
+const one = (n: number) => Math.abs(n) < 2;
+
+export const fr: Catalog = {
+  kind: { theme: 'Sondage sur le thème', topics: 'Présélection des sujets', survey: 'Enquête écrite', feedback: 'Enquête de satisfaction' },
+  delegationKind: { member: 'État Membre', 'observer-state': 'État observateur', 'observer-org': 'Organisation observatrice' },
+  state: { open: 'ouverte', closed: 'clôturée', cancelled: 'annulée' },
+  likert: ['Sans réponse', "Pas du tout d'accord", "Pas d'accord", "Ni d'accord ni pas d'accord", "D'accord", "Tout à fait d'accord"],
+
+  ballot: {
+    closes: (date: string, relative: string) => `Clôture le ${date} (${relative})`,
+    closed: (date: string) => `Clôturée le ${date}`,
+    eligibility: { members: 'Vote des États Membres', all: 'Vote des États Membres et des observateurs' },
+    secrecyRecorded:
+      'Vote enregistré : le Secrétariat peut voir le choix de chaque délégation. Une voix par délégation ; seul le dernier vote est pris en compte.',
+    secrecySecret:
+      "Scrutin secret : personne, pas même le Secrétariat, ne peut voir le choix d'une délégation. Une voix par délégation ; vous pouvez modifier votre réponse jusqu'à la clôture.",
+    secrecyFeedback: 'Réponses anonymes : une réponse par participant, jamais liée à votre identité.',
+    chooseOne: 'Choisissez une option.',
+    chooseUpTo: (n: number) =>
+      one(n)
+        ? `Approuvez au plus ${n} sujet, ou demandez le regroupement de deux sujets en un seul atelier.`
+        : `Approuvez jusqu'à ${n} sujets, ou demandez le regroupement de deux sujets en un seul atelier.`,
+    turnout: (answered: number, eligible: number) =>
+      `Participation à ce stade : ${answered} sur ${eligible} ${one(eligible) ? 'délégation' : 'délégations'}`,
+    respondents: (n: number) => (one(n) ? `${n} réponse à ce stade` : `${n} réponses à ce stade`),
+    yourVote: (delegation: string, choice: string) => `${delegation} a voté : ${choice}`,
+    notYet: (delegation: string) => `${delegation} n'a pas encore voté.`,
+    secretAnswered: (delegation: string) => `${delegation} a répondu (scrutin secret : votre choix n'est pas affiché).`,
+    proposedBy: (delegation: string) => `proposition de ${delegation}`,
+    combination: 'regroupement demandé',
+    proposeButton: 'Proposer une option',
+    answerButton: "Répondre à l'enquête",
+    voteButton: (n: number) => `Voter pour l'option ${n}`,
+    submitVote: 'Valider le vote',
+    approveLabel: 'Sujets à approuver',
+    combineLabel: 'Ou demander le regroupement de deux sujets',
+    liveResults: 'Résultats en direct',
+    resultsHidden: "Les résultats restent masqués jusqu'à la clôture.",
+    id: (id: string) => `Consultation ${id}`,
+    historyNote: (title: string, year: number) => `Déjà examiné : « ${title} » (${year}).`,
+  },
+
+  results: {
+    title: (id: string, title: string) => `Résultats de la consultation ${id} : ${title}`,
+    interim: 'Résultats provisoires (la consultation est toujours ouverte)',
+    turnout: (answered: number, eligible: number, pct: string) =>
+      `Participation : ${answered} sur ${eligible} ${one(eligible) ? 'délégation' : 'délégations'} (${pct})`,
+    turnoutBy: 'Participation par groupe',
+    votes: (n: number) => `${n} voix`,
+    approvals: (n: number) => (one(n) ? `${n} approbation` : `${n} approbations`),
+    winner: (option: string) => `Décision : l'option « ${option} » est retenue à la majorité absolue.`,
+    selected: (options: string) => `Décision : sont retenus ${options}.`,
+    inconclusive: (reason: string) => `Résultat non concluant : ${reason}.`,
+    reason: {
+      tie: (options: string) => `égalité entre ${options}`,
+      'no-majority': "aucune option n'a obtenu la majorité absolue des suffrages exprimés",
+      'no-ballots': "aucun vote n'a été exprimé",
+      'low-turnout': (pct: string, needed: string) => `le taux de participation (${pct}) est inférieur au quorum de ${needed}`,
+      'tie-at-cut': (options: string) => `égalité au seuil de sélection entre ${options}`,
+    },
+    nextStep: (id: string) => `Le Secrétariat peut lancer une enquête écrite : /consult survey ${id}`,
+    agreeShare: (pct: string, n: number) => `${pct} d'accord (${n} ${one(n) ? 'réponse' : 'réponses'})`,
+    responseRate: (respondents: number, participants: number, pct: string) =>
+      `Taux de réponse : ${respondents} sur ${participants} ${one(participants) ? 'participant' : 'participants'} (${pct})`,
+    respondentsOnly: (n: number) =>
+      `${n} ${one(n) ? 'répondant' : 'répondants'} (indiquez le nombre de participants pour afficher le taux de réponse)`,
+    cancelled: (id: string) => `La consultation ${id} a été annulée. Aucun résultat.`,
+  },
+
+  reply: {
+    launched: (id: string, kind: string) => `${kind} ${id} : la consultation est ouverte. Le bulletin de vote est publié dans ce canal.`,
+    historyWarning: (title: string, year: number, notChosen: boolean) =>
+      notChosen
+        ? `Remarque : le sujet « ${title} » a été proposé en ${year}, mais n'a pas été retenu.`
+        : `Remarque : ce sujet est proche de « ${title} », examiné en ${year}.`,
+    voteRecorded: (delegation: string, choice: string) => `Vote enregistré au nom de ${delegation} : ${choice}`,
+    voteRecordedSecret: (delegation: string) =>
+      `Vote enregistré au nom de ${delegation}. Le scrutin est secret : votre choix n'est pas conservé avec le nom de votre délégation.`,
+    answerRecorded: 'Merci : vos réponses sont enregistrées de manière anonyme.',
+    proposed: (id: string, n: number, text: string) => `Option ${n} ajoutée à la consultation ${id} : « ${text} »`,
+    closed: (id: string) => `La consultation ${id} est clôturée. Les résultats sont publiés dans tous les canaux de la consultation.`,
+    extended: (id: string, date: string) => `La consultation ${id} sera désormais clôturée le ${date}. Les rappels ont été reprogrammés.`,
+    cancelledReply: (id: string) =>
+      `La consultation ${id} est annulée. Aucun résultat ne sera publié et aucun autre rappel ne sera envoyé.`,
+    reminded: (id: string, n: number) =>
+      one(n)
+        ? `Rappel envoyé à ${n} délégué d'une délégation qui n'a pas répondu à la consultation ${id}.`
+        : `Rappel envoyé à ${n} délégués des délégations qui n'ont pas répondu à la consultation ${id}.`,
+    nobodyToRemind: (id: string) => `Toutes les délégations habilitées ont répondu à la consultation ${id} : aucun rappel à envoyer.`,
+    shared: (id: string) =>
+      `Le bulletin de vote de la consultation ${id} est également publié ici. Les votes exprimés dans tous les canaux sont comptabilisés ensemble.`,
+    exported: (id: string, n: number) =>
+      `Export de la consultation ${id} : ${n} ${one(n) ? "entrée du journal d'audit" : "entrées du journal d'audit"} (fichier CSV joint).`,
+    rosterAdded: (user: string, delegation: string) => `${user} vote désormais au nom de ${delegation}.`,
+    rosterRemoved: (user: string, delegation: string) => `${user} ne vote plus au nom de ${delegation}.`,
+    rosterTitle: 'Liste des délégués',
+    rosterEmpty:
+      'La liste est vide. Ajoutez des délégués avec : roster add <user> "<delegation>" member|observer-state|observer-org [region]',
+    secretariatLine: (users: string) => `Secrétariat : ${users}`,
+    langSet: 'La langue choisie est désormais le français.',
+  },
+
+  status: {
+    title: 'Consultations',
+    none: 'Aucune consultation pour le moment. Le Secrétariat peut en lancer une avec : theme "Option A" "Option B"',
+    line: (id: string, kind: string, title: string, state: string, answered: number, eligible: number, closes: string) =>
+      `${id} · ${kind} · ${title} · ${state} · réponses : ${answered}/${eligible} · ${closes}`,
+    yourDelegation: (delegation: string, answered: boolean) =>
+      `${delegation} : ${answered ? 'a répondu' : "n'a pas encore répondu"}`,
+  },
+
+  reminder: {
+    title: (id: string) => `Rappel : la consultation ${id} sera bientôt clôturée`,
+    text: (delegation: string, title: string, date: string, relative: string) =>
+      `${delegation} n'a pas encore répondu à « ${title} ». La clôture est fixée au ${date} (${relative}).`,
+  },
+
+  home: {
+    title: 'Consult',
+    open: 'Consultations ouvertes',
+    none: 'Aucune consultation ouverte.',
+    notOnRoster: "Vous ne figurez encore sur la liste d'aucune délégation : demandez au Secrétariat de vous y ajouter.",
+    secretariat: 'Secrétariat',
+    closeButton: 'Clôturer',
+    remindButton: 'Envoyer un rappel',
+    exportButton: 'Exporter',
+    extendButton: 'Prolonger de 7 jours',
+  },
+
+  help: {
+    title: 'Consult : commandes',
+    intro:
+      'Consult organise les consultations du dialogue : une délégation, une voix. Saisissez une commande après /consult dans Slack, ou après avoir mentionné le bot dans Teams.',
+    everyone: 'Pour tous',
+    secretariatOnly: 'Pour le Secrétariat',
+    deadlines:
+      'Dates limites : une date (2026-12-07, fin de journée, heure de Genève), une date et une heure (2026-12-07T17:00) ou une durée (14d, 36h). Le texte de chaque option se met entre guillemets doubles (").',
+    commands: {
+      help: 'help : cette liste',
+      vote: 'vote <id> <number> : voter pour une option (plusieurs numéros pour une présélection, p. ex. vote W1 1,3 ; un regroupement : vote W1 1+3)',
+      propose: 'propose <id> "<text>" : proposer une option tant que la consultation est ouverte',
+      status: 'status [<id>] : consultations ouvertes et participation',
+      results: 'results <id> : résultats (après la clôture, ou en direct si cette option est activée)',
+      share: 'share <id> : publier également le bulletin de vote dans ce canal (décompte unique)',
+      lang: 'lang en|fr|es : choisir votre langue',
+      theme: 'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] : lancer un sondage sur le thème',
+      topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D] : lancer une présélection des sujets',
+      survey:
+        "survey <id> [deadline D] : enquête écrite à partir d'un sondage non concluant, adressée aux membres et aux observateurs, d'une durée de deux semaines",
+      feedback: 'feedback "<workshop>" [participants N] [deadline D] : enquête de satisfaction',
+      manage: 'close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id>',
+      roster: 'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list',
+    },
+  },
+
+  errors: {
+    notSecretariat:
+      'Seul le Secrétariat peut effectuer cette opération. Si vous pensez devoir disposer de cette autorisation, demandez au Secrétariat de vous ajouter.',
+    notOnRoster:
+      'Vous ne figurez sur la liste d\'aucune délégation et ne pouvez donc pas voter. Le Secrétariat peut vous ajouter avec : roster add <you> "<delegation>" member',
+    ineligible: (delegation: string, kind: string) =>
+      `Nous sommes désolés : cette consultation est réservée aux États Membres, or ${delegation} n'est pas un État Membre (${kind}). Rien n'a été enregistré.`,
+    unknownId: (id: string) => `Il n'existe aucune consultation « ${id} ». Saisissez status pour afficher les consultations ouvertes.`,
+    closed: (id: string) =>
+      `La consultation ${id} est clôturée : aucun vote ni aucune proposition ne sont plus acceptés. Rien n'a été enregistré.`,
+    cancelled: (id: string) => `La consultation ${id} a été annulée. Rien n'a été enregistré.`,
+    badChoice: (id: string, max: number) => `Choisissez un numéro d'option compris entre 1 et ${max} pour la consultation ${id}.`,
+    tooManyChoices: (n: number) =>
+      one(n) ? `Vous pouvez approuver ${n} sujet au maximum.` : `Vous pouvez approuver ${n} sujets au maximum.`,
+    noChoice: 'Choisissez au moins une option.',
+    sameTwice: 'Un regroupement doit porter sur deux sujets différents.',
+    notShortlist: 'Un regroupement ne peut être demandé que dans une présélection des sujets.',
+    duplicateOption: (n: number) => `Cette option figure déjà sous le numéro ${n}.`,
+    resultsHidden: (id: string, date: string) => `Les résultats de la consultation ${id} restent masqués jusqu'à la clôture (${date}).`,
+    notFeedback: (id: string) => `La consultation ${id} n'est pas une enquête de satisfaction.`,
+    isFeedback: (id: string) => `La consultation ${id} est une enquête de satisfaction : utilisez le formulaire de réponse.`,
+    badAnswers: (n: number) =>
+      one(n)
+        ? "Répondez à l'affirmation par une valeur comprise entre 1 (pas du tout d'accord) et 5 (tout à fait d'accord)."
+        : `Répondez à chacune des ${n} affirmations par une valeur comprise entre 1 (pas du tout d'accord) et 5 (tout à fait d'accord).`,
+    surveyNeedsOptions:
+      "Une enquête écrite doit partir d'une consultation existante (survey <id>) ou comporter au moins deux options entre guillemets.",
+    surveySourceOpen: (id: string) => `La consultation ${id} est toujours ouverte : clôturez-la d'abord, puis lancez l'enquête.`,
+    notOpen: (id: string) => `La consultation ${id} n'est pas ouverte.`,
+    alreadyClosed: (id: string) => `La consultation ${id} est déjà clôturée.`,
+    deadlineFormat: (input: string) =>
+      `« ${input} » n'est pas une date limite valide. Indiquez une date (2026-12-07), une date et une heure (2026-12-07T17:00) ou une durée (14d, 36h).`,
+    deadlinePast: (input: string) => `La date limite « ${input} » est déjà passée.`,
+    deadlineBeforeOpen: 'La nouvelle date limite doit être postérieure au moment présent.',
+    badUser: (input: string) =>
+      `« ${input} » n'est pas un utilisateur. Mentionnez la personne, ou écrivez platform:userId (p. ex. slack:U0123 ou teams:29:1abc).`,
+    userInOther: (user: string, delegation: string) =>
+      `${user} vote déjà au nom de ${delegation}. Retirez d'abord cette personne avec : roster remove ${user}`,
+    userNotOnRoster: (user: string) => `${user} ne figure pas sur la liste.`,
+    kindMismatch: (delegation: string, kind: string) => `${delegation} figure déjà sur la liste avec le statut suivant : ${kind}.`,
+    storeFailed: "Votre demande n'a pas pu être enregistrée ; rien n'a donc été pris en compte. Veuillez réessayer dans un instant.",
+    unexpected:
+      "Une erreur inattendue s'est produite et rien n'a été enregistré. Le Secrétariat en a été informé par le journal ; veuillez réessayer.",
+    parse: {
+      unknownCommand: (word: string) => `« ${word} » n'est pas une commande. Saisissez help pour afficher la liste.`,
+      usage: (problem: string, usage: string) => `${problem} Syntaxe attendue : ${usage}`,
+      missingId: "L'identifiant de la consultation est manquant.",
+      missingOptions: (min: number) =>
+        one(min)
+          ? `Au moins ${min} option est nécessaire, entre guillemets doubles.`
+          : `Au moins ${min} options sont nécessaires, chacune entre guillemets doubles.`,
+      tooManyOptions: (max: number) => (one(max) ? `${max} option au maximum.` : `${max} options au maximum.`),
+      unclosedQuote: 'Des guillemets ne sont pas fermés.',
+      unexpected: (word: string) => `Je n'ai pas compris « ${word} ».`,
+      badNumber: (word: string) => `« ${word} » n'est pas un nombre.`,
+      badLang: 'Choisissez en, fr ou es.',
+      badKind: 'La catégorie doit être member, observer-state ou observer-org.',
+      missingText: 'Le texte est manquant ; il doit figurer entre guillemets doubles.',
+      tooLong: (max: number) => `Un texte ne peut pas dépasser ${max} caractères.`,
+      badQuorum: 'Indiquez le quorum sous forme de pourcentage, p. ex. quorum 50%.',
+    },
+  },
+};

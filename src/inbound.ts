@@ -1,0 +1,23 @@
+/** What adapters hand to the core: who acts, where, and what they ask for. */
+import type { ChannelRef, UserId } from './domain/model.ts';
+import type { Command } from './commands/command.ts';
+import type { FormSubmit } from './views/card.ts';
+
+export interface Actor {
+  user: UserId;
+  /** Platform locale, e.g. fr-FR (Slack users.info, Teams activity.locale, browser language). */
+  locale?: string;
+}
+
+export type Request =
+  /** Typed text: a slash command's text or a Teams message with the mention stripped. */
+  | { type: 'text'; text: string }
+  /** A button carrying a ready-made command. */
+  | { type: 'command'; command: Command }
+  | { type: 'form'; submit: FormSubmit };
+
+export interface RequestContext {
+  actor: Actor;
+  /** Where the request came from; absent in a direct message context without a channel. */
+  channel?: ChannelRef;
+}

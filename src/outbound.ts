@@ -1,0 +1,36 @@
+/**
+ * What the core asks adapters to deliver. Only three kinds of value cross the boundary:
+ * inbound requests (src/inbound.ts), these outbound messages, and channel references.
+ */
+import type { ChannelRef, Lang, UserId } from './domain/model.ts';
+import type { Card } from './views/card.ts';
+
+export type Audience =
+  /** Back to the person who asked, visible to them only (Slack ephemeral, Teams reply or invoke response). */
+  | { kind: 'reply' }
+  /** A public post in a channel. */
+  | { kind: 'channel'; channel: ChannelRef }
+  /** A direct message to one user (reminders). */
+  | { kind: 'user'; user: UserId }
+  /** Refresh the ballot message posted earlier in this channel, for everyone. */
+  | { kind: 'ballot-update'; channel: ChannelRef; ref: string };
+
+export type Purpose = 'ballot' | 'results' | 'reminder' | 'reply' | 'status' | 'help' | 'error' | 'form' | 'export' | 'home';
+
+export interface OutboundMessage {
+  audience: Audience;
+  card: Card;
+  lang: Lang;
+  purpose: Purpose;
+  consultationId?: string;
+  /** For errors: the typed error code (e.g. 'ineligible', 'closed'), so adapters and tests need not read text. */
+  errorCode?: string;
+  /** A file to attach (CSV export). */
+  file?: { name: string; mime: string; content: string };
+}
+
+/** Each platform's adapter delivers messages addressed to its channels and users. */
+export interface Deliverer {
+  /** Resolves with the platform's message reference for posts (used to update ballots in place). */
+  deliver(message: OutboundMessage): Promise<string | undefined>;
+}

@@ -1,0 +1,209 @@
+/**
+ * The file store: `<dir>/meta.json` plus `<dir>/consultations/<id>.json`, one file per
+ * consultation, so a vote rewrites only its own consultation's file whatever the size of
+ * the rest of the store.
+ *
+ * Writes go through lowdb's JSONFile, i.e. steno: the text is written to `.<name>.tmp` in the
+ * same directory, then renamed over the file, so a reader or a restart sees the old or the new
+ * file, never a torn one. Steno does not fsync: an acknowledged write survives a process crash
+ * (even SIGKILL, the page cache belongs to the kernel) but not necessarily a power loss or
+ * kernel crash.
+ */
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { z } from 'zod';
+import { Consultation, Meta, emptyMeta } from '../domain/model.ts';
+import { StoreLoadError, StoreWriteError, type Store } from './store.ts';
+import { SerialWriter } from './serial-writer.ts';
+
+/** A consultation id doubles as its file name, so it must be a plain, safe one. */
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+interface Doc<T> {
+  file: string;
+  low: Low<T>;
+  writer: SerialWriter;
+}
+
+type Loaded<T> = { ok: true; data: T } | { ok: false; missing: boolean; problem: string };
+
+/** Reads and validates one file without ever writing it. */
+function parseText<T>(text: string, schema: z.ZodType<T>): Loaded<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, missing: false, problem: `it is not valid JSON (${(err as Error).message})` };
+  }
+  const result = schema.safeParse(json);
+  if (result.success) return { ok: true, data: result.data };
+  const issue = result.error.issues[0];
+  const where = issue.path.length > 0 ? `at ${issue.path.map(String).join('.')}` : 'at the top level';
+  return { ok: false, missing: false, problem: `it does not match the expected content ${where}: ${issue.message}` };
+}
+
+function readError<T>(err: unknown): Loaded<T> {
+  const code = (err as NodeJS.ErrnoException).code;
+  return { ok: false, missing: code === 'ENOENT', problem: `it cannot be read (${(err as Error).message})` };
+}
+
+async function load<T>(file: string, schema: z.ZodType<T>): Promise<Loaded<T>> {
+  try {
+    return parseText(await readFile(file, 'utf-8'), schema);
+  } catch (err) {
+    return readError(err);
+  }
+}
+
+/** Synchronous, so memory is restored before any other code can see or change it. */
+function loadSync<T>(file: string, schema: z.ZodType<T>): Loaded<T> {
+  try {
+    return parseText(readFileSync(file, 'utf-8'), schema);
+  } catch (err) {
+    return readError(err);
+  }
+}
+
+export class FileStore implements Store {
+  readonly #dir: string;
+  readonly #consultationsDir: string;
+  #meta: Doc<Meta> | undefined;
+  readonly #consultations = new Map<string, Doc<Consultation>>();
+  #closed = false;
+
+  constructor(opts: { dir: string }) {
+    this.#dir = opts.dir;
+    this.#consultationsDir = join(opts.dir, 'consultations');
+  }
+
+  async open(): Promise<void> {
+    if (this.#meta) throw new Error('The store is already open.');
+    const metaFile = join(this.#dir, 'meta.json');
+    const meta = await load(metaFile, Meta);
+    if (!meta.ok && !meta.missing) throw new StoreLoadError(metaFile, meta.problem);
+
+    const loaded: Array<{ file: string; data: Consultation }> = [];
+    for (const name of await this.#consultationFileNames()) {
+      const file = join(this.#consultationsDir, name);
+      const c = await load(file, Consultation);
+      if (!c.ok) throw new StoreLoadError(file, c.problem);
+      const expected = name.slice(0, -'.json'.length);
+      if (c.data.id !== expected) {
+        throw new StoreLoadError(file, `it holds consultation "${c.data.id}" but its name says "${expected}"`);
+      }
+      loaded.push({ file, data: c.data });
+    }
+    // A lost meta.json next to existing consultations is damage, not a new store: starting
+    // afresh would drop the roster and reset the id counters.
+    if (!meta.ok && loaded.length > 0) {
+      throw new StoreLoadError(metaFile, `it is missing while ${loaded.length} consultation files exist`);
+    }
+
+    // Only now, with everything valid, may anything on disk be created.
+    await mkdir(this.#consultationsDir, { recursive: true });
+    this.#meta = this.#doc(metaFile, meta.ok ? meta.data : emptyMeta(), Meta, () => {});
+    for (const { file, data } of loaded) {
+      this.#consultations.set(data.id, this.#consultationDoc(file, data));
+    }
+    if (!meta.ok) await this.#meta.writer.write();
+  }
+
+  meta(): Readonly<Meta> {
+    return this.#opened().low.data;
+  }
+
+  async updateMeta<T>(fn: (meta: Meta) => T): Promise<T> {
+    const doc = this.#opened();
+    this.#checkNotClosed();
+    const result = fn(doc.low.data);
+    await doc.writer.write();
+    return result;
+  }
+
+  get(id: string): Readonly<Consultation> | undefined {
+    this.#opened();
+    return this.#consultations.get(id)?.low.data;
+  }
+
+  all(): ReadonlyArray<Readonly<Consultation>> {
+    this.#opened();
+    return Array.from(this.#consultations.values(), (d) => d.low.data);
+  }
+
+  async create(c: Consultation): Promise<void> {
+    this.#opened();
+    this.#checkNotClosed();
+    if (!SAFE_ID.test(c.id)) throw new Error(`"${c.id}" cannot be used as a consultation id.`);
+    if (this.#consultations.has(c.id)) throw new Error(`Consultation ${c.id} already exists.`);
+    // Validate now, so the store never writes a file it would refuse to open.
+    const data = Consultation.parse(c);
+    const doc = this.#consultationDoc(join(this.#consultationsDir, `${c.id}.json`), data);
+    this.#consultations.set(c.id, doc);
+    await doc.writer.write();
+  }
+
+  async update<T>(id: string, fn: (c: Consultation) => T): Promise<T> {
+    this.#opened();
+    this.#checkNotClosed();
+    const doc = this.#consultations.get(id);
+    if (!doc) throw new Error(`Unknown consultation ${id}.`);
+    const result = fn(doc.low.data); // if fn throws, nothing is queued or written
+    await doc.writer.write();
+    return result;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const docs = [...this.#consultations.values(), ...(this.#meta ? [this.#meta] : [])];
+    await Promise.all(docs.map((d) => d.writer.idle()));
+  }
+
+  async #consultationFileNames(): Promise<string[]> {
+    let entries;
+    try {
+      entries = await readdir(this.#consultationsDir, { withFileTypes: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw new StoreLoadError(this.#consultationsDir, `it cannot be read (${(err as Error).message})`);
+    }
+    // Dot files are steno's temp files (`.<name>.tmp`), possibly left behind by a crash.
+    return entries
+      .filter((e) => e.isFile() && e.name.endsWith('.json') && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort();
+  }
+
+  #consultationDoc(file: string, data: Consultation): Doc<Consultation> {
+    // A failed create leaves no file: the consultation then never existed.
+    return this.#doc(file, data, Consultation, () => this.#consultations.delete(data.id));
+  }
+
+  #doc<T>(file: string, data: T, schema: z.ZodType<T>, onMissing: () => void): Doc<T> {
+    const low = new Low<T>(new JSONFile<T>(file), data);
+    const restore = () => {
+      const disk = loadSync(file, schema);
+      if (disk.ok) low.data = disk.data;
+      else if (disk.missing) onMissing();
+      // Otherwise the file we wrote last cannot be read back: memory is the best copy left,
+      // and the next write will replace the file.
+    };
+    const writer = new SerialWriter(() => low.write(), restore, (err) => new StoreWriteError(file, err));
+    return { file, low, writer };
+  }
+
+  #opened(): Doc<Meta> {
+    if (!this.#meta) throw new Error('The store is not open: call open() first.');
+    return this.#meta;
+  }
+
+  #checkNotClosed(): void {
+    if (this.#closed) throw new Error('The store is closed.');
+  }
+}
+
+export function createFileStore(opts: { dir: string }): Store {
+  return new FileStore(opts);
+}

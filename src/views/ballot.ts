@@ -1,0 +1,111 @@
+/** The ballot card: the question, every option in full, deadline, eligibility, secrecy, turnout, and how to vote. */
+import type { Consultation, Delegation, Lang, Meta } from '../domain/model.ts';
+import type { Catalog } from '../i18n/en.ts';
+import { turnout, countOptions } from '../domain/tally.ts';
+import { hasAnswered } from '../domain/ballot.ts';
+import type { Button, Card, CardBlock } from './card.ts';
+import { formatDate, formatRelative, shortLabel } from './format.ts';
+import { resultBars } from './results.ts';
+
+export interface ViewContext {
+  lang: Lang;
+  t: Catalog;
+  zone: string;
+  now: Date;
+  meta: Readonly<Meta>;
+  secret: string;
+}
+
+export function consultationTitle(v: ViewContext, c: Readonly<Consultation>): string {
+  return `${v.t.kind[c.kind]} ${c.id}${c.title ? `: ${c.title}` : ''}`;
+}
+
+function deadlineLine(v: ViewContext, c: Readonly<Consultation>): string {
+  if (c.status !== 'open') return v.t.ballot.closed(formatDate(c.closedAt ?? c.closesAt, v.zone, v.lang));
+  return v.t.ballot.closes(formatDate(c.closesAt, v.zone, v.lang), formatRelative(c.closesAt, v.now, v.lang));
+}
+
+function optionLines(v: ViewContext, c: Readonly<Consultation>): string {
+  const name = (id: string) => v.meta.delegations.find((d) => d.id === id)?.name ?? id;
+  return c.options
+    .map((o) => {
+      const note = o.combines ? v.t.ballot.combination : o.proposedBy ? v.t.ballot.proposedBy(name(o.proposedBy)) : '';
+      return `${o.n}. ${o.text}${note ? ` (${note})` : ''}`;
+    })
+    .join('\n');
+}
+
+function secrecyLine(v: ViewContext, c: Readonly<Consultation>): string {
+  if (c.kind === 'feedback') return v.t.ballot.secrecyFeedback;
+  return c.secrecy === 'secret' ? v.t.ballot.secrecySecret : v.t.ballot.secrecyRecorded;
+}
+
+/** What this viewer's delegation has done, for personal views (Teams refresh, App Home, replies). */
+function viewerLine(v: ViewContext, c: Readonly<Consultation>, delegation: Delegation): CardBlock {
+  if (c.secrecy === 'secret') {
+    const done = c.answered.includes(delegation.id);
+    return { type: 'text', text: done ? v.t.ballot.secretAnswered(delegation.name) : v.t.ballot.notYet(delegation.name), style: done ? 'success' : 'normal' };
+  }
+  const ballot = c.ballots[delegation.id];
+  if (!ballot) return { type: 'text', text: v.t.ballot.notYet(delegation.name) };
+  const chosen = ballot.choices.map((n) => `${n}. ${c.options.find((o) => o.n === n)?.text ?? n}`).join('; ');
+  return { type: 'text', text: v.t.ballot.yourVote(delegation.name, chosen), style: 'success' };
+}
+
+function voteControls(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
+  if (c.kind === 'feedback') {
+    return [{ type: 'actions', buttons: [{ label: v.t.ballot.answerButton, command: { type: 'answer-form', id: c.id }, style: 'primary' }] }];
+  }
+  const propose: Button = { label: v.t.ballot.proposeButton, command: { type: 'propose-form', id: c.id } };
+  if (c.select === 1) {
+    const buttons: Button[] = c.options.map((o) => ({ label: `${o.n} · ${shortLabel(o.text)}`, command: { type: 'vote', id: c.id, choices: [o.n] } }));
+    return [{ type: 'actions', buttons: [...buttons, propose] }];
+  }
+  const choices = c.options.map((o) => ({ value: String(o.n), label: `${o.n} · ${shortLabel(o.text, 70)}` }));
+  const base = c.options.filter((o) => !o.combines).map((o) => ({ value: String(o.n), label: `${o.n} · ${shortLabel(o.text, 70)}` }));
+  return [
+    {
+      type: 'form',
+      form: {
+        id: `vote:${c.id}`,
+        inputs: [
+          { type: 'choice', id: 'approve', label: v.t.ballot.approveLabel, options: choices, multi: true, max: c.select, required: false },
+          { type: 'choice', id: 'combineA', label: v.t.ballot.combineLabel, options: base, multi: false, required: false },
+          { type: 'choice', id: 'combineB', label: '+', options: base, multi: false, required: false },
+        ],
+        submit: { label: v.t.ballot.submitVote, action: { type: 'vote', id: c.id } },
+      },
+    },
+    { type: 'actions', buttons: [propose] },
+  ];
+}
+
+export function ballotCard(v: ViewContext, c: Readonly<Consultation>, viewer?: { delegation?: Delegation; user?: string }): Card {
+  const blocks: CardBlock[] = [];
+  if (c.kind === 'feedback') {
+    blocks.push({ type: 'text', text: (c.statements ?? []).map((s, i) => `${i + 1}. ${s}`).join('\n') });
+  } else {
+    blocks.push({ type: 'text', text: c.select === 1 ? v.t.ballot.chooseOne : v.t.ballot.chooseUpTo(c.select), style: 'muted' });
+    blocks.push({ type: 'text', text: optionLines(v, c) });
+  }
+  blocks.push({ type: 'fields', fields: [
+    { label: v.t.ballot.id(c.id), value: deadlineLine(v, c) },
+    { label: v.t.kind[c.kind], value: c.kind === 'feedback' ? v.t.ballot.respondents(Object.keys(c.ballots).length) : v.t.ballot.eligibility[c.eligibility] },
+  ] });
+  blocks.push({ type: 'text', text: secrecyLine(v, c), style: 'muted' });
+  if (c.kind !== 'feedback') {
+    const t = turnout(v.meta, c);
+    blocks.push({ type: 'text', text: v.t.ballot.turnout(t.answered, t.eligible) });
+    if (viewer?.delegation) blocks.push(viewerLine(v, c, viewer.delegation));
+  } else if (viewer?.user && hasAnswered(c, viewer.user, v.secret)) {
+    blocks.push({ type: 'text', text: v.t.reply.answerRecorded, style: 'success' });
+  }
+  if (c.visibility === 'live' && c.kind !== 'feedback') {
+    blocks.push({ type: 'text', text: v.t.ballot.liveResults, style: 'muted' });
+    blocks.push(...resultBars(v, c, countOptions(c).options));
+  } else if (c.status === 'open' && c.kind !== 'feedback') {
+    blocks.push({ type: 'text', text: v.t.ballot.resultsHidden, style: 'muted' });
+  }
+  if (c.status === 'open') blocks.push(...voteControls(v, c));
+  return { title: consultationTitle(v, c), blocks };
+}

@@ -1,0 +1,51 @@
+/**
+ * The platform-neutral card: what the core says, as data. Each adapter renders it
+ * (Block Kit for Slack, Adaptive Cards 1.5 for Teams and the web chat). Texts are already
+ * in the reader's language. Adapters must render every block and never drop text.
+ */
+import type { Command } from '../commands/command.ts';
+
+export interface Card {
+  title: string;
+  blocks: CardBlock[];
+}
+
+export type TextStyle = 'normal' | 'muted' | 'warning' | 'error' | 'success';
+
+export type CardBlock =
+  | { type: 'text'; text: string; style?: TextStyle }
+  | { type: 'fields'; fields: { label: string; value: string }[] }
+  /** A result line: an option with its count and share (0..1), drawn as a bar. */
+  | { type: 'bar'; label: string; value: string; share: number }
+  | { type: 'actions'; buttons: Button[] }
+  | { type: 'form'; form: Form };
+
+export interface Button {
+  /** Short label (≤ 75 chars, never cut mid-word); the full text is in a text block above. */
+  label: string;
+  command: Command;
+  style?: 'primary' | 'danger';
+}
+
+/** Inputs the adapter shows and whose values it sends back with `FormSubmit`. */
+export interface Form {
+  /** Stable id of this form, e.g. `vote:T1`, unique within a card. */
+  id: string;
+  inputs: FormInput[];
+  submit: { label: string; action: FormAction };
+}
+
+export type FormInput =
+  | { type: 'choice'; id: string; label: string; options: { value: string; label: string }[]; multi: boolean; max?: number; required: boolean }
+  | { type: 'text'; id: string; label: string; placeholder?: string; maxLength: number; required: boolean };
+
+/** What a submitted form asks for; the core reads the values, the adapter does not interpret them. */
+export type FormAction =
+  | { type: 'vote'; id: string }
+  | { type: 'propose'; id: string }
+  | { type: 'feedback'; id: string };
+
+export interface FormSubmit {
+  action: FormAction;
+  values: Record<string, string | string[] | undefined>;
+}

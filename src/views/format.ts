@@ -1,0 +1,40 @@
+/** Dates, percentages and short labels as readers see them, in their language and the organisation's zone. */
+import { format, formatDistanceStrict } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import type { Lang } from '../domain/model.ts';
+import { dateLocales } from '../i18n/index.ts';
+
+const PATTERN: Record<Lang, string> = {
+  en: "EEEE d MMMM yyyy, HH:mm",
+  fr: "EEEE d MMMM yyyy 'à' HH:mm",
+  es: "EEEE d 'de' MMMM 'de' yyyy, HH:mm",
+};
+
+const ZONE_NAMES: Record<Lang, Record<string, string>> = {
+  en: { 'Europe/Zurich': 'Geneva time' },
+  fr: { 'Europe/Zurich': 'heure de Genève' },
+  es: { 'Europe/Zurich': 'hora de Ginebra' },
+};
+
+/** "Monday 7 December 2026, 23:59 (Geneva time)" */
+export function formatDate(date: Date | string, zone: string, lang: Lang): string {
+  const d = new TZDate(new Date(date).getTime(), zone);
+  return `${format(d, PATTERN[lang], { locale: dateLocales[lang] })} (${ZONE_NAMES[lang][zone] ?? zone})`;
+}
+
+/** "in 3 days" / "3 days ago", in the reader's language. */
+export function formatRelative(date: Date | string, now: Date, lang: Lang): string {
+  return formatDistanceStrict(new Date(date), now, { addSuffix: true, locale: dateLocales[lang], roundingMethod: 'floor' });
+}
+
+export function pct(share: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** A button label of at most `max` characters, cut at a word boundary, never mid-word. */
+export function shortLabel(text: string, max = 40): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 3 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–]+$/, '')}…`;
+}

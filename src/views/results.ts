@@ -1,0 +1,75 @@
+/** The results card: counts, shares, turnout (overall and by group) and the decision, or the satisfaction shares. */
+import type { Consultation } from '../domain/model.ts';
+import { tally, satisfaction, type Decision, type OptionCount, type GroupTurnout } from '../domain/tally.ts';
+import type { Card, CardBlock } from './card.ts';
+import type { ViewContext } from './ballot.ts';
+import { pct } from './format.ts';
+
+export function resultBars(v: ViewContext, c: Readonly<Consultation>, options: OptionCount[]): CardBlock[] {
+  const unit = c.select === 1 ? v.t.results.votes : v.t.results.approvals;
+  return options.map((o) => ({ type: 'bar', label: `${o.n}. ${o.text}`, value: `${unit(o.count)} · ${pct(o.share, v.lang)}`, share: o.share }));
+}
+
+function optionNames(c: Readonly<Consultation>, ns: number[], v: ViewContext): string {
+  const quoted = ns.map((n) => `${n}. "${c.options.find((o) => o.n === n)?.text ?? n}"`);
+  return new Intl.ListFormat(v.lang, { type: 'conjunction' }).format(quoted);
+}
+
+export function decisionText(v: ViewContext, c: Readonly<Consultation>, d: Decision): string {
+  const r = v.t.results;
+  switch (d.type) {
+    case 'winner':
+      return r.winner(c.options.find((o) => o.n === d.option)!.text);
+    case 'selected':
+      return r.selected(optionNames(c, d.options, v));
+    case 'inconclusive':
+      switch (d.reason) {
+        case 'tie':
+          return r.inconclusive(r.reason.tie(optionNames(c, d.options, v)));
+        case 'tie-at-cut':
+          return r.inconclusive(r.reason['tie-at-cut'](optionNames(c, d.options, v)));
+        case 'low-turnout':
+          return r.inconclusive(r.reason['low-turnout'](pct(d.turnout, v.lang), pct(d.quorum, v.lang)));
+        default:
+          return r.inconclusive(r.reason[d.reason]);
+      }
+  }
+}
+
+function groups(v: ViewContext, rows: GroupTurnout[], name: (g: string) => string): string {
+  return rows.map((g) => `${name(g.group)}: ${g.answered}/${g.eligible}`).join(' · ');
+}
+
+function satisfactionBlocks(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
+  const s = satisfaction(c);
+  const blocks: CardBlock[] = s.statements.map((st) => ({
+    type: 'bar', label: st.statement, value: v.t.results.agreeShare(pct(st.share, v.lang), st.respondents), share: st.share,
+  }));
+  blocks.push({
+    type: 'text',
+    text: c.participants
+      ? v.t.results.responseRate(s.respondents, c.participants, pct(s.responseRate ?? 0, v.lang))
+      : v.t.results.respondentsOnly(s.respondents),
+  });
+  return blocks;
+}
+
+export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
+  const title = v.t.results.title(c.id, c.title || v.t.kind[c.kind]);
+  if (c.status === 'cancelled') return { title, blocks: [{ type: 'text', text: v.t.results.cancelled(c.id), style: 'warning' }] };
+  const blocks: CardBlock[] = [];
+  if (c.status === 'open') blocks.push({ type: 'text', text: v.t.results.interim, style: 'warning' });
+  if (c.kind === 'feedback') return { title, blocks: [...blocks, ...satisfactionBlocks(v, c)] };
+
+  const result = tally(v.meta, c);
+  const tt = result.turnout;
+  blocks.push(...resultBars(v, c, result.options));
+  blocks.push({ type: 'text', text: v.t.results.turnout(tt.answered, tt.eligible, pct(tt.share, v.lang)) });
+  const byKind = groups(v, tt.byKind, (k) => v.t.delegationKind[k as keyof typeof v.t.delegationKind] ?? k);
+  const byRegion = groups(v, tt.byRegion, (r) => r);
+  if (tt.eligible > 0) blocks.push({ type: 'fields', fields: [{ label: v.t.results.turnoutBy, value: [byKind, byRegion].join('\n') }] });
+  const decided = result.decision.type !== 'inconclusive';
+  blocks.push({ type: 'text', text: decisionText(v, c, result.decision), style: decided ? 'success' : 'warning' });
+  if (!decided && c.status === 'closed' && c.kind !== 'survey') blocks.push({ type: 'text', text: v.t.results.nextStep(c.id), style: 'muted' });
+  return { title, blocks };
+}
