@@ -1,6 +1,6 @@
 /**
  * Configuration, parsed once with zod from an environment object that callers pass in
- * (tests pass their own; main passes process.env). Nothing else reads process.env.
+ * (tests pass their own; the entry point passes the process environment). Nothing in src/ reads it directly.
  */
 import { z } from 'zod';
 import { UserId } from './domain/model.ts';

@@ -46,6 +46,6 @@ export interface Consult {
   /** Starts periodic ticks (runs one at once: overdue closes and missed reminders after a restart). */
   start(): void;
   stop(): Promise<void>;
-  /** Resolves when background deliveries started so far have finished (tests, shutdown). */
+  /** Resolves when the running scheduler pass and background deliveries have finished (tests, shutdown). */
   idle(): Promise<void>;
 }

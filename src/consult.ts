@@ -235,7 +235,7 @@ export function createConsult(opts: ConsultOptions): Consult {
       await api.idle();
     },
     async idle() {
-      while (pending.size) await Promise.allSettled([...pending]);
+      while (pending.size || ticking) await Promise.allSettled([...pending, ticking]);
     },
   };
   return api;

@@ -6,17 +6,10 @@ import type { ChannelRef, Consultation, ConsultationKind, Option } from '../doma
 import { requireSecretariat } from '../domain/roster.ts';
 import { parseDeadline, defaultDeadline, DeadlineError } from '../domain/deadline.ts';
 import { findSimilar } from '../domain/history.ts';
+import { methodOf } from '../domain/tally.ts';
 import { fail } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
 import type { OutboundMessage } from '../outbound.ts';
-
-/** Statements used in practice after IDM workshops (2012). */
-export const DEFAULT_STATEMENTS = [
-  'The workshop furthered mutual learning among governments and other actors.',
-  'The workshop helped enhance understanding of the issues.',
-  'The workshop served to identify measures of international cooperation and effective policies.',
-  'Overall, I am satisfied with the event and its background materials.',
-];
 
 const PREFIX: Record<ConsultationKind, string> = { theme: 'T', topics: 'W', survey: 'S', feedback: 'F' };
 
@@ -45,6 +38,7 @@ interface Draft {
   statements?: string[];
   participants?: number;
   source?: string;
+  method?: 'majority' | 'top';
   secrecy?: 'recorded' | 'secret';
 }
 
@@ -59,6 +53,7 @@ async function open(env: Env, caller: Caller, d: Draft): Promise<Consultation> {
     title: d.title,
     options: d.options,
     select: d.select,
+    method: d.method,
     statements: d.statements,
     participants: d.participants,
     channels: d.channels,
@@ -113,7 +108,7 @@ export async function launch(env: Env, caller: Caller, cmd: Extract<Command, { t
     case 'topics': {
       const select = Math.min(cmd.select ?? 2, cmd.options.length);
       const c = await open(env, caller, {
-        kind: 'topics', title: '', options: options(cmd.options), select, opts: cmd, eligibility: cmd.eligible ?? 'members', channels: here(caller),
+        kind: 'topics', title: '', options: options(cmd.options), select, method: 'top', opts: cmd, eligibility: cmd.eligible ?? 'members', channels: here(caller),
       });
       return launchedReply(env, caller, c, historyNotes(env, caller, cmd.options));
     }
@@ -131,7 +126,7 @@ export async function launch(env: Env, caller: Caller, cmd: Extract<Command, { t
       const channels = [...source.channels];
       for (const ch of here(caller)) if (!channels.some((x) => x.platform === ch.platform && x.id === ch.id)) channels.push(ch);
       const c = await open(env, caller, {
-        kind: 'survey', title: source.title, options: source.options.map((o) => ({ ...o })), select: source.select, opts: cmd,
+        kind: 'survey', title: source.title, options: source.options.map((o) => ({ ...o })), select: source.select, method: methodOf(source), opts: cmd,
         eligibility: cmd.eligible ?? 'all', channels, source: source.id, secrecy: cmd.secret ? 'secret' : source.secrecy,
       });
       return launchedReply(env, caller, c);
@@ -139,7 +134,7 @@ export async function launch(env: Env, caller: Caller, cmd: Extract<Command, { t
     case 'feedback': {
       const c = await open(env, caller, {
         kind: 'feedback', title: cmd.workshop, options: [], select: 1, opts: cmd, eligibility: 'all', channels: here(caller),
-        statements: cmd.statements ?? DEFAULT_STATEMENTS, participants: cmd.participants, secrecy: 'secret',
+        statements: cmd.statements ?? [...env.view(caller.lang).t.defaultStatements], participants: cmd.participants, secrecy: 'secret',
       });
       return launchedReply(env, caller, c);
     }

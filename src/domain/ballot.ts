@@ -6,6 +6,7 @@
 import { fail } from '../errors.ts';
 import type { Consultation, Delegation, Option, Platform, UserId } from './model.ts';
 import { ballotKey, sortedRecord } from './secrecy.ts';
+import { methodOf } from './tally.ts';
 
 export function requireOpen(c: Readonly<Consultation>, now: Date): void {
   if (c.status === 'cancelled') fail('cancelled', (t) => t.errors.cancelled(c.id));
@@ -25,7 +26,7 @@ export function checkVote(c: Readonly<Consultation>, vote: Vote): void {
   if (all.length === 0) fail('bad-choice', (t) => t.errors.noChoice);
   for (const n of all) if (!known(n)) fail('bad-choice', (t) => t.errors.badChoice(c.id, c.options.length));
   if (vote.combine) {
-    if (c.kind !== 'topics' && !(c.kind === 'survey' && c.select > 1)) fail('bad-choice', (t) => t.errors.notShortlist);
+    if (methodOf(c) !== 'top') fail('bad-choice', (t) => t.errors.notShortlist);
     if (vote.combine[0] === vote.combine[1]) fail('bad-choice', (t) => t.errors.sameTwice);
   }
   const count = new Set(vote.choices).size + (vote.combine ? 1 : 0);

@@ -100,6 +100,8 @@ export const Consultation = z.object({
   options: z.array(Option),
   /** How many options a ballot may choose: 1 = single choice decided by majority; N = approval, top N selected. */
   select: z.number().int().positive(),
+  /** How the result is decided: an absolute majority (theme polls) or the top `select` options (shortlists). */
+  method: z.enum(['majority', 'top']).optional(),
   /** Satisfaction surveys: the Likert statements. */
   statements: z.array(z.string()).optional(),
   /** Satisfaction surveys: how many took part, for the response rate. */

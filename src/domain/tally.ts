@@ -81,13 +81,18 @@ export function countOptions(c: Readonly<Consultation>): { cast: number; options
   return { cast, options };
 }
 
+/** Shortlists (and surveys that follow them) select the top N; everything else needs an absolute majority. */
+export function methodOf(c: Pick<Consultation, 'kind' | 'select' | 'method'>): 'majority' | 'top' {
+  return c.method ?? (c.kind === 'topics' || c.select > 1 ? 'top' : 'majority');
+}
+
 export function decide(c: Readonly<Consultation>, cast: number, options: OptionCount[], t: Turnout): Decision {
   if (cast === 0) return { type: 'inconclusive', reason: 'no-ballots' };
   if (c.quorum !== undefined && t.share < c.quorum) {
     return { type: 'inconclusive', reason: 'low-turnout', turnout: t.share, quorum: c.quorum };
   }
   const ranked = [...options].sort((a, b) => b.count - a.count || a.n - b.n);
-  if (c.select === 1) {
+  if (methodOf(c) === 'majority') {
     const [first, second] = ranked;
     if (first.count * 2 > cast) return { type: 'winner', option: first.n };
     if (second && second.count === first.count) {

@@ -3,6 +3,13 @@ export const en = {
   kind: { theme: 'Theme poll', topics: 'Topic shortlist', survey: 'Written survey', feedback: 'Satisfaction survey' },
   delegationKind: { member: 'Member State', 'observer-state': 'Observer State', 'observer-org': 'Observer Organization' },
   state: { open: 'open', closed: 'closed', cancelled: 'cancelled' },
+  /** Statements used in practice after IDM workshops (2012), the default of a satisfaction survey. */
+  defaultStatements: [
+    'The workshop furthered mutual learning among governments and other actors.',
+    'The workshop helped enhance understanding of the issues.',
+    'The workshop served to identify measures of international cooperation and effective policies.',
+    'Overall, I am satisfied with the event and its background materials.',
+  ],
   likert: ['No answer', 'Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'],
 
   ballot: {

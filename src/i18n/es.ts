@@ -5,6 +5,12 @@ export const es: Catalog = {
   kind: { theme: 'Sondeo sobre el tema', topics: 'Preselección de temas', survey: 'Encuesta escrita', feedback: 'Encuesta de satisfacción' },
   delegationKind: { member: 'Estado Miembro', 'observer-state': 'Estado observador', 'observer-org': 'Organización observadora' },
   state: { open: 'abierta', closed: 'cerrada', cancelled: 'cancelada' },
+  defaultStatements: [
+    'El taller fomentó el aprendizaje mutuo entre los gobiernos y otros actores.',
+    'El taller contribuyó a una mejor comprensión de las cuestiones.',
+    'El taller permitió determinar medidas de cooperación internacional y políticas eficaces.',
+    'En general, estoy satisfecho/a con el evento y sus documentos de referencia.',
+  ],
   likert: ['Sin respuesta', 'Totalmente en desacuerdo', 'En desacuerdo', 'Ni de acuerdo ni en desacuerdo', 'De acuerdo', 'Totalmente de acuerdo'],
 
   ballot: {

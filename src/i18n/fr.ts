@@ -8,6 +8,12 @@ export const fr: Catalog = {
   kind: { theme: 'Sondage sur le thème', topics: 'Présélection des sujets', survey: 'Enquête écrite', feedback: 'Enquête de satisfaction' },
   delegationKind: { member: 'État Membre', 'observer-state': 'État observateur', 'observer-org': 'Organisation observatrice' },
   state: { open: 'ouverte', closed: 'clôturée', cancelled: 'annulée' },
+  defaultStatements: [
+    "L'atelier a favorisé l'apprentissage mutuel entre les gouvernements et les autres acteurs.",
+    "L'atelier a contribué à une meilleure compréhension des enjeux.",
+    "L'atelier a permis de définir des mesures de coopération internationale et des politiques efficaces.",
+    "Dans l'ensemble, je suis satisfait(e) de la manifestation et de ses documents de référence.",
+  ],
   likert: ['Sans réponse', "Pas du tout d'accord", "Pas d'accord", "Ni d'accord ni pas d'accord", "D'accord", "Tout à fait d'accord"],
 
   ballot: {

@@ -1,12 +1,12 @@
 /** The results card: counts, shares, turnout (overall and by group) and the decision, or the satisfaction shares. */
 import type { Consultation } from '../domain/model.ts';
-import { tally, satisfaction, type Decision, type OptionCount, type GroupTurnout } from '../domain/tally.ts';
+import { tally, satisfaction, methodOf, type Decision, type OptionCount, type GroupTurnout } from '../domain/tally.ts';
 import type { Card, CardBlock } from './card.ts';
 import type { ViewContext } from './ballot.ts';
 import { pct } from './format.ts';
 
 export function resultBars(v: ViewContext, c: Readonly<Consultation>, options: OptionCount[]): CardBlock[] {
-  const unit = c.select === 1 ? v.t.results.votes : v.t.results.approvals;
+  const unit = methodOf(c) === 'majority' ? v.t.results.votes : v.t.results.approvals;
   return options.map((o) => ({ type: 'bar', label: `${o.n}. ${o.text}`, value: `${unit(o.count)} · ${pct(o.share, v.lang)}`, share: o.share }));
 }
 
