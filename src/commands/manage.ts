@@ -76,7 +76,7 @@ export async function share(env: Env, caller: Caller, id: string): Promise<Outbo
   const c = requireOpenForChange(env, id);
   const channel = caller.channel;
   const t = env.view(caller.lang).t;
-  if (!channel) return [reply(caller, textCard(t.ballot.id(c.id), t.errors.notOpen(c.id), 'error'), 'error')];
+  if (!channel) return [reply(caller, textCard(t.ballot.id(c.id), t.errors.noChannel, 'error'), 'error')];
   const known = c.channels.some((x) => x.platform === channel.platform && x.id === channel.id);
   await env.store.update(c.id, (d) => {
     if (!known) d.channels.push(channel);

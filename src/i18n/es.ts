@@ -154,7 +154,7 @@ export const es: Catalog = {
       theme: 'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%]: iniciar un sondeo sobre el tema',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D]: iniciar una preselección de temas',
       survey:
-        'survey <id> [deadline D]: encuesta escrita a partir de un sondeo no concluyente, dirigida a miembros y observadores, con una duración de dos semanas',
+        'survey <id> [deadline D]: encuesta escrita a partir de un sondeo no concluyente, dirigida a miembros y observadores, con una duración de dos semanas; o survey "Question" "A" "B" para empezar desde cero',
       feedback: 'feedback "<workshop>" [participants N] [deadline D]: encuesta de satisfacción',
       manage: 'close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id>',
       roster: 'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list',
@@ -188,6 +188,7 @@ export const es: Catalog = {
       'Una encuesta escrita requiere una consulta de partida (survey <id>) o al menos dos opciones entre comillas.',
     surveySourceOpen: (id: string) => `La consulta ${id} sigue abierta: ciérrela primero y luego inicie la encuesta.`,
     notOpen: (id: string) => `La consulta ${id} no está abierta.`,
+    noChannel: 'Ejecute este comando en el canal donde debe aparecer la papeleta.',
     alreadyClosed: (id: string) => `La consulta ${id} ya está cerrada.`,
     deadlineFormat: (input: string) =>
       `"${input}" no es un plazo válido. Indique una fecha (2026-12-07), una fecha y hora (2026-12-07T17:00) o una duración (14d, 36h).`,

@@ -156,7 +156,7 @@ export const fr: Catalog = {
       theme: 'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] : lancer un sondage sur le thème',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D] : lancer une présélection des sujets',
       survey:
-        "survey <id> [deadline D] : enquête écrite à partir d'un sondage non concluant, adressée aux membres et aux observateurs, d'une durée de deux semaines",
+        "survey <id> [deadline D] : enquête écrite à partir d'un sondage non concluant, adressée aux membres et aux observateurs, d'une durée de deux semaines ; ou survey \"Question\" \"A\" \"B\" pour partir de zéro",
       feedback: 'feedback "<workshop>" [participants N] [deadline D] : enquête de satisfaction',
       manage: 'close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id>',
       roster: 'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list',
@@ -192,6 +192,7 @@ export const fr: Catalog = {
       "Une enquête écrite doit partir d'une consultation existante (survey <id>) ou comporter au moins deux options entre guillemets.",
     surveySourceOpen: (id: string) => `La consultation ${id} est toujours ouverte : clôturez-la d'abord, puis lancez l'enquête.`,
     notOpen: (id: string) => `La consultation ${id} n'est pas ouverte.`,
+    noChannel: 'Lancez cette commande dans le canal où le bulletin doit apparaître.',
     alreadyClosed: (id: string) => `La consultation ${id} est déjà clôturée.`,
     deadlineFormat: (input: string) =>
       `« ${input} » n'est pas une date limite valide. Indiquez une date (2026-12-07), une date et une heure (2026-12-07T17:00) ou une durée (14d, 36h).`,

@@ -4,7 +4,7 @@
  * nothing; entries leave the outbox only once delivered.
  */
 import type { Env } from '../commands/env.ts';
-import type { Consultation, OutboxEntry, UserId } from '../domain/model.ts';
+import { platformOf, type Consultation, type OutboxEntry, type UserId } from '../domain/model.ts';
 import { eligibleDelegations } from '../domain/eligibility.ts';
 import { hasAnswered } from '../domain/ballot.ts';
 
@@ -19,7 +19,7 @@ export async function closeConsultation(env: Env, id: string, by: UserId | 'sche
     c.status = 'closed';
     c.closedAt = now.toISOString();
     c.outbox.push(...resultEntries(c).filter((e) => !c.outbox.some((o) => o.key === e.key)));
-    if (by !== 'scheduler') c.audit.push({ at: c.closedAt, by, platform: by.slice(0, by.indexOf(':')) as 'slack', action: 'close' });
+    if (by !== 'scheduler') c.audit.push({ at: c.closedAt, by, platform: platformOf(by), action: 'close' });
     return true;
   });
   if (closed) {
