@@ -13,6 +13,9 @@ import { createHttpServer, type HttpServer } from '../src/server.ts';
 import { loadHistory } from '../src/domain/history.ts';
 import type { Consult } from '../src/consult-api.ts';
 import type { Clock } from '../src/clock.ts';
+import { createTeamsAdapter } from './teams/create-teams-adapter.ts';
+import { createSlackAdapter, slackConfigured, SLACK_DISABLED_LOG, type SlackAdapter } from './slack/index.ts';
+import { mountWebChat, type WebChatOptions } from './web/mount.ts'; // local web chat (issue 5)
 
 export interface App {
   config: Config;
@@ -27,6 +30,8 @@ export interface AppOptions {
   env: Record<string, string | undefined>;
   clock?: Clock;
   log?: (line: string) => void;
+  /** Local web chat (issue 5): demo mode and its movable clock, as planned by main (adapters/web/demo.ts). */
+  webchat?: WebChatOptions;
 }
 
 /** The key that hides secret ballots lives beside the store, never in it: BALLOT_SECRET, or a generated file. */
@@ -64,6 +69,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   const mounted: string[] = [];
 
+  // Slack: only with credentials; otherwise one log line says how to enable it.
+  let slack: SlackAdapter | undefined;
+  if (slackConfigured(config)) {
+    slack = await createSlackAdapter({ consult, server: http, config, log });
+    mounted.push(slack.mode === 'http' ? 'Slack at /slack/events' : 'Slack (Socket Mode)');
+  } else log(SLACK_DISABLED_LOG);
+
+  // Teams: always mounted; without MICROSOFT_APP_ID it accepts only loopback requests (local development).
+  const teams = createTeamsAdapter({ consult, server: http, config, log });
+  mounted.push(teams.authenticated ? 'Teams at /api/messages' : 'Teams at /api/messages (unauthenticated, loopback only)');
+
+  // --- local web chat (issue 5): on with no platform configured, or WEBCHAT=on ---
+  const webchat = await mountWebChat({ config, consult, http, log, ...opts.webchat });
+  if (webchat) mounted.push(webchat.label);
+  // --- end local web chat ---
+
   return {
     config,
     consult,
@@ -75,6 +96,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       return port;
     },
     async stop() {
+      await slack?.stop();
       await consult.stop();
       await http.close();
       await store.close();

@@ -31,6 +31,12 @@ export interface Consult {
   /** The personal overview (Slack App Home): open consultations, whether the delegation answered; more for the secretariat. */
   homeView(user: UserId, locale?: string): { card: Card; lang: Lang };
 
+  /** Whether this user is the secretariat (adapters use it to offer, not to enforce: the core enforces). */
+  isSecretariat(user: UserId): boolean;
+
+  /** Remembers a user's platform locale seen outside a request (e.g. App Home), so reminders use their language. */
+  noteLocale(user: UserId, locale: string): Promise<void>;
+
   /** The user's language: their `lang` choice, else their platform locale, else English. */
   langFor(user: UserId, locale?: string): Lang;
 
@@ -39,6 +45,7 @@ export interface Consult {
     get(adapter: string, key: string): unknown;
     set(adapter: string, key: string, value: unknown): Promise<void>;
     all(adapter: string): Record<string, unknown>;
+    delete(adapter: string, key: string): Promise<void>;
   };
 
   /** Runs due closes, reminders and owed deliveries once. Idempotent. */

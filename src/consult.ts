@@ -151,14 +151,15 @@ export function createConsult(opts: ConsultOptions): Consult {
   };
   if (!opts.ballotSecret) log('no BALLOT_SECRET given: secret ballots use a key that lasts only until restart');
 
+  async function noteLocale(user: UserId, locale: string | undefined): Promise<void> {
+    if (!locale || locale === store.meta().prefs[user]?.locale || !langFromLocale(locale)) return;
+    await store.updateMeta((m) => void (m.prefs[user] = { ...m.prefs[user], locale }));
+  }
+
   async function caller(ctx: RequestContext): Promise<Caller> {
     const user = ctx.actor.user;
-    const meta = store.meta();
-    const known = meta.prefs[user]?.locale;
     // Remember the platform locale for messages sent outside a request (reminders).
-    if (ctx.actor.locale && ctx.actor.locale !== known && langFromLocale(ctx.actor.locale)) {
-      await store.updateMeta((m) => void (m.prefs[user] = { ...m.prefs[user], locale: ctx.actor.locale }));
-    }
+    await noteLocale(user, ctx.actor.locale);
     return {
       user,
       platform: platformOf(user),
@@ -215,10 +216,13 @@ export function createConsult(opts: ConsultOptions): Consult {
       return { card: homeCard(view(lang), open, delegationOf(store.meta(), user), isSecretariat(store.meta(), env.secretariat, user), user), lang };
     },
     langFor,
+    isSecretariat: (user) => isSecretariat(store.meta(), env.secretariat, user),
+    noteLocale,
     adapterState: {
       get: (adapter, key) => store.meta().adapters[adapter]?.[key],
       set: (adapter, key, value) => store.updateMeta((m) => void ((m.adapters[adapter] ??= {})[key] = value)),
       all: (adapter) => ({ ...(store.meta().adapters[adapter] ?? {}) }),
+      delete: (adapter, key) => store.updateMeta((m) => void delete m.adapters[adapter]?.[key]),
     },
     tick() {
       ticking ??= tick(env).finally(() => (ticking = undefined));

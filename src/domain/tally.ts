@@ -63,7 +63,8 @@ export function turnout(meta: Readonly<Meta>, c: Readonly<Consultation>): Turnou
     eligible: eligible.length,
     share: eligible.length ? answered / eligible.length : 0,
     byKind: group((d) => d.kind),
-    byRegion: group((d) => d.region ?? '—'),
+    // Delegations without a region are left out of the regional breakdown rather than shown as a blank group.
+    byRegion: group((d) => d.region ?? '').filter((g) => g.group !== ''),
   };
 }
 

@@ -67,7 +67,7 @@ export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
   blocks.push({ type: 'text', text: v.t.results.turnout(tt.answered, tt.eligible, pct(tt.share, v.lang)) });
   const byKind = groups(v, tt.byKind, (k) => v.t.delegationKind[k as keyof typeof v.t.delegationKind] ?? k);
   const byRegion = groups(v, tt.byRegion, (r) => r);
-  if (tt.eligible > 0) blocks.push({ type: 'fields', fields: [{ label: v.t.results.turnoutBy, value: [byKind, byRegion].join('\n') }] });
+  if (tt.eligible > 0) blocks.push({ type: 'fields', fields: [{ label: v.t.results.turnoutBy, value: [byKind, byRegion].filter(Boolean).join('\n') }] });
   const decided = result.decision.type !== 'inconclusive';
   blocks.push({ type: 'text', text: decisionText(v, c, result.decision), style: decided ? 'success' : 'warning' });
   if (!decided && c.status === 'closed' && c.kind !== 'survey') blocks.push({ type: 'text', text: v.t.results.nextStep(c.id), style: 'muted' });

@@ -1,0 +1,105 @@
+/**
+ * Sends what the core returns to the person who asked: forms open as modals (while the
+ * trigger is fresh), everything else is ephemeral (response_url, else chat.postEphemeral,
+ * else a direct message). Exports come as a file, or inline when small.
+ */
+import type { RespondFn } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import type { OutboundMessage } from '../../src/outbound.ts';
+import type { Deliverer } from '../../src/outbound.ts';
+import { cardToMessages } from './render.ts';
+import { cardToModal, firstForm } from './modal.ts';
+import { slackTexts } from './texts.ts';
+import { escapeMrkdwn } from './shorten.ts';
+import { LIMITS } from './limits.ts';
+import type { SlackWeb } from './web.ts';
+
+/** Where and how to reach the requester, from the interaction that asked. */
+export interface Requester {
+  user: string;
+  channel?: string;
+  respond?: RespondFn;
+  triggerId?: string;
+}
+
+/** CSV exports that fit one section as a code block are shown inline; larger ones are sent as files. */
+function inlineCode(content: string): string | undefined {
+  const text = '```' + escapeMrkdwn(content).replace(/```/g, "'''") + '```';
+  return text.length <= LIMITS.sectionText ? text : undefined;
+}
+
+export function createReplies(deps: { web: SlackWeb; deliverer: Deliverer; log: (line: string) => void }) {
+  const { web, log } = deps;
+
+  async function ephemeral(to: Requester, text: string, blocks: KnownBlock[]): Promise<void> {
+    if (to.respond) {
+      try {
+        await to.respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
+        return;
+      } catch (err) {
+        log(`slack: response_url failed (${(err as Error).message}); trying chat.postEphemeral`);
+      }
+    }
+    if (to.channel && !to.channel.startsWith('D')) {
+      try {
+        await web.ephemeral(to.channel, to.user, text, blocks);
+        return;
+      } catch (err) {
+        // Typically not_in_channel: the bot was never invited. A DM still reaches the user.
+        log(`slack: chat.postEphemeral in ${to.channel} failed (${(err as Error).message}); sending a direct message`);
+      }
+    }
+    await web.post(await web.openDm(to.user), text, blocks);
+  }
+
+  async function openModal(to: Requester, message: OutboundMessage): Promise<boolean> {
+    if (!to.triggerId) return false;
+    const triggerId = to.triggerId;
+    to.triggerId = undefined; // a trigger opens one modal
+    try {
+      await web.client().views.open({ trigger_id: triggerId, view: cardToModal(message.card, { lang: message.lang, channel: to.channel }) });
+      return true;
+    } catch (err) {
+      // An expired trigger (3 s) still leaves the inline form in an ephemeral message.
+      log(`slack: views.open failed (${(err as Error).message}); showing the form inline`);
+      return false;
+    }
+  }
+
+  async function sendFile(to: Requester, message: OutboundMessage): Promise<void> {
+    const file = message.file!;
+    const [first, ...rest] = cardToMessages(message.card, { lang: message.lang });
+    const inline = inlineCode(file.content);
+    if (inline) {
+      const code: KnownBlock = { type: 'section', text: { type: 'mrkdwn', text: inline } };
+      const blocks = first.blocks.length < LIMITS.messageBlocks ? [...first.blocks, code] : first.blocks;
+      await ephemeral(to, first.text, blocks);
+      for (const m of rest) await ephemeral(to, m.text, m.blocks);
+      if (blocks === first.blocks) await ephemeral(to, file.name, [code]);
+      return;
+    }
+    await web.upload(await web.openDm(to.user), file, first.text);
+    const note = slackTexts(message.lang).fileSent(file.name);
+    await ephemeral(to, note, [...first.blocks.slice(0, LIMITS.messageBlocks - 1), { type: 'context', elements: [{ type: 'mrkdwn', text: note }] }]);
+  }
+
+  return {
+    async send(messages: OutboundMessage[], to: Requester): Promise<void> {
+      for (const message of messages) {
+        if (message.audience.kind !== 'reply') {
+          await deps.deliverer.deliver(message);
+          continue;
+        }
+        if (firstForm(message.card) && (await openModal(to, message))) continue;
+        if (message.file) {
+          await sendFile(to, message);
+          continue;
+        }
+        for (const m of cardToMessages(message.card, { lang: message.lang })) await ephemeral(to, m.text, m.blocks);
+      }
+    },
+    ephemeral,
+  };
+}
+
+export type Replies = ReturnType<typeof createReplies>;

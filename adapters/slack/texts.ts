@@ -1,0 +1,95 @@
+/**
+ * The few words the Slack adapter shows itself (modal chrome, select placeholders, the launch modal).
+ * Everything else comes translated from the core. Typed so a missing key does not compile.
+ */
+import type { Lang } from '../../src/domain/model.ts';
+
+export interface SlackTexts {
+  choose: string;
+  cancel: string;
+  close: string;
+  launchTitle: string;
+  launchSubmit: string;
+  kind: string;
+  kinds: { theme: string; topics: string; survey: string; feedback: string };
+  option: (n: number) => string;
+  optionHint: string;
+  deadline: string;
+  deadlineHint: string;
+  eligibility: string;
+  eligible: { members: string; all: string };
+  results: string;
+  resultsMode: { hidden: string; live: string };
+  select: string;
+  fileSent: (name: string) => string;
+  launchNeedsOptions: string;
+}
+
+const en: SlackTexts = {
+  choose: 'Choose…',
+  cancel: 'Cancel',
+  close: 'Close',
+  launchTitle: 'New consultation',
+  launchSubmit: 'Launch',
+  kind: 'Kind',
+  kinds: { theme: 'Theme poll', topics: 'Topic shortlist', survey: 'Written survey', feedback: 'Satisfaction survey' },
+  option: (n) => `Option ${n}`,
+  optionHint: 'One line per language if you wish: English / français / español.',
+  deadline: 'Deadline (Geneva time, end of day)',
+  deadlineHint: 'Leave empty for the default deadline.',
+  eligibility: 'Who may answer',
+  eligible: { members: 'Member States only', all: 'Member States and observers' },
+  results: 'Results',
+  resultsMode: { hidden: 'Hidden until the close', live: 'Live' },
+  select: 'Topics to select (shortlist)',
+  fileSent: (name) => `${name} sent to you as a file.`,
+  launchNeedsOptions: 'Give at least one option.',
+};
+
+const fr: SlackTexts = {
+  choose: 'Choisir…',
+  cancel: 'Annuler',
+  close: 'Fermer',
+  launchTitle: 'Nouvelle consultation',
+  launchSubmit: 'Lancer',
+  kind: 'Type',
+  kinds: { theme: 'Choix du thème', topics: 'Sélection des sujets', survey: 'Enquête écrite', feedback: 'Enquête de satisfaction' },
+  option: (n) => `Option ${n}`,
+  optionHint: 'Une ligne par langue si vous le souhaitez : English / français / español.',
+  deadline: 'Date limite (heure de Genève, fin de journée)',
+  deadlineHint: 'Laisser vide pour la date limite par défaut.',
+  eligibility: 'Qui peut répondre',
+  eligible: { members: 'États membres uniquement', all: 'États membres et observateurs' },
+  results: 'Résultats',
+  resultsMode: { hidden: 'Masqués jusqu’à la clôture', live: 'En direct' },
+  select: 'Sujets à retenir (sélection)',
+  fileSent: (name) => `${name} vous a été envoyé en fichier.`,
+  launchNeedsOptions: 'Indiquez au moins une option.',
+};
+
+const es: SlackTexts = {
+  choose: 'Elegir…',
+  cancel: 'Cancelar',
+  close: 'Cerrar',
+  launchTitle: 'Nueva consulta',
+  launchSubmit: 'Lanzar',
+  kind: 'Tipo',
+  kinds: { theme: 'Elección del tema', topics: 'Selección de temas', survey: 'Encuesta escrita', feedback: 'Encuesta de satisfacción' },
+  option: (n) => `Opción ${n}`,
+  optionHint: 'Una línea por idioma si lo desea: English / français / español.',
+  deadline: 'Fecha límite (hora de Ginebra, fin del día)',
+  deadlineHint: 'Dejar vacío para la fecha límite por defecto.',
+  eligibility: 'Quién puede responder',
+  eligible: { members: 'Solo Estados miembros', all: 'Estados miembros y observadores' },
+  results: 'Resultados',
+  resultsMode: { hidden: 'Ocultos hasta el cierre', live: 'En directo' },
+  select: 'Temas a seleccionar (lista)',
+  fileSent: (name) => `${name} se le envió como archivo.`,
+  launchNeedsOptions: 'Indique al menos una opción.',
+};
+
+const TEXTS: Record<Lang, SlackTexts> = { en, fr, es };
+
+export function slackTexts(lang: Lang): SlackTexts {
+  return TEXTS[lang];
+}

@@ -1,0 +1,86 @@
+/**
+ * The Bot Framework bot: typed commands, card actions, installs. Every turn becomes a core
+ * request; nothing here decides anything. Not tied to Teams: the local web chat runs the same
+ * bot over Direct Line with `platform: 'web'` (users `web:<id>`).
+ */
+import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import type { Consult } from '../../src/consult-api.ts';
+import type { OutboundMessage } from '../../src/outbound.ts';
+import { messageActivity } from './activity.ts';
+import { invokeResponseCard } from './invoke-response.ts';
+import { invokeIntent, messageRequest, requestContext, userIdOf, type BotPlatform, type InvokeIntent } from './parse.ts';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from './render.ts';
+import { CONSULT_VERB } from './action-data.ts';
+import type { References } from './references.ts';
+
+export interface ConsultBotOptions {
+  consult: Consult;
+  platform: BotPlatform;
+  references: References;
+  log?: (line: string) => void;
+}
+
+export class ConsultBot extends TeamsActivityHandler {
+  constructor(private readonly options: ConsultBotOptions) {
+    super();
+    const { references, platform } = options;
+    // Install, first contact, any message: keep the conversation reference for proactive posts.
+    this.onTurn(async (context, next) => {
+      const a = context.activity;
+      if (a.conversation?.id && a.serviceUrl && a.recipient?.id && a.from?.id) {
+        if (isRemoval(context)) await references.forget(a.conversation.id);
+        else await references.remember(a, userIdOf(platform, a.from));
+      }
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const { consult, platform } = this.options;
+    const activity = context.activity;
+    // Hosts without Universal Actions send our card data back as a message value (Action.Submit fallback).
+    if (!activity.text && activity.value && typeof activity.value === 'object') {
+      const intent = invokeIntent({ verb: CONSULT_VERB, data: activity.value });
+      if (intent.kind === 'request') return this.send(context, await consult.handle(requestContext(platform, activity), intent.request));
+    }
+    const replies = await consult.handle(requestContext(platform, activity), messageRequest(platform, activity));
+    await this.send(context, replies);
+  }
+
+  private async send(context: TurnContext, replies: OutboundMessage[]): Promise<void> {
+    for (const reply of replies) await context.sendActivity(messageActivity(reply));
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const intent: InvokeIntent = invokeIntent(value.action ?? {});
+    if (intent.kind === 'invalid') {
+      this.options.log?.(`${this.options.platform}: refused a card action: ${intent.reason}`);
+      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: intent.reason } };
+    }
+    const { consult, platform } = this.options;
+    const rc = requestContext(platform, context.activity);
+    const replies = intent.kind === 'request' ? await consult.handle(rc, intent.request) : [];
+    const id = intent.consultationId;
+    const view = id ? consult.ballotView(id, rc.actor.user, rc.actor.locale) : undefined;
+    const card = invokeResponseCard(replies, view, id);
+    // Nothing to show (e.g. a refresh of an unknown consultation): Teams keeps the card as it is.
+    // (For this response type Teams expects a string; the SDK's type says object.)
+    if (!card) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' as unknown as Record<string, unknown> };
+    return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
+  }
+}
+
+/** The app was removed from this conversation: posting there would fail from now on. */
+function isRemoval(context: TurnContext): boolean {
+  const a = context.activity;
+  if (a.type === 'installationUpdate') return String(a.action ?? '').startsWith('remove');
+  return a.type === 'conversationUpdate' && (a.membersRemoved ?? []).some((m) => m.id === a.recipient.id);
+}
+
+export function createConsultBot(options: ConsultBotOptions): ConsultBot {
+  return new ConsultBot(options);
+}

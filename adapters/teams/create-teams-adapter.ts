@@ -1,0 +1,75 @@
+/**
+ * Wires the Teams adapter: a CloudAdapter with the app's credentials, the bot, the
+ * POST /api/messages route on the shared server, and the deliverer for platform 'teams'.
+ * Reads no environment: everything arrives as options.
+ */
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Consult } from '../../src/consult-api.ts';
+import type { Config } from '../../src/config.ts';
+import type { HttpServer } from '../../src/server.ts';
+import type { Deliverer } from '../../src/outbound.ts';
+import { createConsultBot, type ConsultBot } from './bot.ts';
+import { createBotFrameworkDeliverer } from './deliverer.ts';
+import { ConsultCloudAdapter, messagesEndpoint } from './endpoint.ts';
+import { createPacer, type PacerOptions } from './pacer.ts';
+import { createReferences } from './references.ts';
+
+export type TeamsConfig = Pick<Config, 'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE'>;
+
+export interface TeamsAdapterOptions {
+  consult: Consult;
+  server: HttpServer;
+  config: TeamsConfig;
+  log?: (line: string) => void;
+  /** Route to mount; Teams' convention is /api/messages. */
+  path?: string;
+  /** Pacing of proactive calls (tests inject a fake clock and sleep). */
+  pacing?: PacerOptions;
+  /**
+   * Extra Bot Framework authentication settings, e.g. `ToBotFromChannelOpenIdMetadataUrl`
+   * for a sovereign cloud, or a local key server in tests.
+   */
+  authSettings?: Record<string, string>;
+}
+
+export interface TeamsAdapter {
+  adapter: ConsultCloudAdapter;
+  bot: ConsultBot;
+  deliverer: Deliverer;
+  /** false when no app id is configured (loopback-only local development). */
+  authenticated: boolean;
+}
+
+export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
+  const { consult, server, config } = options;
+  const log = options.log ?? (() => {});
+  const appId = config.MICROSOFT_APP_ID ?? '';
+  const authenticated = appId !== '';
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    ...(authenticated
+      ? {
+          MicrosoftAppId: appId,
+          MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD ?? '',
+          MicrosoftAppType: config.MICROSOFT_APP_TYPE ?? 'MultiTenant',
+          MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID ?? '',
+        }
+      : {}),
+    ...options.authSettings,
+  });
+  const adapter = new ConsultCloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    log(`teams: turn failed (${context.activity.type}${context.activity.name ? ` ${context.activity.name}` : ''}): ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  };
+  if (!authenticated) {
+    log('teams: MICROSOFT_APP_ID is not set, so /api/messages runs WITHOUT Bot Framework authentication and accepts requests from this machine only (local development). Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_TYPE to connect Teams.');
+  }
+
+  const references = createReferences(consult, 'teams');
+  const bot = createConsultBot({ consult, platform: 'teams', references, log });
+  const pacer = createPacer({ log, ...options.pacing });
+  const deliverer = createBotFrameworkDeliverer({ adapter, appId, platform: 'teams', references, pacer, log });
+  consult.registerDeliverer('teams', deliverer);
+
+  server.route('POST', options.path ?? '/api/messages', messagesEndpoint({ adapter, logic: (context) => bot.run(context), authenticated, log }));
+  return { adapter, bot, deliverer, authenticated };
+}
