@@ -3,19 +3,7 @@ import { cardToAdaptiveCard, type AdaptiveCard } from '../../adapters/teams/rend
 import { invokeIntent } from '../../adapters/teams/parse.ts';
 import { allSampleCards, feedbackForm, LONG_THEME, results, shortlistBallot, themeBallot } from '../fixtures/teams/sample-cards.ts';
 import { adaptiveCardErrors } from './support/adaptive-card-schema.ts';
-
-type Node = Record<string, unknown>;
-
-/** Every element and action in a card, depth first. */
-function walk(node: unknown, out: Node[] = []): Node[] {
-  if (Array.isArray(node)) node.forEach((n) => walk(n, out));
-  else if (node && typeof node === 'object') {
-    const n = node as Node;
-    if (typeof n.type === 'string') out.push(n);
-    for (const key of ['body', 'items', 'columns', 'actions']) if (key in n) walk(n[key], out);
-  }
-  return out;
-}
+import { walk } from './support/cards.ts';
 
 const ofType = (card: AdaptiveCard, type: string) => walk(card.body).filter((n) => n.type === type);
 
