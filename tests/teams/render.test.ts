@@ -5,6 +5,8 @@ import { allSampleCards, feedbackForm, LONG_THEME, results, shortlistBallot, the
 import { adaptiveCardErrors } from './support/adaptive-card-schema.ts';
 import { walk } from './support/cards.ts';
 
+type Node = Record<string, unknown>;
+
 const ofType = (card: AdaptiveCard, type: string) => walk(card.body).filter((n) => n.type === type);
 
 describe('neutral card → Adaptive Card 1.5', () => {

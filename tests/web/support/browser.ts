@@ -1,0 +1,69 @@
+/** Debian's chromium driven by playwright-core, in a fresh profile, with the page's helpers the tests share. */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'artifacts');
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Browser {
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function openBrowser(locale: string): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does.`);
+  const profile = await mkdtemp(join(tmpdir(), 'consult-chromium-'));
+  await mkdir(ARTIFACTS, { recursive: true });
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...ARGS, `--lang=${locale}`],
+    locale,
+    viewport: { width: 1360, height: 1100 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    page,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What a person does on the page, in the words of the tests. */
+export function chatPage(page: Page) {
+  const channel = page.locator('#channel-log');
+  return {
+    async open(url: string) {
+      await page.goto(url);
+      await page.locator('body[data-ready="true"]').waitFor();
+    },
+    async actAs(user: string) {
+      await page.locator(`.identity[data-user="${user}"]`).click();
+      await page.locator(`.identity[data-user="${user}"][aria-checked="true"]`).waitFor();
+    },
+    async say(text: string) {
+      await page.locator('#composer-input').fill(text);
+      await page.locator('#composer-input').press('Enter');
+    },
+    /** The last card in the channel whose text contains `text`. */
+    card(text: string | RegExp): Locator {
+      return channel.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+    },
+    /** The ballot: the last card in the channel with a button named like this. */
+    ballot(button: RegExp): Locator {
+      return channel.locator('.ac-adaptiveCard').filter({ has: page.getByRole('button', { name: button }) }).last();
+    },
+    async fastForward(step: 'hour' | 'day' | 'week') {
+      const done = page.waitForResponse((r) => r.url().endsWith('/webchat/clock') && r.ok());
+      await page.locator(`[data-advance="${step}"]`).click();
+      await done;
+    },
+  };
+}
