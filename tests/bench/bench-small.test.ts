@@ -1,0 +1,42 @@
+/**
+ * The bench in small mode, so it cannot rot: it must run end to end and produce figures, with
+ * its correctness checks holding (every vote durable, reminders exactly once). Timings are not
+ * asserted: they belong to `npm run bench` on a quiet machine.
+ */
+import { describe, expect, it } from 'vitest';
+import { runBench } from '../../bench/run.ts';
+
+describe('npm run bench (small mode)', () => {
+  it('produces every figure, and the votes and reminders it drives are correct', async () => {
+    const r = await runBench({ small: true });
+    const finite = (x: number) => Number.isFinite(x) && x > 0;
+
+    expect(r.store.sizes.length).toBeGreaterThanOrEqual(2);
+    for (const s of r.store.sizes) {
+      expect(finite(s.fileStore.median)).toBe(true);
+      expect(finite(s.lowdb.median)).toBe(true);
+      expect(finite(s.ratio.median)).toBe(true);
+    }
+    expect(r.tally.counted).toEqual({ survey: r.tally.ballots, poll: r.tally.ballots });
+    expect(finite(r.tally.survey.median)).toBe(true);
+    expect(r.memory.rssMB.median).toBeGreaterThan(10);
+
+    expect(r.votePath.blocked).toBeUndefined();
+    for (const v of r.votePath.rows) {
+      expect(v.errors).toBe(0);
+      expect(v.non200).toBe(0);
+      // Every vote of every round is on disk with the value just cast.
+      expect(v.durableMin).toBe(v.delegates);
+      expect(finite(v.ackP99.median)).toBe(true);
+      expect(finite(v.votesPerSec.median)).toBe(true);
+    }
+
+    expect(r.reminders.blocked).toBeUndefined();
+    expect(r.reminders.rateLimited).toBeGreaterThan(0);
+    expect(r.reminders.check.missing).toBe(0);
+    expect(r.reminders.check.duplicated).toBe(0);
+    expect(r.reminders.exactlyOnce).toBe(true);
+    expect(r.reminders.outboxLeft).toBe(0);
+    expect(r.reminders.slotMarkedDone).toBe(true);
+  }, 240_000);
+});
