@@ -6,7 +6,9 @@ import { systemClock } from './clock.ts';
 import type { Store } from './store/store.ts';
 import type { ChannelRef, Consultation, Lang, OutboxEntry, Platform, UserId } from './domain/model.ts';
 import { platformOf } from './domain/model.ts';
-import type { Deliverer, OutboundMessage } from './outbound.ts';
+import type { OutboundMessage } from './outbound.ts';
+import { Dispatch } from './delivery/dispatch.ts';
+import { flushOutbox } from './delivery/outbox.ts';
 import type { Request, RequestContext } from './inbound.ts';
 import type { Caller, Env } from './commands/env.ts';
 import type { History } from './domain/history.ts';
@@ -38,19 +40,12 @@ export function createConsult(opts: ConsultOptions): Consult {
   const clock = opts.clock ?? systemClock;
   const zone = opts.timezone ?? 'Europe/Zurich';
   const log = opts.log ?? (() => {});
-  const deliverers = new Map<Platform, Deliverer>();
-  const pending = new Set<Promise<unknown>>();
-  const flushing = new Set<string>();
-  const warnedPlatforms = new Set<Platform>();
+  const dispatch = new Dispatch(log);
+  const refreshing = new Map<string, boolean>();
+  const flushing = new Map<string, boolean>();
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> | undefined;
   let stopped = false;
-
-  function background(work: () => Promise<unknown>): void {
-    const p = work().catch((err: unknown) => log(`delivery failed: ${err instanceof Error ? err.message : String(err)}`));
-    pending.add(p);
-    void p.finally(() => pending.delete(p));
-  }
 
   function langFor(user: UserId, locale?: string): Lang {
     const prefs = store.meta().prefs[user];
@@ -59,39 +54,29 @@ export function createConsult(opts: ConsultOptions): Consult {
 
   const view = (lang: Lang) => ({ lang, t: t(lang), zone, now: clock.now(), meta: store.meta(), secret: env.secret });
 
-  async function deliver(platform: Platform, message: OutboundMessage): Promise<string | undefined> {
-    const d = deliverers.get(platform);
-    if (!d) {
-      if (!warnedPlatforms.has(platform)) log(`no ${platform} adapter is running: messages for ${platform} wait until it is configured`);
-      warnedPlatforms.add(platform);
-      throw new Error(`no deliverer for ${platform}`);
-    }
-    return d.deliver(message);
-  }
-
   function postBallot(c: Readonly<Consultation>, channel: ChannelRef): void {
-    background(async () => {
+    dispatch.background(async () => {
       const card = ballotCard(view(c.lang), c);
-      const ref = await deliver(channel.platform, { audience: { kind: 'channel', channel }, card, lang: c.lang, purpose: 'ballot', consultationId: c.id });
+      const ref = await dispatch.deliver(channel.platform, { audience: { kind: 'channel', channel }, card, lang: c.lang, purpose: 'ballot', consultationId: c.id });
       if (ref) await store.update(c.id, (d) => void d.posted.push({ channel, ref }));
     });
   }
 
+  /** A burst of votes refreshes each posted ballot once or twice, not once per vote; the card is drawn once per pass. */
   function refreshBallots(id: string): void {
-    const c = store.get(id);
-    if (!c) return;
-    for (const posted of c.posted) {
-      background(async () => {
-        const fresh = store.get(id)!;
-        const card = ballotCard(view(fresh.lang), fresh);
-        await deliver(posted.channel.platform, {
-          audience: { kind: 'ballot-update', channel: posted.channel, ref: posted.ref }, card, lang: fresh.lang, purpose: 'ballot', consultationId: id,
-        });
-      });
-    }
+    dispatch.coalesced(refreshing, id, async () => {
+      const c = store.get(id);
+      if (!c || c.posted.length === 0) return;
+      const card = ballotCard(view(c.lang), c);
+      await Promise.allSettled(c.posted.map((posted) =>
+        dispatch.deliver(posted.channel.platform, {
+          audience: { kind: 'ballot-update', channel: posted.channel, ref: posted.ref }, card, lang: c.lang, purpose: 'ballot', consultationId: id,
+        }),
+      ));
+    });
   }
 
-  function outboxMessage(c: Readonly<Consultation>, e: OutboxEntry): { platform: Platform; message: OutboundMessage } | undefined {
+  function owedMessage(c: Readonly<Consultation>, e: OutboxEntry): { platform: Platform; message: OutboundMessage } | undefined {
     if (e.type === 'results' && e.channel) {
       return { platform: e.channel.platform, message: { audience: { kind: 'channel', channel: e.channel }, card: resultsCard(view(c.lang), c), lang: c.lang, purpose: 'results', consultationId: c.id } };
     }
@@ -103,30 +88,8 @@ export function createConsult(opts: ConsultOptions): Consult {
     return undefined;
   }
 
-  /** Delivers owed entries one by one; each leaves the outbox once delivered. Reminders owed after the close are dropped. */
-  function flushOutbox(id: string): void {
-    if (flushing.has(id)) return;
-    flushing.add(id);
-    background(async () => {
-      try {
-        for (const e of [...(store.get(id)?.outbox ?? [])]) {
-          const c = store.get(id)!;
-          const stale = e.type === 'reminder' && (c.status !== 'open' || clock.now().getTime() >= Date.parse(c.closesAt));
-          const out = stale ? undefined : outboxMessage(c, e);
-          if (out) {
-            try {
-              await deliver(out.platform, out.message);
-            } catch (err) {
-              log(`could not deliver ${e.key} of ${id} (kept for the next pass): ${err instanceof Error ? err.message : String(err)}`);
-              continue;
-            }
-          }
-          await store.update(id, (d) => void (d.outbox = d.outbox.filter((x) => x.key !== e.key)));
-        }
-      } finally {
-        flushing.delete(id);
-      }
-    });
+  function flushOwed(id: string): void {
+    dispatch.coalesced(flushing, id, () => flushOutbox(id, { store, clock, dispatch, render: owedMessage, log }));
   }
 
   const env: Env = {
@@ -141,18 +104,18 @@ export function createConsult(opts: ConsultOptions): Consult {
     langFor,
     postBallot,
     refreshBallots,
-    flushOutbox,
+    flushOutbox: flushOwed,
     publish: (messages) => {
       for (const m of messages) {
         const platform = m.audience.kind === 'channel' || m.audience.kind === 'ballot-update' ? m.audience.channel.platform : m.audience.kind === 'user' ? platformOf(m.audience.user) : undefined;
-        if (platform) background(() => deliver(platform, m));
+        if (platform) dispatch.background(() => dispatch.deliver(platform, m));
       }
     },
   };
   if (!opts.ballotSecret) log('no BALLOT_SECRET given: secret ballots use a key that lasts only until restart');
 
   async function noteLocale(user: UserId, locale: string | undefined): Promise<void> {
-    if (!locale || locale === store.meta().prefs[user]?.locale || !langFromLocale(locale)) return;
+    if (typeof locale !== 'string' || locale.length > 35 || locale === store.meta().prefs[user]?.locale || !langFromLocale(locale)) return;
     await store.updateMeta((m) => void (m.prefs[user] = { ...m.prefs[user], locale }));
   }
 
@@ -203,7 +166,7 @@ export function createConsult(opts: ConsultOptions): Consult {
     clock,
     timezone: zone,
     handle,
-    registerDeliverer: (platform, d) => void deliverers.set(platform, d),
+    registerDeliverer: (platform, d) => dispatch.register(platform, d),
     ballotView(id, user, locale) {
       const c = store.get(id.toUpperCase());
       if (!c) return undefined;
@@ -239,7 +202,7 @@ export function createConsult(opts: ConsultOptions): Consult {
       await api.idle();
     },
     async idle() {
-      while (pending.size || ticking) await Promise.allSettled([...pending, ticking]);
+      while (dispatch.busy || ticking) await dispatch.idle(ticking);
     },
   };
   return api;

@@ -25,6 +25,12 @@ export interface OutboundMessage {
   consultationId?: string;
   /** For errors: the typed error code (e.g. 'ineligible', 'closed'), so adapters and tests need not read text. */
   errorCode?: string;
+  /**
+   * For messages the bot owes from its durable outbox (reminders, results): a key unique to
+   * this delivery. Adapters that can attach it to the platform message (Slack message
+   * metadata) can later tell whether a delivery interrupted by a crash already went out.
+   */
+  deliveryKey?: string;
   /** A file to attach (CSV export). */
   file?: { name: string; mime: string; content: string };
 }
@@ -33,4 +39,10 @@ export interface OutboundMessage {
 export interface Deliverer {
   /** Resolves with the platform's message reference for posts (used to update ballots in place). */
   deliver(message: OutboundMessage): Promise<string | undefined>;
+  /**
+   * Asked after a restart about an owed message whose delivery had started when the bot
+   * stopped: true if the platform already has it (found by `deliveryKey`), false if surely
+   * not, undefined if it cannot tell. Without this method the core resends (never loses).
+   */
+  wasDelivered?(message: OutboundMessage): Promise<boolean | undefined>;
 }

@@ -85,11 +85,6 @@ export function hasAnswered(c: Readonly<Consultation>, voter: string, secret: st
   return c.secrecy === 'secret' ? c.answered.includes(voter) : voter in c.ballots;
 }
 
-/** Delegations that have answered, by id. */
-export function answeredDelegations(c: Readonly<Consultation>): string[] {
-  return c.secrecy === 'secret' ? [...c.answered] : Object.keys(c.ballots);
-}
-
 export function normalizeText(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }

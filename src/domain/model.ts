@@ -89,6 +89,8 @@ export const OutboxEntry = z.object({
   type: z.enum(['reminder', 'results']),
   user: UserId.optional(),
   channel: ChannelRef.optional(),
+  /** Set when a delivery starts; still set after a restart means the crash came mid-delivery. */
+  sending: z.string().optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 

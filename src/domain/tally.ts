@@ -5,7 +5,6 @@
  */
 import type { Consultation, Delegation, Meta } from './model.ts';
 import { eligibleDelegations } from './eligibility.ts';
-import { answeredDelegations } from './ballot.ts';
 
 export interface OptionCount {
   n: number;
@@ -46,7 +45,9 @@ export interface Tally {
 
 export function turnout(meta: Readonly<Meta>, c: Readonly<Consultation>): Turnout {
   const eligible = eligibleDelegations(meta, c);
-  const answeredIds = new Set(answeredDelegations(c));
+  // Look each eligible delegation up, rather than listing every ballot (100k in a big survey).
+  const secretAnswered = c.secrecy === 'secret' ? new Set(c.answered) : undefined;
+  const answeredIds = { has: (id: string) => (secretAnswered ? secretAnswered.has(id) : Object.hasOwn(c.ballots, id)) };
   const group = (key: (d: Delegation) => string): GroupTurnout[] => {
     const groups = new Map<string, GroupTurnout>();
     for (const d of eligible) {

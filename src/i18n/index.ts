@@ -15,8 +15,10 @@ export function t(lang: Lang): Catalog {
 export const dateLocales = { en: enGB, fr: frLocale, es: esLocale } satisfies Record<Lang, unknown>;
 
 /** 'fr-FR', 'fr', 'es_ES', 'es-419' → 'fr' / 'es'; anything else → undefined. */
-export function langFromLocale(locale?: string): Lang | undefined {
-  const primary = locale?.trim().toLowerCase().split(/[-_]/)[0];
+export function langFromLocale(locale?: unknown): Lang | undefined {
+  // Locales come from platform payloads: anything but a string means "unknown", never a crash.
+  if (typeof locale !== 'string') return undefined;
+  const primary = locale.trim().toLowerCase().split(/[-_]/)[0];
   if (!primary || !Object.hasOwn(catalogs, primary)) return undefined;
   return primary as Lang;
 }

@@ -16,10 +16,20 @@ const ZONE_NAMES: Record<Lang, Record<string, string>> = {
   es: { 'Europe/Zurich': 'hora de Ginebra' },
 };
 
+/** Deadlines are few and drawn on every ballot refresh: zone arithmetic is worth doing once each. */
+const formatted = new Map<string, string>();
+
 /** "Monday 7 December 2026, 23:59 (Geneva time)" */
 export function formatDate(date: Date | string, zone: string, lang: Lang): string {
-  const d = new TZDate(new Date(date).getTime(), zone);
-  return `${format(d, PATTERN[lang], { locale: dateLocales[lang] })} (${ZONE_NAMES[lang][zone] ?? zone})`;
+  const ms = new Date(date).getTime();
+  const key = `${ms}|${zone}|${lang}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = `${format(new TZDate(ms, zone), PATTERN[lang], { locale: dateLocales[lang] })} (${ZONE_NAMES[lang][zone] ?? zone})`;
+    if (formatted.size > 10_000) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 /** "in 3 days" / "3 days ago", in the reader's language. */
