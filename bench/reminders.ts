@@ -8,7 +8,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startRecorder } from './lib/recorder.ts';
+import { startRecorder } from '../tests/slack/recorder.ts';
 import { startServer, stopServer } from './lib/proc.ts';
 import { reminderScenario, checkReminders, postsByChannel, minSameChannelGap, type ReminderCheck } from './lib/reminder-scenario.ts';
 import { SIGNING_SECRET } from './vote-path.ts';
@@ -64,7 +64,7 @@ export async function reminderBench(opts: { delegates: number; limitEvery: numbe
         delegates: opts.delegates,
         seconds: dmPosts.length ? (Math.max(...dmPosts.map((p) => p.at)) - slotPerf) / 1000 : NaN,
         firstAfterSeconds: dmPosts.length ? (Math.min(...dmPosts.map((p) => p.at)) - slotPerf) / 1000 : NaN,
-        rateLimited: rec.limitedCount,
+        rateLimited: rec.rateLimited,
         check,
         minSameChannelGapMs: minSameChannelGap(postsByChannel(rec.calls)),
         outboxLeft: c.outbox.length,

@@ -14,7 +14,7 @@ import http from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startRecorder, callText, type Recorder } from './lib/recorder.ts';
+import { startRecorder, callText, type SlackRecorder as Recorder } from '../tests/slack/recorder.ts';
 import { blockActions, formBody, post } from './lib/slack.ts';
 import { makeConsultation, makeDelegations, seedStore, slackUserOf } from './lib/seed.ts';
 import { startServer, stopServer } from './lib/proc.ts';

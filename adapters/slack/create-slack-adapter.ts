@@ -80,6 +80,8 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
     receiver,
     logger,
     deferInitialization: true,
+    // Consult keeps no per-conversation state in Bolt: skip its conversation store on every request.
+    convoStore: false,
     clientOptions: {
       ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
       // 429s come back to us (rate-limit.ts) so waits use the injectable sleep.
@@ -96,9 +98,9 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
   }
 
   const web = createSlackWeb({ client: () => app.client, pacer: createPacer({ now, sleep }), sleep, log });
-  const deliverer = createSlackDeliverer(web, log);
+  const deliverer = createSlackDeliverer(web, log, { now, sleep });
   const replies = createReplies({ web, deliverer, log });
-  registerHandlers(app, { consult, replies, web, locales: createLocaleCache(() => app.client, log), log, slashCommand: opts.slashCommand });
+  registerHandlers(app, { consult, replies, web, locales: createLocaleCache(() => app.client, log, { now }), log, slashCommand: opts.slashCommand });
   consult.registerDeliverer('slack', deliverer);
 
   if (receiver instanceof SlackHttpReceiver) server.route('POST', '/slack/events', receiver.handler);

@@ -1,11 +1,19 @@
 /**
  * Delivers what the core addresses to Slack: channel posts (ballots, results), in-place
  * ballot updates, direct messages (reminders). Message references are `channel:ts`.
+ * Owed messages carry their delivery key as message metadata, so that after a crash
+ * `wasDelivered` can look for them in the channel's history instead of sending them twice.
  */
 import type { Deliverer, OutboundMessage } from '../../src/outbound.ts';
 import { cardToMessages } from './render.ts';
 import { slackUser } from './ids.ts';
-import type { SlackWeb } from './web.ts';
+import type { Sleep } from './pacer.ts';
+import type { MessageMetadata, SlackWeb } from './web.ts';
+
+/** The metadata event type of owed deliveries. */
+export const DELIVERY_EVENT = 'consult_delivery';
+/** How many of a channel's latest messages `wasDelivered` looks through. */
+export const HISTORY_LOOKBACK = 50;
 
 export function messageRef(channel: string, ts: string): string {
   return `${channel}:${ts}`;
@@ -17,21 +25,39 @@ export function parseMessageRef(ref: string): { channel: string; ts: string } | 
   return { channel: ref.slice(0, i), ts: ref.slice(i + 1) };
 }
 
-/** Posts a card (one or more messages) to a channel; returns the reference of the first, which holds the title. */
+const deliveryMetadata = (key: string): MessageMetadata => ({ event_type: DELIVERY_EVENT, event_payload: { key } });
+
+/**
+ * Posts a card (one or more messages) to a channel; returns the reference of the first, which holds the title.
+ * The delivery key goes on the last message: once it is in the channel, so is the whole card.
+ */
 async function postCard(web: SlackWeb, channel: string, message: OutboundMessage): Promise<string> {
   let first: string | undefined;
-  for (const m of cardToMessages(message.card, { lang: message.lang })) {
-    const ts = await web.post(channel, m.text, m.blocks);
+  const messages = cardToMessages(message.card, { lang: message.lang });
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i];
+    const metadata = message.deliveryKey && i === messages.length - 1 ? deliveryMetadata(message.deliveryKey) : undefined;
+    const ts = await web.post(channel, m.text, m.blocks, metadata);
     first ??= messageRef(channel, ts);
   }
   if (message.file) await web.upload(channel, message.file);
   return first!;
 }
 
-export function createSlackDeliverer(web: SlackWeb, log: (line: string) => void): Deliverer {
-  // Bursts of votes each ask to refresh the same ballot: only the newest waiting refresh is sent.
+export interface DelivererOptions {
+  now: () => number;
+  sleep: Sleep;
+  /** Least time between two refreshes of one ballot (chat.update is rate limited); the newest waiting refresh wins. */
+  refreshIntervalMs?: number;
+}
+
+export function createSlackDeliverer(web: SlackWeb, log: (line: string) => void, opts: DelivererOptions): Deliverer {
+  const interval = opts.refreshIntervalMs ?? 1000;
+  // Bursts of votes each ask to refresh the same ballot: only the newest waiting refresh is
+  // rendered and sent, so the merge happens before any Block Kit is built.
   const waiting = new Map<string, OutboundMessage>();
   const running = new Map<string, Promise<void>>();
+  const lastRefresh = new Map<string, number>();
 
   /** One loop per message; it ends and unregisters in the same step, so no refresh is left behind. */
   function refresh(ref: string): Promise<void> {
@@ -41,9 +67,14 @@ export function createSlackDeliverer(web: SlackWeb, log: (line: string) => void)
     const run = (async () => {
       try {
         while (waiting.has(ref)) {
+          const wait = (lastRefresh.get(ref) ?? -Infinity) + interval - opts.now();
+          if (wait > 0) await opts.sleep(wait);
           const message = waiting.get(ref)!;
           waiting.delete(ref);
           if (!target) throw new Error(`not a Slack message reference: ${ref}`);
+          lastRefresh.delete(ref); // re-inserted last: the map stays ordered oldest first
+          lastRefresh.set(ref, opts.now());
+          if (lastRefresh.size > 1000) lastRefresh.delete(lastRefresh.keys().next().value as string);
           const [m] = cardToMessages(message.card, { lang: message.lang });
           await web.update(target.channel, target.ts, m.text, m.blocks);
         }
@@ -53,6 +84,14 @@ export function createSlackDeliverer(web: SlackWeb, log: (line: string) => void)
     })();
     running.set(ref, run);
     return run;
+  }
+
+  /** The channel an owed message went to: the DM channel for a user, else the channel itself. */
+  async function channelOf(message: OutboundMessage): Promise<string | undefined> {
+    const a = message.audience;
+    if (a.kind === 'user') return web.openDm(slackUser(a.user));
+    if (a.kind === 'channel') return a.channel.id;
+    return undefined;
   }
 
   return {
@@ -72,6 +111,20 @@ export function createSlackDeliverer(web: SlackWeb, log: (line: string) => void)
           // Replies go back through the request that asked (see replies.ts), never through here.
           log('slack: a reply was handed to the deliverer; it has no requester to go to and was not sent');
           return undefined;
+      }
+    },
+
+    async wasDelivered(message) {
+      const key = message.deliveryKey;
+      if (!key) return undefined;
+      try {
+        const channel = await channelOf(message);
+        if (!channel) return undefined;
+        const history = await web.history(channel, HISTORY_LOOKBACK);
+        return history.some((m) => m.metadata?.event_type === DELIVERY_EVENT && m.metadata.event_payload?.key === key);
+      } catch (err) {
+        log(`slack: could not tell whether delivery ${key} went out (${(err as Error).message}); cannot tell`);
+        return undefined;
       }
     },
   };

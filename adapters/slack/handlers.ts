@@ -1,16 +1,20 @@
 /**
  * Bolt listeners: each Slack interaction is acknowledged first (Slack waits 3 s at most),
- * then translated into one core request, and the core's answer is sent back.
+ * its payload is checked against the shape the handler reads (payloads.ts: a malformed one is
+ * dropped with one log line), then translated into one core request, and the core's answer is
+ * sent back.
  */
-import type { App, BlockAction, BlockElementAction, ButtonAction, RespondFn, ViewSubmitAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
+import type { z } from 'zod';
 import type { Consult } from '../../src/consult-api.ts';
 import type { Request } from '../../src/inbound.ts';
 import type { FormAction } from '../../src/views/card.ts';
 import { ACTION, VIEW } from './action-ids.ts';
-import { readFormValues, readPlainValues, type SlackStateValues } from './form-values.ts';
+import { readFormValues, readPlainValues } from './form-values.ts';
 import { launchCommand, launchModal } from './launch-modal.ts';
 import type { LocaleCache } from './locale.ts';
 import { readModalContext } from './modal.ts';
+import { blockAction, type BlockActionPayload, describeIssues, homeOpened, slashCommand, viewSubmission } from './payloads.ts';
 import { cardToBlockKit } from './render.ts';
 import type { Replies, Requester } from './replies.ts';
 import { createSeenIds } from './replay-guard.ts';
@@ -34,6 +38,14 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   const seenEvents = createSeenIds();
   const seenInteractions = createSeenIds();
 
+  /** The payload as the handler reads it, or undefined (logged once, without values) when it does not fit. */
+  function valid<S extends z.ZodType>(schema: S, payload: unknown, what: string): z.output<S> | undefined {
+    const r = schema.safeParse(payload);
+    if (r.success) return r.data;
+    log(`slack: ignored a malformed ${what} (${describeIssues(r.error)})`);
+    return undefined;
+  }
+
   async function run(userId: string, req: Request, to: Requester): Promise<void> {
     const locale = await locales.get(userId);
     const out = await consult.handle({ actor: { user: toUserId(userId), locale }, ...(to.channel ? { channel: toChannel(to.channel) } : {}) }, req);
@@ -50,13 +62,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   }
 
   /** A click inside the Home tab has no channel: answer by DM and refresh the tab. */
-  async function afterInteraction(body: BlockAction): Promise<void> {
+  async function afterInteraction(body: BlockActionPayload): Promise<void> {
     if (body.view?.type === 'home') await publishHome(body.user.id);
   }
 
-  function requester(body: BlockAction, respond?: RespondFn): Requester {
-    const channel = body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
-    return { user: body.user.id, channel, respond: body.response_url ? respond : undefined, triggerId: body.trigger_id };
+  function requester(body: BlockActionPayload): Requester {
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    return { user: body.user.id, channel, responseUrl: body.response_url, triggerId: body.trigger_id };
   }
 
   /** Slack does not resend interactions, but a duplicate click id must never count twice. */
@@ -64,12 +76,14 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     return !body.trigger_id || seenInteractions.add(body.trigger_id);
   }
 
-  app.command(deps.slashCommand ?? '/consult', async ({ command, ack, respond }) => {
+  app.command(deps.slashCommand ?? '/consult', async ({ command: raw, ack }) => {
     await ack();
-    const to: Requester = { user: command.user_id, channel: command.channel_id, respond, triggerId: command.trigger_id };
+    const command = valid(slashCommand, raw, 'slash command');
+    if (!command) return;
+    const to: Requester = { user: command.user_id, channel: command.channel_id, responseUrl: command.response_url, triggerId: command.trigger_id };
     const text = command.text.trim();
     // Only the secretariat launches: everyone else gets the help card instead of a form they could not submit.
-    if (text || !consult.isSecretariat(toUserId(command.user_id))) return run(command.user_id, { type: 'text', text: text || 'help' }, to);
+    if (text || !command.trigger_id || !consult.isSecretariat(toUserId(command.user_id))) return run(command.user_id, { type: 'text', text: text || 'help' }, to);
     const lang = consult.langFor(toUserId(command.user_id), await locales.get(command.user_id));
     try {
       await web.client().views.open({ trigger_id: command.trigger_id, view: launchModal(lang, command.channel_id) });
@@ -80,64 +94,73 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     }
   });
 
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: new RegExp(`^${ACTION.command}`) }, async ({ ack, body, action, respond }) => {
+  app.action({ type: 'block_actions', action_id: new RegExp(`^${ACTION.command}`) }, async ({ ack, body: raw }) => {
     await ack();
-    if (!firstDelivery(body)) return;
+    const body = valid(blockAction, raw, 'button click');
+    if (!body || !firstDelivery(body)) return;
+    const action = body.actions[0];
     let command: unknown;
     try {
       command = JSON.parse(action.value ?? '');
     } catch {
-      return log(`slack: ignored a button with a value that is not a command (${action.action_id})`);
+      return log(`slack: ignored a button with a value that is not a command (${action.action_id.slice(0, 80)})`);
     }
     // The core validates the command: a forged value gets the same refusal as a typed one.
-    await run(body.user.id, { type: 'command', command } as Request, requester(body, respond));
+    await run(body.user.id, { type: 'command', command } as Request, requester(body));
     await afterInteraction(body);
   });
 
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: new RegExp(`^${ACTION.submit}`) }, async ({ ack, body, action, respond }) => {
+  app.action({ type: 'block_actions', action_id: new RegExp(`^${ACTION.submit}`) }, async ({ ack, body: raw }) => {
     await ack();
-    if (!firstDelivery(body)) return;
+    const body = valid(blockAction, raw, 'form submit');
+    if (!body || !firstDelivery(body)) return;
     let form: { index?: number; action?: FormAction };
     try {
-      form = JSON.parse(action.value ?? '') as typeof form;
+      form = JSON.parse(body.actions[0].value ?? '') as typeof form;
     } catch {
       return log('slack: ignored a form submit whose value is not JSON');
     }
-    const values = readFormValues(body.state?.values as SlackStateValues | undefined, form.index);
-    await run(body.user.id, { type: 'form', submit: { action: form.action as FormAction, values } }, requester(body, respond));
+    if (typeof form !== 'object' || form === null) return log('slack: ignored a form submit whose value is not an object');
+    const values = readFormValues(body.state?.values, typeof form.index === 'number' ? form.index : undefined);
+    await run(body.user.id, { type: 'form', submit: { action: form.action as FormAction, values } }, requester(body));
     await afterInteraction(body);
   });
 
   // Checkbox and select changes inside messages: their state travels with the submit click.
-  app.action<BlockAction<BlockElementAction>>({ type: 'block_actions', action_id: new RegExp(`^${ACTION.input}`) }, async ({ ack }) => {
+  app.action({ type: 'block_actions', action_id: new RegExp(`^${ACTION.input}`) }, async ({ ack }) => {
     await ack();
   });
 
-  app.view<ViewSubmitAction>(VIEW.form, async ({ ack, body, view }) => {
+  app.view(VIEW.form, async ({ ack, body: raw }) => {
     await ack();
-    const ctx = readModalContext(view.private_metadata);
+    const body = valid(viewSubmission, raw, 'modal submission');
+    if (!body) return;
+    const ctx = readModalContext(body.view.private_metadata);
     if (!ctx.action) return;
-    const values = readFormValues(view.state.values as SlackStateValues);
+    const values = readFormValues(body.view.state.values);
     await run(body.user.id, { type: 'form', submit: { action: ctx.action, values } }, { user: body.user.id, channel: ctx.channel });
   });
 
-  app.view<ViewSubmitAction>(VIEW.launch, async ({ ack, body, view }) => {
-    const parsed = launchCommand(readPlainValues(view.state.values as SlackStateValues));
+  app.view(VIEW.launch, async ({ ack, body: raw }) => {
+    const body = valid(viewSubmission, raw, 'launch modal submission');
+    if (!body) return ack();
+    const parsed = launchCommand(readPlainValues(body.view.state.values));
     if ('error' in parsed) {
       const lang = consult.langFor(toUserId(body.user.id), await locales.get(body.user.id));
       return ack({ response_action: 'errors', errors: { [parsed.error]: slackTexts(lang).launchNeedsOptions } });
     }
     await ack();
-    const ctx = readModalContext(view.private_metadata);
+    const ctx = readModalContext(body.view.private_metadata);
     await run(body.user.id, { type: 'command', command: parsed.command }, { user: body.user.id, channel: ctx.channel });
   });
 
-  app.event('app_home_opened', async ({ event, body, context }) => {
-    if (event.tab !== 'home') return;
+  app.event('app_home_opened', async ({ body: raw, context }) => {
+    const body = valid(homeOpened, raw, 'app_home_opened event');
+    if (!body || body.event.tab !== 'home') return;
     // Slack resends an event it thinks was not acknowledged (X-Slack-Retry-Num): handle it once.
-    const eventId = (body as { event_id?: string }).event_id;
+    const eventId = body.event_id;
     if (eventId && !seenEvents.add(eventId)) return log(`slack: skipped retry ${context.retryNum ?? ''} of event ${eventId}`);
-    await publishHome(event.user);
+    await publishHome(body.event.user);
   });
 
   app.error(async (err) => {

@@ -1,11 +1,14 @@
 /**
  * A Bolt receiver mounted on the shared HTTP server (POST /slack/events). It uses Bolt's own
- * request buffering, v0 signature verification and ack machinery, and adds what Bolt lacks:
- * an injectable clock for the 5-minute freshness check and a replay guard.
+ * request buffering and ack machinery, and adds what Bolt lacks: the v0 signature check with an
+ * injectable clock and a freshness window in both directions (Bolt only refuses old requests),
+ * a replay guard, and a prompt answer to requests no listener acknowledges.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
-import { type App, HTTPModuleFunctions as http, HTTPResponseAck, type Logger, type Receiver, verifySlackRequest } from '@slack/bolt';
+import { type App, HTTPModuleFunctions as http, HTTPResponseAck, type Logger, type Receiver } from '@slack/bolt';
+import { routingProblem } from './payloads.ts';
 import type { ReplayGuard } from './replay-guard.ts';
 
 export interface SlackReceiverOptions {
@@ -14,6 +17,48 @@ export interface SlackReceiverOptions {
   replay: ReplayGuard;
   logger: Logger;
   bodyLimit?: number;
+}
+
+/** How far a request's timestamp may be from our clock, either way (Slack's 5 minutes). */
+export const FRESHNESS_MS = 5 * 60 * 1000;
+
+/**
+ * Checks Slack's v0 signature: `v0=` + hex HMAC-SHA256(secret, `v0:<timestamp>:<body>`), and that
+ * the timestamp is within 5 minutes of `nowMs`, in the past or in the future. Returns why the
+ * request is refused, or undefined when it is authentic. Never includes the secret or the body.
+ */
+export function signatureProblem(secret: string, body: string, signature: unknown, timestampHeader: unknown, nowMs: number): string | undefined {
+  if (typeof signature !== 'string' || typeof timestampHeader !== 'string') return 'missing x-slack-signature or x-slack-request-timestamp';
+  const timestamp = Number(timestampHeader);
+  if (!Number.isInteger(timestamp)) return 'x-slack-request-timestamp is not a number of seconds';
+  const skew = timestamp * 1000 - nowMs;
+  if (skew < -FRESHNESS_MS) return 'the request timestamp is more than 5 minutes old';
+  if (skew > FRESHNESS_MS) return 'the request timestamp is more than 5 minutes in the future';
+  const expected = Buffer.from(`v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`);
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'the signature does not match';
+  return undefined;
+}
+
+type Parsed = { ok: true; body: Record<string, unknown>; sslCheck: boolean } | { ok: false; reason: string };
+
+/** Form bodies carry interactions as a JSON `payload` field; commands as plain fields; events are JSON. */
+function parseBody(raw: string, contentType: string | undefined): Parsed {
+  try {
+    let body: unknown;
+    let sslCheck = false;
+    if (contentType?.startsWith('application/x-www-form-urlencoded')) {
+      const fields = parseQuery(raw);
+      sslCheck = fields.ssl_check === '1';
+      body = typeof fields.payload === 'string' ? JSON.parse(fields.payload) : fields;
+    } else {
+      body = JSON.parse(raw);
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, reason: 'not a JSON object' };
+    return { ok: true, body: body as Record<string, unknown>, sslCheck };
+  } catch (err) {
+    return { ok: false, reason: (err as Error).name };
+  }
 }
 
 export class SlackHttpReceiver implements Receiver {
@@ -49,50 +94,63 @@ export class SlackHttpReceiver implements Receiver {
       return http.buildNoBodyResponse(res, 400);
     }
     const raw = buffered.rawBody.toString('utf8');
+    const parsed = parseBody(raw, req.headers['content-type']);
     // Slack checks TLS with an unsigned `ssl_check=1`; answer it and process nothing.
-    if (req.headers['content-type']?.startsWith('application/x-www-form-urlencoded') && parseQuery(raw).ssl_check === '1') {
-      return http.buildSSLCheckResponse(res);
-    }
+    if (parsed.ok && parsed.sslCheck) return http.buildSSLCheckResponse(res);
     const signature = req.headers['x-slack-signature'];
-    const timestamp = Number(req.headers['x-slack-request-timestamp']);
-    try {
-      if (typeof signature !== 'string' || !Number.isFinite(timestamp)) throw new Error('missing x-slack-signature or x-slack-request-timestamp');
-      verifySlackRequest({
-        signingSecret: this.opts.signingSecret,
-        body: raw,
-        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
-        nowMilliseconds: this.opts.now(),
-      });
-    } catch (err) {
-      logger.warn(`Slack request refused: ${(err as Error).message}. If every request fails, check that SLACK_SIGNING_SECRET matches the app's signing secret and that this server's clock is right.`);
+    const timestamp = req.headers['x-slack-request-timestamp'];
+    const problem = signatureProblem(this.opts.signingSecret, raw, signature, timestamp, this.opts.now());
+    if (problem) {
+      logger.warn(`Slack request refused: ${problem}. If every request fails, check that SLACK_SIGNING_SECRET matches the app's signing secret and that this server's clock is right.`);
       return http.buildNoBodyResponse(res, 401);
     }
-    if (!this.opts.replay.firstTime(signature, timestamp)) {
+    if (!this.opts.replay.firstTime(signature as string, Number(timestamp))) {
       logger.warn('Slack request refused: the same signed request was already received (replay).');
       return http.buildNoBodyResponse(res, 401);
     }
-    let body;
-    try {
-      body = http.parseHTTPRequestBody(buffered);
-    } catch (err) {
-      logger.warn(`Slack request refused: malformed body (${(err as Error).message}).`);
+    if (!parsed.ok) {
+      logger.warn(`Slack request refused: malformed body (${parsed.reason}).`);
       return http.buildNoBodyResponse(res, 400);
     }
-    if (body?.type === 'url_verification') return http.buildUrlVerificationResponse(res, body);
+    const body = parsed.body;
+    if (body.type === 'url_verification') return http.buildUrlVerificationResponse(res, body);
+    const malformed = routingProblem(body);
+    if (malformed) {
+      // Signed, so from Slack, but Bolt would throw on it: acknowledge it and do nothing.
+      logger.warn(`Slack request ignored: malformed ${typeof body.type === 'string' ? body.type.slice(0, 40) : 'payload'} (${malformed}).`);
+      return http.buildContentResponse(res, undefined);
+    }
+    const app = this.app;
+    if (!app) return http.buildNoBodyResponse(res, 503);
     const ack = new HTTPResponseAck({ logger, processBeforeResponse: false, httpRequest: buffered, httpRequestBody: body, httpResponse: res });
+    const boltAck = ack.bind();
+    let acknowledged = false;
     const event = {
       body,
-      ack: ack.bind(),
+      ack: (response?: unknown) => {
+        acknowledged = true;
+        return boltAck(response);
+      },
       retryNum: http.extractRetryNumFromHTTPRequest(req),
       retryReason: http.extractRetryReasonFromHTTPRequest(req),
       customProperties: {},
     };
-    const app = this.app;
-    if (!app) return http.buildNoBodyResponse(res, 503);
-    const work = app.processEvent(event).catch(async (error: unknown) => {
-      const acknowledged = await http.defaultProcessEventErrorHandler({ error: error as Error, logger, request: req, response: res, storedResponse: ack.storedResponse });
-      if (acknowledged) ack.ack();
-    });
+    const work = app
+      .processEvent(event)
+      .then(async () => {
+        // No listener matched (an unknown action_id, an event we do not subscribe to): Bolt would
+        // leave the request open for 3 s. Processing is over, so acknowledge it now.
+        if (!acknowledged && !res.headersSent) await event.ack();
+      })
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : 'unknown error';
+        if (res.headersSent) return logger.error(`Slack request failed after it was acknowledged: ${message}`);
+        // Signed, so from Slack, yet Bolt could not process it (a malformed payload): a 500 would only
+        // make Slack show an error or retry. Acknowledge it; nothing was done.
+        logger.warn(`Slack request ignored: it could not be processed (${message}).`);
+        ack.ack(); // stops Bolt's 3-second timer
+        http.buildContentResponse(res, undefined);
+      });
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
     await work;

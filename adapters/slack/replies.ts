@@ -3,7 +3,6 @@
  * trigger is fresh), everything else is ephemeral (response_url, else chat.postEphemeral,
  * else a direct message). Exports come as a file, or inline when small.
  */
-import type { RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { OutboundMessage } from '../../src/outbound.ts';
 import type { Deliverer } from '../../src/outbound.ts';
@@ -18,7 +17,8 @@ import type { SlackWeb } from './web.ts';
 export interface Requester {
   user: string;
   channel?: string;
-  respond?: RespondFn;
+  /** The interaction's response_url: an ephemeral answer without a Web API call. */
+  responseUrl?: string;
   triggerId?: string;
 }
 
@@ -32,9 +32,9 @@ export function createReplies(deps: { web: SlackWeb; deliverer: Deliverer; log: 
   const { web, log } = deps;
 
   async function ephemeral(to: Requester, text: string, blocks: KnownBlock[]): Promise<void> {
-    if (to.respond) {
+    if (to.responseUrl) {
       try {
-        await to.respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
+        await web.respond(to.responseUrl, { response_type: 'ephemeral', replace_original: false, text, blocks });
         return;
       } catch (err) {
         log(`slack: response_url failed (${(err as Error).message}); trying chat.postEphemeral`);

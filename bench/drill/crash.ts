@@ -21,7 +21,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import http from 'node:http';
-import { startRecorder, callText } from '../lib/recorder.ts';
+import { startRecorder, callText } from '../../tests/slack/recorder.ts';
 import { blockActions, formBody, post } from '../lib/slack.ts';
 import { makeConsultation, makeDelegations, seedStore, slackUserOf } from '../lib/seed.ts';
 import { startServer, stopServer, killServer, type ServerProc } from '../lib/proc.ts';

@@ -15,7 +15,7 @@ import { mkdir, mkdtemp, open, readFile, rm, rmdir, unlink } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startRecorder, callText, type Recorder } from '../lib/recorder.ts';
+import { startRecorder, callText, type SlackRecorder as Recorder } from '../../tests/slack/recorder.ts';
 import { blockActions, formBody, post } from '../lib/slack.ts';
 import { makeConsultation, makeDelegations, seedStore, slackUserOf } from '../lib/seed.ts';
 import { startServer, stopServer, ROOT } from '../lib/proc.ts';

@@ -18,7 +18,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import http from 'node:http';
-import { startRecorder } from '../lib/recorder.ts';
+import { startRecorder } from '../../tests/slack/recorder.ts';
 import { blockActions, formBody, post, sign } from '../lib/slack.ts';
 import { makeConsultation, makeDelegations, seedStore, slackUserOf } from '../lib/seed.ts';
 import { startServer, stopServer } from '../lib/proc.ts';

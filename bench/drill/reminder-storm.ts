@@ -9,7 +9,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startRecorder } from '../lib/recorder.ts';
+import { startRecorder } from '../../tests/slack/recorder.ts';
 import { startServer, stopServer, killServer, type ServerProc } from '../lib/proc.ts';
 import { reminderScenario, checkReminders, postsByChannel } from '../lib/reminder-scenario.ts';
 import { limiterEvery } from '../reminders.ts';
@@ -93,7 +93,7 @@ export async function reminderStormDrill(opts: { delegates: number; restarts: nu
       'delegates reminded': `${check.reminded}/${check.expected}`,
       'lost': check.missing,
       'duplicated': check.duplicated,
-      '429 answers': rec.limitedCount,
+      '429 answers': rec.rateLimited,
       'outbox left': c.outbox.length,
       'store validates': valid.ok,
       seconds,

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { makeConsultation, makeDelegations, seedStore, slackUserOf } from './seed.ts';
 import { reminderSlots } from '../../src/domain/reminder-plan.ts';
-import type { Call } from './recorder.ts';
+import type { RecordedCall as Call } from '../../tests/slack/recorder.ts';
 
 export interface ReminderScenario {
   dataDir: string;

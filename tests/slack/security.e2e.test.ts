@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifySlackRequest } from '@slack/bolt';
 import { createReplayGuard } from '../../adapters/slack/replay-guard.ts';
-import { fixture, SEC, sign, startSlackHarness, type SlackHarness } from './support/harness.ts';
+import { fixture, SEC, sign, SIGNING_SECRET, startSlackHarness, type SlackHarness } from './support/harness.ts';
 
 describe('Slack: request authenticity', () => {
   let h: SlackHarness;
@@ -54,6 +54,18 @@ describe('Slack: request authenticity', () => {
     const old = Math.floor(h.clock.now().getTime() / 1000) - 5 * 60 - 1;
     expect(await h.send(h.signed({ ...fixture('slash-command.json'), user_id: SEC, text: 'theme "A" "B"' }, { timestampSec: old }))).toBe(401);
     unchanged();
+  });
+
+  it('refuses a correctly signed request whose timestamp is more than 5 minutes in the future with 401', async () => {
+    const now = Math.floor(h.clock.now().getTime() / 1000);
+    expect(await h.send(h.signed({ ...fixture('slash-command.json'), user_id: SEC, text: 'theme "A" "B"' }, { timestampSec: now + 5 * 60 + 1 }))).toBe(401);
+    expect(await h.send(h.signed({ ...fixture('slash-command.json'), user_id: SEC, text: 'theme "A" "B"' }, { timestampSec: now + 24 * 3600 }))).toBe(401);
+    unchanged();
+    expect(h.logs.join('\n')).toMatch(/in the future/);
+    expect(h.logs.join('\n')).not.toContain(SIGNING_SECRET);
+    // A clock a little behind Slack's (within the 5 minutes) is still fine.
+    expect(await h.send(h.signed({ ...fixture('slash-command.json'), user_id: SEC, text: 'theme "A" "B"' }, { timestampSec: now + 4 * 60 }))).toBe(200);
+    expect(h.consult.store.all()).toHaveLength(1);
   });
 
   it('refuses a replayed request with 401 and launches only once', async () => {
