@@ -47,6 +47,9 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   }
 
   async function run(userId: string, req: Request, to: Requester): Promise<void> {
+    // The ack is out; before the slow work, let the event loop read and ack the requests already
+    // waiting, so a burst of clicks is acknowledged first and processed after (Slack's 3 s rule).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const locale = await locales.get(userId);
     const out = await consult.handle({ actor: { user: toUserId(userId), locale }, ...(to.channel ? { channel: toChannel(to.channel) } : {}) }, req);
     await replies.send(out, to);

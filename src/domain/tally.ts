@@ -4,7 +4,7 @@
  * is reported, never broken silently. Below the quorum, the result is inconclusive.
  */
 import type { Consultation, Delegation, Meta } from './model.ts';
-import { eligibleDelegations } from './eligibility.ts';
+import { eligibleDelegations, isEligible } from './eligibility.ts';
 
 export interface OptionCount {
   n: number;
@@ -43,11 +43,28 @@ export interface Tally {
   decision: Decision;
 }
 
+/** Looks each eligible delegation up, rather than listing every ballot (100k in a big survey). */
+function answeredLookup(c: Readonly<Consultation>): { has(id: string): boolean } {
+  const secretAnswered = c.secrecy === 'secret' ? new Set(c.answered) : undefined;
+  return { has: (id) => (secretAnswered ? secretAnswered.has(id) : Object.hasOwn(c.ballots, id)) };
+}
+
+/** Answered / eligible only: what every ballot shows, drawn on each vote, so without the breakdowns. */
+export function turnoutCount(meta: Readonly<Meta>, c: Readonly<Consultation>): { answered: number; eligible: number } {
+  const answeredIds = answeredLookup(c);
+  let answered = 0;
+  let eligible = 0;
+  for (const d of meta.delegations) {
+    if (d.delegates.length === 0 || !isEligible(d, c)) continue;
+    eligible++;
+    if (answeredIds.has(d.id)) answered++;
+  }
+  return { answered, eligible };
+}
+
 export function turnout(meta: Readonly<Meta>, c: Readonly<Consultation>): Turnout {
   const eligible = eligibleDelegations(meta, c);
-  // Look each eligible delegation up, rather than listing every ballot (100k in a big survey).
-  const secretAnswered = c.secrecy === 'secret' ? new Set(c.answered) : undefined;
-  const answeredIds = { has: (id: string) => (secretAnswered ? secretAnswered.has(id) : Object.hasOwn(c.ballots, id)) };
+  const answeredIds = answeredLookup(c);
   const group = (key: (d: Delegation) => string): GroupTurnout[] => {
     const groups = new Map<string, GroupTurnout>();
     for (const d of eligible) {

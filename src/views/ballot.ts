@@ -1,7 +1,7 @@
 /** The ballot card: the question, every option in full, deadline, eligibility, secrecy, turnout, and how to vote. */
 import type { Consultation, Delegation, Lang, Meta } from '../domain/model.ts';
 import type { Catalog } from '../i18n/en.ts';
-import { turnout, countOptions } from '../domain/tally.ts';
+import { turnoutCount, countOptions } from '../domain/tally.ts';
 import { hasAnswered } from '../domain/ballot.ts';
 import type { Button, Card, CardBlock } from './card.ts';
 import { formatDate, formatRelative, shortLabel } from './format.ts';
@@ -94,7 +94,7 @@ export function ballotCard(v: ViewContext, c: Readonly<Consultation>, viewer?: {
   ] });
   blocks.push({ type: 'text', text: secrecyLine(v, c), style: 'muted' });
   if (c.kind !== 'feedback') {
-    const t = turnout(v.meta, c);
+    const t = turnoutCount(v.meta, c);
     blocks.push({ type: 'text', text: v.t.ballot.turnout(t.answered, t.eligible) });
     if (viewer?.delegation) blocks.push(viewerLine(v, c, viewer.delegation));
   } else if (viewer?.user && hasAnswered(c, viewer.user, v.secret)) {

@@ -1,13 +1,13 @@
 /** Status: the consultations, newest first, with turnout and deadline; the viewer's delegation status. */
 import type { Consultation, Delegation } from '../domain/model.ts';
-import { turnout } from '../domain/tally.ts';
+import { turnoutCount } from '../domain/tally.ts';
 import { hasAnswered } from '../domain/ballot.ts';
 import type { Card, CardBlock } from './card.ts';
 import { consultationTitle, type ViewContext } from './ballot.ts';
 import { formatDate } from './format.ts';
 
 export function statusLine(v: ViewContext, c: Readonly<Consultation>): string {
-  const tt = turnout(v.meta, c);
+  const tt = turnoutCount(v.meta, c);
   const answered = c.kind === 'feedback' ? Object.keys(c.ballots).length : tt.answered;
   const eligible = c.kind === 'feedback' ? (c.participants ?? answered) : tt.eligible;
   const when = formatDate(c.status === 'open' ? c.closesAt : (c.closedAt ?? c.closesAt), v.zone, v.lang);
