@@ -2,16 +2,14 @@ import { describe, it, expect } from 'vitest';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeHarness, idFrom, SEC } from '../helpers/core.ts';
+import { makeHarness, idFrom, withManyDelegations, SEC } from '../helpers/core.ts';
 import { createFileStore } from '../../src/store/file-store.ts';
 import { createApp } from '../../adapters/app.ts';
 
 describe('nothing acknowledged is lost', () => {
   it('1,000 delegations voting at once leave exactly 1,000 ballots on disk, each acknowledged only once written', async () => {
     const h = await makeHarness();
-    await h.consult.store.updateMeta((m) => {
-      for (let i = 0; i < 1000; i++) m.delegations.push({ id: `d${i}`, name: `Delegation ${i}`, kind: 'member', delegates: [`slack:U${i}`] });
-    });
+    await withManyDelegations(h, 1000);
     const id = idFrom(await h.text(SEC, 'theme "A" "B"'));
     const replies = await Promise.all(
       Array.from({ length: 1000 }, (_, i) => h.consult.handle({ actor: { user: `slack:U${i}` } }, { type: 'text', text: `vote ${id} ${1 + (i % 2)}` })),

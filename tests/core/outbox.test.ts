@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { makeHarness, withRoster, idFrom, cardText, SEC, type Harness } from '../helpers/core.ts';
+import { makeHarness, withRoster, withManyDelegations, idFrom, cardText, SEC, type Harness } from '../helpers/core.ts';
 import type { OutboundMessage } from '../../src/outbound.ts';
 
 /** Leaves the survey's 7-day reminders owed and marked "sending", as a crash mid-delivery leaves them. */
@@ -50,9 +50,7 @@ describe('owed deliveries interrupted by a crash', () => {
 describe('under load', () => {
   it('a burst of votes refreshes the posted ballot a few times, not once per vote, and the last refresh shows every vote', async () => {
     const h = await makeHarness();
-    await h.consult.store.updateMeta((m) => {
-      for (let i = 0; i < 50; i++) m.delegations.push({ id: `d${i}`, name: `Delegation ${i}`, kind: 'member', delegates: [`slack:U${i}`] });
-    });
+    await withManyDelegations(h, 50);
     const id = idFrom(await h.text(SEC, 'theme "A" "B"'));
     await Promise.all(Array.from({ length: 50 }, (_, i) => h.consult.handle({ actor: { user: `slack:U${i}` } }, { type: 'text', text: `vote ${id} 1` })));
     await h.consult.idle();

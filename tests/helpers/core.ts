@@ -100,6 +100,13 @@ export async function withRoster(h: Harness): Promise<void> {
   }
 }
 
+/** `n` Member State delegations d0…d{n-1}, one Slack delegate each (slack:U0…), written straight to the roster. */
+export async function withManyDelegations(h: Harness, n: number): Promise<void> {
+  await h.consult.store.updateMeta((m) => {
+    for (let i = 0; i < n; i++) m.delegations.push({ id: `d${i}`, name: `Delegation ${i}`, kind: 'member', delegates: [`slack:U${i}`] });
+  });
+}
+
 export function idFrom(text: string): string {
   const m = /\b([TWSF]\d+)\b/.exec(text);
   if (!m) throw new Error(`no consultation id in: ${text}`);
