@@ -9,7 +9,7 @@ import type { Locator } from 'playwright-core';
 import { t } from '../../src/i18n/index.ts';
 import type { Lang } from '../../src/domain/model.ts';
 import { startDemoApp, type RunningApp } from './support/app.ts';
-import { ARTIFACTS, chatPage, openBrowser, type Browser } from './support/browser.ts';
+import { ARTIFACTS, chatPage, openBrowser, screenshotCard, type Browser } from './support/browser.ts';
 
 const CRISIS = 'Managing Migration in Crisis Situations';
 const FAMILIES = 'Families and migration';
@@ -50,7 +50,7 @@ async function theWholeCycle(lang: Lang, locale: string): Promise<void> {
   await ballot.getByRole('button', { name: new RegExp(`^1 · ${CRISIS}`) }).click();
   await shows(ballot, c.reply.voteRecorded('Mexico', `1. ${CRISIS}`).split(':')[0]);
   await shows(ballot, c.ballot.yourVote('Mexico', `1. ${CRISIS}`));
-  await ballot.screenshot({ path: join(ARTIFACTS, `web-ballot-${lang}.png`) });
+  await screenshotCard(ballot, join(ARTIFACTS, `web-ballot-${lang}.png`));
   await browser.page.screenshot({ path: join(ARTIFACTS, `web-page-ballot-${lang}.png`) });
 
   // A delegate of Kenya, another delegation, votes too.
@@ -81,7 +81,7 @@ async function theWholeCycle(lang: Lang, locale: string): Promise<void> {
   await chat.actAs('colombia-1');
   await browser.page.locator('#dm-log .ac-adaptiveCard').filter({ hasText: t('en').reminder.title('T1') }).first().waitFor();
   await results.scrollIntoViewIfNeeded();
-  await results.screenshot({ path: join(ARTIFACTS, `web-results-${lang}.png`) });
+  await screenshotCard(results, join(ARTIFACTS, `web-results-${lang}.png`));
   await browser.page.screenshot({ path: join(ARTIFACTS, `web-page-results-${lang}.png`) });
 }
 

@@ -67,3 +67,18 @@ export function chatPage(page: Page) {
     },
   };
 }
+
+/**
+ * Screenshots a card that a late ballot refresh may replace in place: the locator finds the
+ * new card on the next try (what it shows was asserted before).
+ */
+export async function screenshotCard(card: Locator, path: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await card.screenshot({ path });
+      return;
+    } catch (err) {
+      if (attempt >= 5 || !/not attached|detached/i.test(String(err))) throw err;
+    }
+  }
+}
