@@ -105,12 +105,6 @@ export function createConsult(opts: ConsultOptions): Consult {
     postBallot,
     refreshBallots,
     flushOutbox: flushOwed,
-    publish: (messages) => {
-      for (const m of messages) {
-        const platform = m.audience.kind === 'channel' || m.audience.kind === 'ballot-update' ? m.audience.channel.platform : m.audience.kind === 'user' ? platformOf(m.audience.user) : undefined;
-        if (platform) dispatch.background(() => dispatch.deliver(platform, m));
-      }
-    },
   };
   if (!opts.ballotSecret) log('no BALLOT_SECRET given: secret ballots use a key that lasts only until restart');
 

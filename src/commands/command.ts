@@ -39,4 +39,3 @@ export type Command =
   /** Open the survey form (written survey or satisfaction survey). */
   | { type: 'answer-form'; id: string };
 
-export type CommandType = Command['type'];

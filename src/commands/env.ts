@@ -23,8 +23,6 @@ export interface Env {
   refreshBallots(id: string): void;
   /** Delivers owed outbox entries of this consultation (background). */
   flushOutbox(id: string): void;
-  /** Hands messages to the deliverers (background). */
-  publish(messages: OutboundMessage[]): void;
 }
 
 /** Who is asking, resolved once per request. */

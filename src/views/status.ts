@@ -3,7 +3,7 @@ import type { Consultation, Delegation } from '../domain/model.ts';
 import { turnoutCount } from '../domain/tally.ts';
 import { hasAnswered } from '../domain/ballot.ts';
 import type { Card, CardBlock } from './card.ts';
-import { consultationTitle, type ViewContext } from './ballot.ts';
+import type { ViewContext } from './ballot.ts';
 import { formatDate } from './format.ts';
 
 export function statusLine(v: ViewContext, c: Readonly<Consultation>): string {
@@ -24,8 +24,4 @@ export function statusCard(v: ViewContext, list: ReadonlyArray<Readonly<Consulta
     }
   }
   return { title: v.t.status.title, blocks };
-}
-
-export function detailTitle(v: ViewContext, c: Readonly<Consultation>): string {
-  return consultationTitle(v, c);
 }
