@@ -22,13 +22,12 @@ function ballotReply(env: Env, caller: Caller, id: string, note: string): Outbou
 export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promise<OutboundMessage[]> {
   const now = env.clock.now();
   const c0 = requireConsultation(env, id);
-  requireOpen(c0, now);
-  const delegation = requireEligible(caller.delegation, c0);
-  checkVote(c0, v);
-  const choices = await env.store.update(c0.id, (c) => {
+  // The store applies this at once, on the live state: every check runs here, before any change.
+  const { delegation, choices } = await env.store.update(c0.id, (c) => {
     requireOpen(c, now);
+    const delegation = requireEligible(caller.delegation, c);
     checkVote(c, v);
-    return castVote(c, v, { delegation, user: caller.user, platform: caller.platform, at: now, secret: env.secret });
+    return { delegation, choices: castVote(c, v, { delegation, user: caller.user, platform: caller.platform, at: now, secret: env.secret }) };
   });
   env.refreshBallots(c0.id);
   const c = env.store.get(c0.id)!;
@@ -41,7 +40,6 @@ export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promi
 export async function answer(env: Env, caller: Caller, id: string, answers: number[]): Promise<OutboundMessage[]> {
   const now = env.clock.now();
   const c0 = requireConsultation(env, id);
-  requireOpen(c0, now);
   await env.store.update(c0.id, (c) => {
     requireOpen(c, now);
     recordAnswers(c, answers, caller.user, env.secret);
@@ -54,12 +52,11 @@ export async function answer(env: Env, caller: Caller, id: string, answers: numb
 export async function propose(env: Env, caller: Caller, id: string, text: string): Promise<OutboundMessage[]> {
   const now = env.clock.now();
   const c0 = requireConsultation(env, id);
-  requireOpen(c0, now);
-  if (c0.kind === 'feedback') fail('invalid', (t) => t.errors.isFeedback(c0.id));
-  // The secretariat may add options too; delegates must be eligible.
-  const by = caller.isSecretariat && !caller.delegation ? 'secretariat' : requireEligible(caller.delegation, c0).id;
   const option = await env.store.update(c0.id, (c) => {
     requireOpen(c, now);
+    if (c.kind === 'feedback') fail('invalid', (t) => t.errors.isFeedback(c.id));
+    // The secretariat may add options too; delegates must be eligible.
+    const by = caller.isSecretariat && !caller.delegation ? 'secretariat' : requireEligible(caller.delegation, c).id;
     return proposeOption(c, text, by, caller.user, caller.platform, now);
   });
   env.refreshBallots(c0.id);
