@@ -100,11 +100,13 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
   const web = createSlackWeb({ client: () => app.client, pacer: createPacer({ now, sleep }), sleep, log });
   const deliverer = createSlackDeliverer(web, log, { now, sleep });
   const replies = createReplies({ web, deliverer, log });
-  registerHandlers(app, { consult, replies, web, locales: createLocaleCache(() => app.client, log, { now }), log, slashCommand: opts.slashCommand });
+  const handlers = registerHandlers(app, { consult, replies, web, locales: createLocaleCache(() => app.client, log, { now }), log, slashCommand: opts.slashCommand });
   consult.registerDeliverer('slack', deliverer);
 
-  if (receiver instanceof SlackHttpReceiver) server.route('POST', '/slack/events', receiver.handler);
-  else {
+  if (receiver instanceof SlackHttpReceiver) {
+    receiver.blockActions = handlers.blockActions;
+    server.route('POST', '/slack/events', receiver.handler);
+  } else {
     try {
       await app.start();
     } catch (err) {

@@ -10,6 +10,7 @@ import type { Consult } from '../../src/consult-api.ts';
 import type { Request } from '../../src/inbound.ts';
 import type { FormAction } from '../../src/views/card.ts';
 import { ACTION, VIEW } from './action-ids.ts';
+import { createAfterAck } from './after-ack.ts';
 import { readFormValues, readPlainValues } from './form-values.ts';
 import { launchCommand, launchModal } from './launch-modal.ts';
 import type { LocaleCache } from './locale.ts';
@@ -33,8 +34,18 @@ export interface HandlerDeps {
 
 const escape = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-export function registerHandlers(app: App, deps: HandlerDeps): void {
+export interface Handlers {
+  /**
+   * Handles a block_actions payload whose request is already authenticated and acknowledged.
+   * The HTTP receiver calls it directly (button clicks are the hot path: votes); Bolt calls it
+   * in Socket Mode.
+   */
+  blockActions(raw: unknown): Promise<void>;
+}
+
+export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
   const { consult, replies, locales, web, log } = deps;
+  const afterAck = createAfterAck();
   const seenEvents = createSeenIds();
   const seenInteractions = createSeenIds();
 
@@ -47,11 +58,12 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   }
 
   async function run(userId: string, req: Request, to: Requester): Promise<void> {
-    // The ack is out; before the slow work, let the event loop read and ack the requests already
-    // waiting, so a burst of clicks is acknowledged first and processed after (Slack's 3 s rule).
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // The ack is out. The work advances a step per event-loop turn, so a burst of clicks is
+    // acknowledged first and processed after (Slack's 3 s rule).
+    await afterAck.turn();
     const locale = await locales.get(userId);
     const out = await consult.handle({ actor: { user: toUserId(userId), locale }, ...(to.channel ? { channel: toChannel(to.channel) } : {}) }, req);
+    await afterAck.turn();
     await replies.send(out, to);
   }
 
@@ -97,10 +109,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     }
   });
 
-  app.action({ type: 'block_actions', action_id: new RegExp(`^${ACTION.command}`) }, async ({ ack, body: raw }) => {
-    await ack();
-    const body = valid(blockAction, raw, 'button click');
-    if (!body || !firstDelivery(body)) return;
+  /** A button whose value is a command (votes, forms to open, management). */
+  async function commandClick(body: BlockActionPayload): Promise<void> {
     const action = body.actions[0];
     let command: unknown;
     try {
@@ -111,12 +121,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     // The core validates the command: a forged value gets the same refusal as a typed one.
     await run(body.user.id, { type: 'command', command } as Request, requester(body));
     await afterInteraction(body);
-  });
+  }
 
-  app.action({ type: 'block_actions', action_id: new RegExp(`^${ACTION.submit}`) }, async ({ ack, body: raw }) => {
-    await ack();
-    const body = valid(blockAction, raw, 'form submit');
-    if (!body || !firstDelivery(body)) return;
+  /** The submit button of a form shown inside a message or the Home tab. */
+  async function formSubmit(body: BlockActionPayload): Promise<void> {
     let form: { index?: number; action?: FormAction };
     try {
       form = JSON.parse(body.actions[0].value ?? '') as typeof form;
@@ -127,11 +135,22 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     const values = readFormValues(body.state?.values, typeof form.index === 'number' ? form.index : undefined);
     await run(body.user.id, { type: 'form', submit: { action: form.action as FormAction, values } }, requester(body));
     await afterInteraction(body);
-  });
+  }
 
-  // Checkbox and select changes inside messages: their state travels with the submit click.
-  app.action({ type: 'block_actions', action_id: new RegExp(`^${ACTION.input}`) }, async ({ ack }) => {
+  async function blockActions(raw: unknown): Promise<void> {
+    await afterAck.turn(); // the ack is out: nothing more before the requests waiting behind it
+    const body = valid(blockAction, raw, 'button click');
+    if (!body) return;
+    const actionId = body.actions[0].action_id;
+    // Checkbox and select changes inside messages (ACTION.input) travel with the submit click: nothing to do.
+    const handler = actionId.startsWith(ACTION.submit) ? formSubmit : actionId.startsWith(ACTION.command) ? commandClick : undefined;
+    if (handler && firstDelivery(body)) await handler(body);
+  }
+
+  // Socket Mode delivers clicks through Bolt; over HTTP the receiver calls blockActions itself.
+  app.action({ type: 'block_actions' }, async ({ ack, body }) => {
     await ack();
+    await blockActions(body);
   });
 
   app.view(VIEW.form, async ({ ack, body: raw }) => {
@@ -169,4 +188,5 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   app.error(async (err) => {
     log(`slack: listener failed: ${escape(err)}`);
   });
+  return { blockActions };
 }

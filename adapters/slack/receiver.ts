@@ -40,6 +40,8 @@ export function signatureProblem(secret: string, body: string, signature: unknow
   return undefined;
 }
 
+const errorLine = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : 'unknown error');
+
 type Parsed = { ok: true; body: Record<string, unknown>; sslCheck: boolean } | { ok: false; reason: string };
 
 /** Form bodies carry interactions as a JSON `payload` field; commands as plain fields; events are JSON. */
@@ -64,6 +66,8 @@ function parseBody(raw: string, contentType: string | undefined): Parsed {
 export class SlackHttpReceiver implements Receiver {
   private app?: App;
   private readonly pending = new Set<Promise<unknown>>();
+  /** Handles authenticated block_actions after the receiver acknowledged them; set by the adapter. */
+  blockActions?: (body: Record<string, unknown>) => Promise<void>;
 
   constructor(private readonly opts: SlackReceiverOptions) {}
 
@@ -114,6 +118,12 @@ export class SlackHttpReceiver implements Receiver {
     }
     const body = parsed.body;
     if (body.type === 'url_verification') return http.buildUrlVerificationResponse(res, body);
+    if (body.type === 'block_actions' && this.blockActions) {
+      // Clicks (votes) skip Bolt's middleware: acknowledged at once, then handled.
+      http.buildContentResponse(res, undefined);
+      await this.track(this.blockActions(body).catch((error: unknown) => logger.error(`Slack click failed after it was acknowledged: ${errorLine(error)}`)));
+      return;
+    }
     const malformed = routingProblem(body);
     if (malformed) {
       // Signed, so from Slack, but Bolt would throw on it: acknowledge it and do nothing.
@@ -143,7 +153,7 @@ export class SlackHttpReceiver implements Receiver {
         if (!acknowledged && !res.headersSent) await event.ack();
       })
       .catch((error: unknown) => {
-        const message = error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : 'unknown error';
+        const message = errorLine(error);
         if (res.headersSent) return logger.error(`Slack request failed after it was acknowledged: ${message}`);
         // Signed, so from Slack, yet Bolt could not process it (a malformed payload): a 500 would only
         // make Slack show an error or retry. Acknowledge it; nothing was done.
@@ -151,8 +161,12 @@ export class SlackHttpReceiver implements Receiver {
         ack.ack(); // stops Bolt's 3-second timer
         http.buildContentResponse(res, undefined);
       });
+    await this.track(work);
+  };
+
+  private track(work: Promise<unknown>): Promise<unknown> {
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
-    await work;
-  };
+    return work;
+  }
 }
