@@ -6,17 +6,23 @@ import { castVote, checkVote, proposeOption, recordAnswers, requireOpen, type Vo
 import { requireEligible } from '../domain/eligibility.ts';
 import { fail } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
-import { ballotCard } from '../views/ballot.ts';
+import { formatDate } from '../views/format.ts';
+import type { Consultation } from '../domain/model.ts';
 import { proposeForm, answerForm } from '../views/forms.ts';
-import type { FormSubmit } from '../views/card.ts';
+import type { Card, FormSubmit } from '../views/card.ts';
 import type { OutboundMessage } from '../outbound.ts';
 
-function ballotReply(env: Env, caller: Caller, id: string, note: string): OutboundMessage[] {
-  const c = env.store.get(id)!;
+/** The voter's confirmation: what was recorded, and until when it may change. The posted ballot is refreshed on its own. */
+function voteReply(env: Env, caller: Caller, c: Readonly<Consultation>, note: string): OutboundMessage[] {
   const v = env.view(caller.lang);
-  const card = ballotCard(v, c, { delegation: caller.delegation, user: caller.user });
-  card.blocks.unshift({ type: 'text', text: note, style: 'success' });
-  return [reply(caller, card, 'ballot', { consultationId: id })];
+  const card: Card = {
+    title: v.t.ballot.id(c.id),
+    blocks: [
+      { type: 'text', text: note, style: 'success' },
+      { type: 'text', text: v.t.reply.changeUntil(formatDate(c.closesAt, v.zone, v.lang)), style: 'muted' },
+    ],
+  };
+  return [reply(caller, card, 'reply', { consultationId: c.id })];
 }
 
 export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promise<OutboundMessage[]> {
@@ -34,7 +40,7 @@ export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promi
   const t = env.view(caller.lang).t;
   const chosen = choices.map((n) => `${n}. ${c.options.find((o) => o.n === n)?.text}`).join('; ');
   const note = c.secrecy === 'secret' ? t.reply.voteRecordedSecret(delegation.name) : t.reply.voteRecorded(delegation.name, chosen);
-  return ballotReply(env, caller, c.id, note);
+  return voteReply(env, caller, c, note);
 }
 
 export async function answer(env: Env, caller: Caller, id: string, answers: number[]): Promise<OutboundMessage[]> {

@@ -70,6 +70,7 @@ export const en = {
       notChosen ? `Note: "${title}" was proposed in ${year} but not chosen.` : `Note: this is close to "${title}", discussed in ${year}.`,
     voteRecorded: (delegation: string, choice: string) => `Vote recorded for ${delegation}: ${choice}`,
     voteRecordedSecret: (delegation: string) => `Vote recorded for ${delegation}. The ballot is secret: your choice is not stored with your delegation's name.`,
+    changeUntil: (date: string) => `You may change your vote until ${date}: vote again on the ballot.`,
     answerRecorded: 'Thank you: your answers are recorded anonymously.',
     proposed: (id: string, n: number, text: string) => `Option ${n} added to ${id}: "${text}"`,
     closed: (id: string) => `${id} is closed. Results are posted to every channel of the consultation.`,

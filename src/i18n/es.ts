@@ -84,6 +84,7 @@ export const es: Catalog = {
     voteRecorded: (delegation: string, choice: string) => `Voto registrado en nombre de ${delegation}: ${choice}`,
     voteRecordedSecret: (delegation: string) =>
       `Voto registrado en nombre de ${delegation}. La votación es secreta: su elección no se almacena junto con el nombre de su delegación.`,
+    changeUntil: (date: string) => `Puede cambiar su voto hasta el ${date}: vote de nuevo en la papeleta.`,
     answerRecorded: 'Gracias: sus respuestas se han registrado de forma anónima.',
     proposed: (id: string, n: number, text: string) => `Opción ${n} añadida a la consulta ${id}: "${text}"`,
     closed: (id: string) => `La consulta ${id} se ha cerrado. Los resultados se publican en todos los canales de la consulta.`,

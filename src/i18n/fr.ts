@@ -86,6 +86,7 @@ export const fr: Catalog = {
     voteRecorded: (delegation: string, choice: string) => `Vote enregistré au nom de ${delegation} : ${choice}`,
     voteRecordedSecret: (delegation: string) =>
       `Vote enregistré au nom de ${delegation}. Le scrutin est secret : votre choix n'est pas conservé avec le nom de votre délégation.`,
+    changeUntil: (date: string) => `Vous pouvez modifier votre vote jusqu’au ${date} : votez à nouveau sur le bulletin.`,
     answerRecorded: 'Merci : vos réponses sont enregistrées de manière anonyme.',
     proposed: (id: string, n: number, text: string) => `Option ${n} ajoutée à la consultation ${id} : « ${text} »`,
     closed: (id: string) => `La consultation ${id} est clôturée. Les résultats sont publiés dans tous les canaux de la consultation.`,
