@@ -87,6 +87,7 @@ export function table(r: BenchResults): string {
   for (const v of r.votePath.rows) {
     rows.push([`Vote path: ${v.delegates} delegates at once, ack p50/p95/p99`, `${fmt(v.ackP50.median, 1)} / ${fmt(v.ackP95.median, 1)} / ${fmtSpread(v.ackP99, ' ms', 1)}`, `"recorded" p99 ${fmtSpread(v.confirmP99, ' ms', 0)}`]);
     rows.push([`Vote path: ${v.delegates} delegates, durable votes/s`, fmtSpread(v.votesPerSec, '/s', 0), `on disk ${v.durableMin}/${v.delegates}; non-200 ${v.non200}; errors ${v.errors}`]);
+    rows.push([`Vote path: ${v.delegates} delegates, a new connection each`, `ack p99 ${fmtSpread(v.freshAckP99, ' ms', 1)}`, `${fmtSpread(v.freshVotesPerSec, '/s', 0)}; bare node HTTP server, same burst: ack p99 ${fmtSpread(v.floorAckP99, ' ms', 1)}`]);
   }
   const m = r.reminders;
   rows.push([`Reminders: ${m.delegates.toLocaleString('en')} delegates, slot → last sent`, m.blocked ? 'BLOCKED' : `${fmt(m.seconds, 1)} s`, m.blocked ?? `${m.check.reminded}/${m.check.expected} once, ${m.check.duplicated} twice, ${m.rateLimited} × 429, outbox left ${m.outboxLeft}`]);

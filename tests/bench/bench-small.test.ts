@@ -29,6 +29,8 @@ describe('npm run bench (small mode)', () => {
       expect(v.durableMin).toBe(v.delegates);
       expect(finite(v.ackP99.median)).toBe(true);
       expect(finite(v.votesPerSec.median)).toBe(true);
+      expect(finite(v.freshAckP99.median)).toBe(true);
+      expect(finite(v.floorAckP99.median)).toBe(true);
     }
 
     expect(r.reminders.blocked).toBeUndefined();
