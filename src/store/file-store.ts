@@ -1,7 +1,8 @@
 /**
  * The file store: `<dir>/meta.json` plus `<dir>/consultations/<id>.json`, one file per
  * consultation, so a vote rewrites only its own consultation's file whatever the size of
- * the rest of the store.
+ * the rest of the store; each consultation's audit trail is a log beside it
+ * (consultation-file.ts), so that file does not grow with every vote either.
  *
  * Writes go through lowdb's JSONFile, i.e. steno: the text is written to `.<name>.tmp` in the
  * same directory, then renamed over the file, so a reader or a restart sees the old or the new
@@ -12,33 +13,38 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { JSONFile, TextFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { Consultation, Meta, emptyMeta } from '../domain/model.ts';
 import { StoreLoadError, StoreWriteError, type Store } from './store.ts';
 import { SerialWriter } from './serial-writer.ts';
+import { AUDIT_SUFFIX, decode, encode, writeLogAt, type Persisted } from './consultation-file.ts';
 
 /** A consultation id doubles as its file name, so it must be a plain, safe one. */
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 interface Doc<T> {
   file: string;
-  low: Low<T>;
+  /** The live copy: reads and changes go here, writes persist it. */
+  data: T;
   writer: SerialWriter;
 }
 
 type Loaded<T> = { ok: true; data: T } | { ok: false; missing: boolean; problem: string };
 
-/** Reads and validates one file without ever writing it. */
-function parseText<T>(text: string, schema: z.ZodType<T>): Loaded<T> {
-  let json: unknown;
+function parseJson(text: string): { ok: true; json: unknown } | { ok: false; missing: false; problem: string } {
   try {
-    json = JSON.parse(text);
+    return { ok: true, json: JSON.parse(text) };
   } catch (err) {
     return { ok: false, missing: false, problem: `it is not valid JSON (${(err as Error).message})` };
   }
-  const result = schema.safeParse(json);
+}
+
+/** Reads and validates one file without ever writing it. */
+function parseText<T>(text: string, schema: z.ZodType<T>): Loaded<T> {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return parsed;
+  const result = schema.safeParse(parsed.json);
   if (result.success) return { ok: true, data: result.data };
   const issue = result.error.issues[0];
   const where = issue.path.length > 0 ? `at ${issue.path.map(String).join('.')}` : 'at the top level';
@@ -67,6 +73,46 @@ function loadSync<T>(file: string, schema: z.ZodType<T>): Loaded<T> {
   }
 }
 
+type LoadedConsultation = { ok: true; data: Consultation; persisted: Persisted } | { ok: false; missing: boolean; problem: string; file: string };
+
+/** A consultation's JSON file and its audit log, read by `read` (sync or async), never written. */
+function consultationFrom(file: string, text: string, log: Buffer | null): LoadedConsultation {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { ...parsed, file };
+  const d = decode(parsed.json, log);
+  return d.ok ? d : { ok: false, missing: false, problem: d.problem, file: d.inLog ? `${file.slice(0, -'.json'.length)}${AUDIT_SUFFIX}` : file };
+}
+
+const logFileOf = (file: string) => `${file.slice(0, -'.json'.length)}${AUDIT_SUFFIX}`;
+const noLog = (err: unknown) => {
+  if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+  throw err;
+};
+
+async function loadConsultation(file: string): Promise<LoadedConsultation> {
+  try {
+    const text = await readFile(file, 'utf-8');
+    return consultationFrom(file, text, await readFile(logFileOf(file)).catch(noLog));
+  } catch (err) {
+    return { ...readError(err), file } as LoadedConsultation;
+  }
+}
+
+function loadConsultationSync(file: string): LoadedConsultation {
+  try {
+    const text = readFileSync(file, 'utf-8');
+    let log: Buffer | null;
+    try {
+      log = readFileSync(logFileOf(file));
+    } catch (err) {
+      log = noLog(err);
+    }
+    return consultationFrom(file, text, log);
+  } catch (err) {
+    return { ...readError(err), file } as LoadedConsultation;
+  }
+}
+
 export class FileStore implements Store {
   readonly #dir: string;
   readonly #consultationsDir: string;
@@ -85,16 +131,16 @@ export class FileStore implements Store {
     const meta = await load(metaFile, Meta);
     if (!meta.ok && !meta.missing) throw new StoreLoadError(metaFile, meta.problem);
 
-    const loaded: Array<{ file: string; data: Consultation }> = [];
+    const loaded: Array<{ file: string; data: Consultation; persisted: Persisted }> = [];
     for (const name of await this.#consultationFileNames()) {
       const file = join(this.#consultationsDir, name);
-      const c = await load(file, Consultation);
-      if (!c.ok) throw new StoreLoadError(file, c.problem);
+      const c = await loadConsultation(file);
+      if (!c.ok) throw new StoreLoadError(c.file, c.problem);
       const expected = name.slice(0, -'.json'.length);
       if (c.data.id !== expected) {
         throw new StoreLoadError(file, `it holds consultation "${c.data.id}" but its name says "${expected}"`);
       }
-      loaded.push({ file, data: c.data });
+      loaded.push({ file, data: c.data, persisted: c.persisted });
     }
     // A lost meta.json next to existing consultations is damage, not a new store: starting
     // afresh would drop the roster and reset the id counters.
@@ -104,33 +150,33 @@ export class FileStore implements Store {
 
     // Only now, with everything valid, may anything on disk be created.
     await mkdir(this.#consultationsDir, { recursive: true });
-    this.#meta = this.#doc(metaFile, meta.ok ? meta.data : emptyMeta(), Meta, () => {});
-    for (const { file, data } of loaded) {
-      this.#consultations.set(data.id, this.#consultationDoc(file, data));
+    this.#meta = this.#metaDoc(metaFile, meta.ok ? meta.data : emptyMeta());
+    for (const { file, data, persisted } of loaded) {
+      this.#consultations.set(data.id, this.#consultationDoc(file, data, persisted));
     }
     if (!meta.ok) await this.#meta.writer.write();
   }
 
   meta(): Readonly<Meta> {
-    return this.#opened().low.data;
+    return this.#opened().data;
   }
 
   async updateMeta<T>(fn: (meta: Meta) => T): Promise<T> {
     const doc = this.#opened();
     this.#checkNotClosed();
-    const result = fn(doc.low.data);
+    const result = fn(doc.data);
     await doc.writer.write();
     return result;
   }
 
   get(id: string): Readonly<Consultation> | undefined {
     this.#opened();
-    return this.#consultations.get(id)?.low.data;
+    return this.#consultations.get(id)?.data;
   }
 
   all(): ReadonlyArray<Readonly<Consultation>> {
     this.#opened();
-    return Array.from(this.#consultations.values(), (d) => d.low.data);
+    return Array.from(this.#consultations.values(), (d) => d.data);
   }
 
   async create(c: Consultation): Promise<void> {
@@ -140,7 +186,7 @@ export class FileStore implements Store {
     if (this.#consultations.has(c.id)) throw new Error(`Consultation ${c.id} already exists.`);
     // Validate now, so the store never writes a file it would refuse to open.
     const data = Consultation.parse(c);
-    const doc = this.#consultationDoc(join(this.#consultationsDir, `${c.id}.json`), data);
+    const doc = this.#consultationDoc(join(this.#consultationsDir, `${c.id}.json`), data, { entries: 0, bytes: 0 });
     this.#consultations.set(c.id, doc);
     await doc.writer.write();
   }
@@ -150,7 +196,7 @@ export class FileStore implements Store {
     this.#checkNotClosed();
     const doc = this.#consultations.get(id);
     if (!doc) throw new Error(`Unknown consultation ${id}.`);
-    const result = fn(doc.low.data); // if fn throws, nothing is queued or written
+    const result = fn(doc.data); // if fn throws, nothing is queued or written
     await doc.writer.write();
     return result;
   }
@@ -176,22 +222,49 @@ export class FileStore implements Store {
       .sort();
   }
 
-  #consultationDoc(file: string, data: Consultation): Doc<Consultation> {
-    // A failed create leaves no file: the consultation then never existed.
-    return this.#doc(file, data, Consultation, () => this.#consultations.delete(data.id));
+  #metaDoc(file: string, data: Meta): Doc<Meta> {
+    const json = new JSONFile<Meta>(file);
+    const doc: Doc<Meta> = {
+      file,
+      data,
+      writer: new SerialWriter(
+        () => json.write(doc.data),
+        () => {
+          const disk = loadSync(file, Meta);
+          // Otherwise the file we wrote last cannot be read back: memory is the best copy left,
+          // and the next write will replace the file.
+          if (disk.ok) doc.data = disk.data;
+        },
+        (err) => new StoreWriteError(file, err),
+      ),
+    };
+    return doc;
   }
 
-  #doc<T>(file: string, data: T, schema: z.ZodType<T>, onMissing: () => void): Doc<T> {
-    const low = new Low<T>(new JSONFile<T>(file), data);
-    const restore = () => {
-      const disk = loadSync(file, schema);
-      if (disk.ok) low.data = disk.data;
-      else if (disk.missing) onMissing();
-      // Otherwise the file we wrote last cannot be read back: memory is the best copy left,
-      // and the next write will replace the file.
+  #consultationDoc(file: string, data: Consultation, persisted: Persisted): Doc<Consultation> {
+    const text = new TextFile(file);
+    const log = logFileOf(file);
+    let onDisk = persisted;
+    const flush = async () => {
+      // Snapshot now (SerialWriter's contract); the log's new lines land before the file that counts them.
+      const e = encode(doc.data, onDisk);
+      if (e.lines) await writeLogAt(log, onDisk.bytes, e.lines);
+      await text.write(e.json);
+      onDisk = e.next;
     };
-    const writer = new SerialWriter(() => low.write(), restore, (err) => new StoreWriteError(file, err));
-    return { file, low, writer };
+    const restore = () => {
+      const disk = loadConsultationSync(file);
+      if (disk.ok) {
+        doc.data = disk.data;
+        onDisk = disk.persisted;
+      } else if (disk.missing) {
+        // A failed create leaves no file: the consultation then never existed.
+        this.#consultations.delete(data.id);
+      }
+      // Otherwise the files we wrote last cannot be read back: memory is the best copy left.
+    };
+    const doc: Doc<Consultation> = { file, data, writer: new SerialWriter(flush, restore, (err) => new StoreWriteError(file, err)) };
+    return doc;
   }
 
   #opened(): Doc<Meta> {

@@ -161,7 +161,10 @@ describe('the rules of a consultation', () => {
     expect(doc.answered.sort()).toEqual(['kenya', 'mexico']);
     expect(Object.keys(doc.ballots)).toHaveLength(2);
     expect(file).not.toMatch(/"mexico"\s*:|"kenya"\s*:/);
-    for (const e of doc.audit) expect(e.choices).toBeUndefined();
+    // The audit trail, a log beside the file, records the three votes and never a choice.
+    const trail = (await readFile(join(h.dir, 'consultations', `${s}.audit.jsonl`), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(trail.filter((e) => e.action === 'vote')).toHaveLength(3);
+    for (const e of trail) expect(e.choices).toBeUndefined();
     expect(cardText(h.consult.ballotView(s, 'slack:UMEX1')!.card)).toContain('Mexico has answered (secret ballot');
     await h.text(SEC, `close ${s}`);
     expect(await h.text(SEC, `results ${s}`)).toContain(`Decision: "${A2012}"`);
