@@ -40,6 +40,28 @@ export function signatureProblem(secret: string, body: string, signature: unknow
   return undefined;
 }
 
+const FORM = 'application/x-www-form-urlencoded';
+/** `payload={"type":"block_actions"`, form-encoded: how Slack's click payloads begin. */
+const CLICK_PREFIX = `payload=${encodeURIComponent('{"type":"block_actions"')}`;
+
+/** The request body, refused past `limit` bytes: a plain read, the lightest part of the ack path. */
+function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(Object.assign(new Error('request body too large'), { status: 413 }));
+      } else chunks.push(chunk);
+    });
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
 const errorLine = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : 'unknown error');
 
 type Parsed = { ok: true; body: Record<string, unknown>; sslCheck: boolean } | { ok: false; reason: string };
@@ -90,28 +112,19 @@ export class SlackHttpReceiver implements Receiver {
 
   readonly handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const { logger } = this.opts;
-    let buffered;
+    let rawBody: Buffer;
     try {
-      buffered = await http.bufferIncomingMessage(req, this.opts.bodyLimit ?? 1_000_000);
+      rawBody = await readRaw(req, this.opts.bodyLimit ?? 1_000_000);
     } catch (err) {
-      if (http.isRawBodyError(err) && err.statusCode === 413) return http.buildNoBodyResponse(res, 413);
-      return http.buildNoBodyResponse(res, 400);
+      return http.buildNoBodyResponse(res, (err as { status?: number }).status === 413 ? 413 : 400);
     }
-    const raw = buffered.rawBody.toString('utf8');
+    const buffered = Object.assign(req, { rawBody });
+    const raw = rawBody.toString('utf8');
+    if (this.blockActions && raw.startsWith(CLICK_PREFIX) && req.headers['content-type']?.startsWith(FORM)) return this.click(raw, req, res);
     const parsed = parseBody(raw, req.headers['content-type']);
     // Slack checks TLS with an unsigned `ssl_check=1`; answer it and process nothing.
     if (parsed.ok && parsed.sslCheck) return http.buildSSLCheckResponse(res);
-    const signature = req.headers['x-slack-signature'];
-    const timestamp = req.headers['x-slack-request-timestamp'];
-    const problem = signatureProblem(this.opts.signingSecret, raw, signature, timestamp, this.opts.now());
-    if (problem) {
-      logger.warn(`Slack request refused: ${problem}. If every request fails, check that SLACK_SIGNING_SECRET matches the app's signing secret and that this server's clock is right.`);
-      return http.buildNoBodyResponse(res, 401);
-    }
-    if (!this.opts.replay.firstTime(signature as string, Number(timestamp))) {
-      logger.warn('Slack request refused: the same signed request was already received (replay).');
-      return http.buildNoBodyResponse(res, 401);
-    }
+    if (!this.authentic(raw, req)) return http.buildNoBodyResponse(res, 401);
     if (!parsed.ok) {
       logger.warn(`Slack request refused: malformed body (${parsed.reason}).`);
       return http.buildNoBodyResponse(res, 400);
@@ -119,9 +132,8 @@ export class SlackHttpReceiver implements Receiver {
     const body = parsed.body;
     if (body.type === 'url_verification') return http.buildUrlVerificationResponse(res, body);
     if (body.type === 'block_actions' && this.blockActions) {
-      // Clicks (votes) skip Bolt's middleware: acknowledged at once, then handled.
       http.buildContentResponse(res, undefined);
-      await this.track(this.blockActions(body).catch((error: unknown) => logger.error(`Slack click failed after it was acknowledged: ${errorLine(error)}`)));
+      await this.track(this.handleClick(body));
       return;
     }
     const malformed = routingProblem(body);
@@ -163,6 +175,45 @@ export class SlackHttpReceiver implements Receiver {
       });
     await this.track(work);
   };
+
+  /**
+   * Clicks (votes) are the hot path: once authentic they are acknowledged before anything else,
+   * even parsing, and skip Bolt's middleware. Any other request takes the ordinary path.
+   */
+  private async click(raw: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { logger } = this.opts;
+    if (!this.authentic(raw, req)) return http.buildNoBodyResponse(res, 401);
+    http.buildContentResponse(res, undefined);
+    await this.track(
+      (async () => {
+        await new Promise<void>((resolve) => setImmediate(resolve)); // the next requests' acks first
+        const parsed = parseBody(raw, FORM);
+        if (!parsed.ok) return logger.warn(`Slack request ignored: malformed body (${parsed.reason}).`);
+        await this.handleClick(parsed.body);
+      })(),
+    );
+  }
+
+  /** Signed by Slack, fresh, and not seen before; logs why not. */
+  private authentic(raw: string, req: IncomingMessage): boolean {
+    const { logger } = this.opts;
+    const signature = req.headers['x-slack-signature'];
+    const timestamp = req.headers['x-slack-request-timestamp'];
+    const problem = signatureProblem(this.opts.signingSecret, raw, signature, timestamp, this.opts.now());
+    if (problem) {
+      logger.warn(`Slack request refused: ${problem}. If every request fails, check that SLACK_SIGNING_SECRET matches the app's signing secret and that this server's clock is right.`);
+      return false;
+    }
+    if (!this.opts.replay.firstTime(signature as string, Number(timestamp))) {
+      logger.warn('Slack request refused: the same signed request was already received (replay).');
+      return false;
+    }
+    return true;
+  }
+
+  private handleClick(body: Record<string, unknown>): Promise<void> {
+    return this.blockActions!(body).catch((error: unknown) => this.opts.logger.error(`Slack click failed after it was acknowledged: ${errorLine(error)}`));
+  }
 
   private track(work: Promise<unknown>): Promise<unknown> {
     this.pending.add(work);
