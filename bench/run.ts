@@ -36,8 +36,8 @@ export interface BenchOptions {
 
 export function benchPlan(small: boolean) {
   return small
-    ? { storeSizes: [100, 1000], storeRuns: 3, votesPerRun: 20, lowdbVotes: () => 10, tallyBallots: 10_000, tallyRuns: 3, memBallots: 2_000, memRuns: 1, voteSizes: [20, 50], voteRuns: 2, reminderDelegates: 30, limitEvery: 25 }
-    : { storeSizes: [1_000, 10_000, 100_000], storeRuns: 5, votesPerRun: 200, lowdbVotes: (b: number) => (b >= 100_000 ? 10 : b >= 10_000 ? 40 : 100), tallyBallots: 100_000, tallyRuns: 7, memBallots: 100_000, memRuns: 3, voteSizes: [200, 1_000], voteRuns: 5, reminderDelegates: 1_000, limitEvery: 100 };
+    ? { storeSizes: [100, 1000], storeRuns: 3, votesPerRun: 20, lowdbVotes: () => 10, tallyBallots: 10_000, tallyRuns: 3, memBallots: 2_000, memRuns: 1, voteSizes: [20, 50], voteRuns: 2, voteWarmup: 100, reminderDelegates: 30, limitEvery: 25 }
+    : { storeSizes: [1_000, 10_000, 100_000], storeRuns: 5, votesPerRun: 200, lowdbVotes: (b: number) => (b >= 100_000 ? 10 : b >= 10_000 ? 40 : 100), tallyBallots: 100_000, tallyRuns: 7, memBallots: 100_000, memRuns: 3, voteSizes: [200, 1_000], voteRuns: 5, voteWarmup: 2_000, reminderDelegates: 1_000, limitEvery: 100 };
 }
 
 export async function runBench(opts: BenchOptions): Promise<BenchResults> {
@@ -51,7 +51,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
   log('memory…');
   const memory = await memoryBench({ ballots: plan.memBallots, runs: plan.memRuns });
   log('vote path…');
-  const votePath = await votePathBench({ sizes: plan.voteSizes, runs: plan.voteRuns, log });
+  const votePath = await votePathBench({ sizes: plan.voteSizes, runs: plan.voteRuns, warmupVotes: plan.voteWarmup, log });
   log('reminders…');
   const reminders = await reminderBench({ delegates: plan.reminderDelegates, limitEvery: plan.limitEvery, log });
 
