@@ -129,6 +129,26 @@ describe('Slack: requests no listener handles, and malformed payloads', () => {
     expect(h.consult.store.get('T1')!.audit.filter((e) => e.action === 'vote')).toHaveLength(1);
   });
 
+  it('a click is acknowledged before its payload is parsed: one that turns out not to be JSON is dropped with one log line', async () => {
+    const before = snapshot();
+    const text = h.signed({ payload: '{"type":"block_actions","user":{"id":"U0MEX1"},"actions":[{"action_id":"consult:0"' }); // cut short
+    const r = await timed(h, text);
+    expect(r.status).toBe(200);
+    changedNothing(before);
+    expect(logLines().filter((l) => /malformed body/.test(l))).toHaveLength(1);
+  });
+
+  it('a click whose payload does not begin with its type is parsed before the ack, and counts the same', async () => {
+    const p = fixture('block-actions-button.json');
+    p.actions[0] = { ...p.actions[0], action_id: 'consult:0', value: JSON.stringify({ type: 'vote', id: 'T1', choices: [2] }) };
+    p.response_url = h.recorder.responseUrl();
+    const { type, ...rest } = p;
+    const body = h.signed({ payload: JSON.stringify({ ...rest, type }) });
+    expect(body.body.startsWith('payload=%7B%22type%22')).toBe(false);
+    expect((await timed(h, body)).status).toBe(200);
+    expect(h.consult.store.get('T1')!.ballots.mexico.choices).toEqual([2]);
+  });
+
   it('looks a user’s locale up once: a failed users.info is not retried on every request', async () => {
     h.recorder.fail('users.info', 'missing_scope');
     await h.slash('U0MEX1', 'help');
