@@ -1,8 +1,9 @@
 /**
- * A Bolt receiver mounted on the shared HTTP server (POST /slack/events). It uses Bolt's own
- * request buffering and ack machinery, and adds what Bolt lacks: the v0 signature check with an
- * injectable clock and a freshness window in both directions (Bolt only refuses old requests),
- * a replay guard, and a prompt answer to requests no listener acknowledges.
+ * A Bolt receiver mounted on the shared HTTP server (POST /slack/events). It uses Bolt's ack
+ * machinery, and adds what Bolt lacks: the v0 signature check with an injectable clock and a
+ * freshness window in both directions (Bolt only refuses old requests), a replay guard, and a
+ * prompt answer to requests no listener acknowledges. Button clicks (votes) bypass Bolt: they
+ * are acknowledged as soon as they are authentic and handed to the adapter's own handler.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
