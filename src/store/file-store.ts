@@ -73,6 +73,8 @@ function loadSync<T>(file: string, schema: z.ZodType<T>): Loaded<T> {
   }
 }
 
+const logFileOf = (file: string) => `${file.slice(0, -'.json'.length)}${AUDIT_SUFFIX}`;
+
 type LoadedConsultation = { ok: true; data: Consultation; persisted: Persisted } | { ok: false; missing: boolean; problem: string; file: string };
 
 /** A consultation's JSON file and its audit log, read by `read` (sync or async), never written. */
@@ -80,10 +82,9 @@ function consultationFrom(file: string, text: string, log: Buffer | null): Loade
   const parsed = parseJson(text);
   if (!parsed.ok) return { ...parsed, file };
   const d = decode(parsed.json, log);
-  return d.ok ? d : { ok: false, missing: false, problem: d.problem, file: d.inLog ? `${file.slice(0, -'.json'.length)}${AUDIT_SUFFIX}` : file };
+  return d.ok ? d : { ok: false, missing: false, problem: d.problem, file: d.inLog ? logFileOf(file) : file };
 }
 
-const logFileOf = (file: string) => `${file.slice(0, -'.json'.length)}${AUDIT_SUFFIX}`;
 const noLog = (err: unknown) => {
   if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
   throw err;
