@@ -138,7 +138,6 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
   }
 
   async function blockActions(raw: unknown): Promise<void> {
-    await afterAck.turn(); // the ack is out: nothing more before the requests waiting behind it
     const body = valid(blockAction, raw, 'button click');
     if (!body) return;
     const actionId = body.actions[0].action_id;
