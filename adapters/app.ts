@@ -65,7 +65,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   const http = createHttpServer(log);
   http.route('GET', '/healthz', (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, consultations: store.all().length }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ ok: true, consultations: store.all().length }));
   });
   const mounted: string[] = [];
 
@@ -78,7 +80,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   // Teams: always mounted; without MICROSOFT_APP_ID it accepts only loopback requests (local development).
   const teams = createTeamsAdapter({ consult, server: http, config, log });
-  mounted.push(teams.authenticated ? 'Teams at /api/messages' : 'Teams at /api/messages (unauthenticated, loopback only)');
+  mounted.push(
+    teams.authenticated ? 'Teams at /api/messages' : 'Teams at /api/messages (unauthenticated, loopback only)',
+  );
 
   // --- local web chat (issue 5): on with no platform configured, or WEBCHAT=on ---
   const webchat = await mountWebChat({ config, consult, http, log, ...opts.webchat });
@@ -92,7 +96,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     async start() {
       const port = await http.listen(config.PORT, config.HOST);
       consult.start();
-      log(`Consult is listening on port ${port} (${mounted.length ? mounted.join(', ') : 'no chat platform configured'}); store: ${resolve(config.DATA_DIR)}`);
+      log(
+        `Consult is listening on port ${port} (${mounted.length ? mounted.join(', ') : 'no chat platform configured'}); store: ${resolve(config.DATA_DIR)}`,
+      );
       return port;
     },
     async stop() {

@@ -15,5 +15,7 @@ let ballots = 0;
 for (const c of store.all()) ballots += Object.keys(c.ballots).length;
 for (let i = 0; i < 3; i++) gc?.();
 const after = process.memoryUsage();
-process.stdout.write(`${JSON.stringify({ ballots, openMs, rssBefore: before.rss, rss: after.rss, heapUsed: after.heapUsed, external: after.external })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ballots, openMs, rssBefore: before.rss, rss: after.rss, heapUsed: after.heapUsed, external: after.external })}\n`,
+);
 await store.close();

@@ -26,8 +26,16 @@ export interface MemoryBenchResult {
 }
 
 async function measure(dir: string) {
-  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, dir], { cwd: fileURLToPath(new URL('..', import.meta.url)), timeout: 120_000 });
-  return JSON.parse(stdout.trim().split('\n').pop()!) as { ballots: number; openMs: number; rss: number; heapUsed: number };
+  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, dir], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    timeout: 120_000,
+  });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as {
+    ballots: number;
+    openMs: number;
+    rss: number;
+    heapUsed: number;
+  };
 }
 
 export async function memoryBench(opts: { ballots: number; runs: number }): Promise<MemoryBenchResult> {
@@ -44,7 +52,10 @@ export async function memoryBench(opts: { ballots: number; runs: number }): Prom
       fulls.push(await measure(full));
       empties.push(await measure(empty));
     }
-    if (fulls.some((f) => f.ballots !== opts.ballots)) throw new Error(`memory bench: expected ${opts.ballots} ballots, child counted ${fulls.map((f) => f.ballots).join(',')}`);
+    if (fulls.some((f) => f.ballots !== opts.ballots))
+      throw new Error(
+        `memory bench: expected ${opts.ballots} ballots, child counted ${fulls.map((f) => f.ballots).join(',')}`,
+      );
     const mb = (b: number) => b / 1024 / 1024;
     return {
       ballots: opts.ballots,

@@ -10,7 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRecorder } from '../tests/slack/recorder.ts';
 import { startServer, stopServer } from './lib/proc.ts';
-import { reminderScenario, checkReminders, postsByChannel, minSameChannelGap, type ReminderCheck } from './lib/reminder-scenario.ts';
+import {
+  reminderScenario,
+  checkReminders,
+  postsByChannel,
+  minSameChannelGap,
+  type ReminderCheck,
+} from './lib/reminder-scenario.ts';
 import { SIGNING_SECRET } from './vote-path.ts';
 import type { Consultation } from '../src/domain/model.ts';
 
@@ -31,9 +37,16 @@ export interface ReminderBenchResult {
 
 /** Which calls the recorder rate-limits: every `every`-th chat.postMessage and every (2·every)-th conversations.open. */
 export const limiterEvery = (every: number) => (method: string, n: number) =>
-  (method === 'chat.postMessage' && n % every === 0) || (method === 'conversations.open' && n % (2 * every) === 0) ? 1 : 0;
+  (method === 'chat.postMessage' && n % every === 0) || (method === 'conversations.open' && n % (2 * every) === 0)
+    ? 1
+    : 0;
 
-export async function reminderBench(opts: { delegates: number; limitEvery: number; timeoutMs?: number; log?: (l: string) => void }): Promise<ReminderBenchResult> {
+export async function reminderBench(opts: {
+  delegates: number;
+  limitEvery: number;
+  timeoutMs?: number;
+  log?: (l: string) => void;
+}): Promise<ReminderBenchResult> {
   const root = await mkdtemp(join(tmpdir(), 'consult-bench-remind-'));
   const rec = await startRecorder();
   rec.limiter = limiterEvery(opts.limitEvery);
@@ -41,8 +54,13 @@ export async function reminderBench(opts: { delegates: number; limitEvery: numbe
     const s = await reminderScenario(root, opts.delegates);
     const clock = s.clockEnv(8000);
     const server = await startServer({
-      DATA_DIR: s.dataDir, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: rec.apiUrl, BALLOT_SECRET: 'bench-ballot-secret',
-      CLOCK_AT: clock.CLOCK_AT, CLOCK_REAL_AT: clock.CLOCK_REAL_AT,
+      DATA_DIR: s.dataDir,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_API_URL: rec.apiUrl,
+      BALLOT_SECRET: 'bench-ballot-secret',
+      CLOCK_AT: clock.CLOCK_AT,
+      CLOCK_REAL_AT: clock.CLOCK_REAL_AT,
     });
     try {
       if (!server.slack) throw new Error('the Slack adapter is not available');
@@ -58,7 +76,9 @@ export async function reminderBench(opts: { delegates: number; limitEvery: numbe
       await fetch(`${server.url}/drill/idle`);
       await new Promise((r) => setTimeout(r, 300));
       check = checkReminders(rec.calls, s);
-      const dmPosts = rec.calls.filter((c) => c.method === 'chat.postMessage' && !c.limited && String(c.body.channel).startsWith('D'));
+      const dmPosts = rec.calls.filter(
+        (c) => c.method === 'chat.postMessage' && !c.limited && String(c.body.channel).startsWith('D'),
+      );
       const c = JSON.parse(await readFile(join(s.dataDir, 'consultations', 'T1.json'), 'utf8')) as Consultation;
       const result: ReminderBenchResult = {
         delegates: opts.delegates,
@@ -71,13 +91,33 @@ export async function reminderBench(opts: { delegates: number; limitEvery: numbe
         slotMarkedDone: c.remindersDone.some((d) => Date.parse(d) === s.slot.getTime()),
         exactlyOnce: check.missing === 0 && check.duplicated === 0 && check.unexpectedChannels === 0,
       };
-      opts.log?.(`reminders N=${opts.delegates}: ${result.seconds.toFixed(1)} s, ${check.reminded}/${check.expected} reminded, ${check.duplicated} duplicated, ${result.rateLimited} answered 429`);
+      opts.log?.(
+        `reminders N=${opts.delegates}: ${result.seconds.toFixed(1)} s, ${check.reminded}/${check.expected} reminded, ${check.duplicated} duplicated, ${result.rateLimited} answered 429`,
+      );
       return result;
     } finally {
       await stopServer(server);
     }
   } catch (err) {
-    return { delegates: opts.delegates, seconds: NaN, firstAfterSeconds: NaN, rateLimited: 0, check: { expected: opts.delegates, reminded: 0, duplicated: 0, missing: opts.delegates, perReminder: 1, unexpectedChannels: 0 }, minSameChannelGapMs: NaN, outboxLeft: -1, slotMarkedDone: false, exactlyOnce: false, blocked: (err as Error).message.slice(0, 400) };
+    return {
+      delegates: opts.delegates,
+      seconds: NaN,
+      firstAfterSeconds: NaN,
+      rateLimited: 0,
+      check: {
+        expected: opts.delegates,
+        reminded: 0,
+        duplicated: 0,
+        missing: opts.delegates,
+        perReminder: 1,
+        unexpectedChannels: 0,
+      },
+      minSameChannelGapMs: NaN,
+      outboxLeft: -1,
+      slotMarkedDone: false,
+      exactlyOnce: false,
+      blocked: (err as Error).message.slice(0, 400),
+    };
   } finally {
     await rec.close();
     await rm(root, { recursive: true, force: true });

@@ -36,8 +36,36 @@ export interface BenchOptions {
 
 export function benchPlan(small: boolean) {
   return small
-    ? { storeSizes: [100, 1000], storeRuns: 3, votesPerRun: 20, lowdbVotes: () => 10, tallyBallots: 10_000, tallyRuns: 3, memBallots: 2_000, memRuns: 1, voteSizes: [20, 50], voteRuns: 2, voteWarmup: 100, reminderDelegates: 30, limitEvery: 25 }
-    : { storeSizes: [1_000, 10_000, 100_000], storeRuns: 5, votesPerRun: 200, lowdbVotes: (b: number) => (b >= 100_000 ? 10 : b >= 10_000 ? 40 : 100), tallyBallots: 100_000, tallyRuns: 7, memBallots: 100_000, memRuns: 3, voteSizes: [200, 1_000], voteRuns: 5, voteWarmup: 2_000, reminderDelegates: 1_000, limitEvery: 100 };
+    ? {
+        storeSizes: [100, 1000],
+        storeRuns: 3,
+        votesPerRun: 20,
+        lowdbVotes: () => 10,
+        tallyBallots: 10_000,
+        tallyRuns: 3,
+        memBallots: 2_000,
+        memRuns: 1,
+        voteSizes: [20, 50],
+        voteRuns: 2,
+        voteWarmup: 100,
+        reminderDelegates: 30,
+        limitEvery: 25,
+      }
+    : {
+        storeSizes: [1_000, 10_000, 100_000],
+        storeRuns: 5,
+        votesPerRun: 200,
+        lowdbVotes: (b: number) => (b >= 100_000 ? 10 : b >= 10_000 ? 40 : 100),
+        tallyBallots: 100_000,
+        tallyRuns: 7,
+        memBallots: 100_000,
+        memRuns: 3,
+        voteSizes: [200, 1_000],
+        voteRuns: 5,
+        voteWarmup: 2_000,
+        reminderDelegates: 1_000,
+        limitEvery: 100,
+      };
 }
 
 export async function runBench(opts: BenchOptions): Promise<BenchResults> {
@@ -45,31 +73,61 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
   const plan = benchPlan(opts.small);
   const t0 = performance.now();
   log('store…');
-  const store = await storeBench({ sizes: plan.storeSizes, runs: plan.storeRuns, votesPerRun: plan.votesPerRun, lowdbVotes: plan.lowdbVotes, log });
+  const store = await storeBench({
+    sizes: plan.storeSizes,
+    runs: plan.storeRuns,
+    votesPerRun: plan.votesPerRun,
+    lowdbVotes: plan.lowdbVotes,
+    log,
+  });
   log('tally…');
   const tally = tallyBench({ ballots: plan.tallyBallots, runs: plan.tallyRuns });
   log('memory…');
   const memory = await memoryBench({ ballots: plan.memBallots, runs: plan.memRuns });
   log('vote path…');
-  const votePath = await votePathBench({ sizes: plan.voteSizes, runs: plan.voteRuns, warmupVotes: plan.voteWarmup, log });
+  const votePath = await votePathBench({
+    sizes: plan.voteSizes,
+    runs: plan.voteRuns,
+    warmupVotes: plan.voteWarmup,
+    log,
+  });
   log('reminders…');
   const reminders = await reminderBench({ delegates: plan.reminderDelegates, limitEvery: plan.limitEvery, log });
 
   const largest = store.sizes[store.sizes.length - 1];
   const v200 = votePath.rows[0];
   const targets: BenchResults['targets'] = {
-    'store ratio vs plain lowdb at largest size': { target: '>= 10x', met: largest ? largest.ratio.median >= 10 : null },
+    'store ratio vs plain lowdb at largest size': {
+      target: '>= 10x',
+      met: largest ? largest.ratio.median >= 10 : null,
+    },
     'store cost flat across sizes': { target: 'largest/smallest <= 1.5', met: store.flatness <= 1.5 },
     'tally of the large satisfaction survey': { target: '< 100 ms', met: tally.survey.median < 100 },
-    [`vote ack p99 at ${v200?.delegates ?? '?'} concurrent`]: { target: '< 50 ms', met: v200 ? v200.ackP99.median < 50 : null },
-    'durable votes per second': { target: '>= 1000/s', met: votePath.rows.length ? Math.max(...votePath.rows.map((r) => r.votesPerSec.median)) >= 1000 : null },
+    [`vote ack p99 at ${v200?.delegates ?? '?'} concurrent`]: {
+      target: '< 50 ms',
+      met: v200 ? v200.ackP99.median < 50 : null,
+    },
+    'durable votes per second': {
+      target: '>= 1000/s',
+      met: votePath.rows.length ? Math.max(...votePath.rows.map((r) => r.votesPerSec.median)) >= 1000 : null,
+    },
     'reminders exactly once': { target: 'all, once', met: reminders.blocked ? null : reminders.exactlyOnce },
   };
   return {
     date: new Date().toISOString(),
     small: opts.small,
-    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '?', memGB: Math.round(totalmem() / 2 ** 30), node: process.version },
-    store, tally, memory, votePath, reminders, targets,
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model ?? '?',
+      memGB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    store,
+    tally,
+    memory,
+    votePath,
+    reminders,
+    targets,
     seconds: (performance.now() - t0) / 1000,
   };
 }
@@ -77,24 +135,61 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
 export function table(r: BenchResults): string {
   const rows: [string, string, string][] = [];
   for (const s of r.store.sizes) {
-    rows.push([`Store: record 1 vote, ${s.ballots.toLocaleString('en')} ballots stored`, `${fmtSpread(s.fileStore, ' ms', 3)} vs plain lowdb ${fmtSpread(s.lowdb, ' ms')}`, `${fmt(s.ratio.median, 1)}x faster (${fmt(s.ratio.min, 1)}–${fmt(s.ratio.max, 1)})`]);
+    rows.push([
+      `Store: record 1 vote, ${s.ballots.toLocaleString('en')} ballots stored`,
+      `${fmtSpread(s.fileStore, ' ms', 3)} vs plain lowdb ${fmtSpread(s.lowdb, ' ms')}`,
+      `${fmt(s.ratio.median, 1)}x faster (${fmt(s.ratio.min, 1)}–${fmt(s.ratio.max, 1)})`,
+    ]);
   }
   rows.push(['Store: cost at largest / smallest size', fmt(r.store.flatness), 'flat ≈ 1']);
-  rows.push([`Tally: satisfaction survey, ${r.tally.ballots.toLocaleString('en')} answers`, fmtSpread(r.tally.survey, ' ms'), `results card ${fmtSpread(r.tally.surveyCard, ' ms')}`]);
-  rows.push([`Tally: theme poll, ${r.tally.ballots.toLocaleString('en')} ballots (+ turnout)`, fmtSpread(r.tally.poll, ' ms'), `results card ${fmtSpread(r.tally.pollCard, ' ms')}`]);
-  rows.push([`Memory: RSS with ${r.memory.ballots.toLocaleString('en')} ballots loaded`, fmtSpread(r.memory.rssMB, ' MB', 0), `empty store ${fmtSpread(r.memory.emptyRssMB, ' MB', 0)}; start-up load ${fmtSpread(r.memory.openMs, ' ms', 0)}`]);
+  rows.push([
+    `Tally: satisfaction survey, ${r.tally.ballots.toLocaleString('en')} answers`,
+    fmtSpread(r.tally.survey, ' ms'),
+    `results card ${fmtSpread(r.tally.surveyCard, ' ms')}`,
+  ]);
+  rows.push([
+    `Tally: theme poll, ${r.tally.ballots.toLocaleString('en')} ballots (+ turnout)`,
+    fmtSpread(r.tally.poll, ' ms'),
+    `results card ${fmtSpread(r.tally.pollCard, ' ms')}`,
+  ]);
+  rows.push([
+    `Memory: RSS with ${r.memory.ballots.toLocaleString('en')} ballots loaded`,
+    fmtSpread(r.memory.rssMB, ' MB', 0),
+    `empty store ${fmtSpread(r.memory.emptyRssMB, ' MB', 0)}; start-up load ${fmtSpread(r.memory.openMs, ' ms', 0)}`,
+  ]);
   if (r.votePath.blocked) rows.push(['Vote path (Slack)', 'BLOCKED', r.votePath.blocked]);
   for (const v of r.votePath.rows) {
-    rows.push([`Vote path: ${v.delegates} delegates at once, ack p50/p95/p99`, `${fmt(v.ackP50.median, 1)} / ${fmt(v.ackP95.median, 1)} / ${fmtSpread(v.ackP99, ' ms', 1)}`, `"recorded" p99 ${fmtSpread(v.confirmP99, ' ms', 0)}`]);
-    rows.push([`Vote path: ${v.delegates} delegates, durable votes/s`, fmtSpread(v.votesPerSec, '/s', 0), `on disk ${v.durableMin}/${v.delegates}; non-200 ${v.non200}; errors ${v.errors}`]);
-    rows.push([`Vote path: ${v.delegates} delegates, a new connection each`, `ack p99 ${fmtSpread(v.freshAckP99, ' ms', 1)}`, `${fmtSpread(v.freshVotesPerSec, '/s', 0)}; bare node HTTP server, same burst: ack p99 ${fmtSpread(v.floorAckP99, ' ms', 1)}`]);
+    rows.push([
+      `Vote path: ${v.delegates} delegates at once, ack p50/p95/p99`,
+      `${fmt(v.ackP50.median, 1)} / ${fmt(v.ackP95.median, 1)} / ${fmtSpread(v.ackP99, ' ms', 1)}`,
+      `"recorded" p99 ${fmtSpread(v.confirmP99, ' ms', 0)}`,
+    ]);
+    rows.push([
+      `Vote path: ${v.delegates} delegates, durable votes/s`,
+      fmtSpread(v.votesPerSec, '/s', 0),
+      `on disk ${v.durableMin}/${v.delegates}; non-200 ${v.non200}; errors ${v.errors}`,
+    ]);
+    rows.push([
+      `Vote path: ${v.delegates} delegates, a new connection each`,
+      `ack p99 ${fmtSpread(v.freshAckP99, ' ms', 1)}`,
+      `${fmtSpread(v.freshVotesPerSec, '/s', 0)}; bare node HTTP server, same burst: ack p99 ${fmtSpread(v.floorAckP99, ' ms', 1)}`,
+    ]);
   }
   const m = r.reminders;
-  rows.push([`Reminders: ${m.delegates.toLocaleString('en')} delegates, slot → last sent`, m.blocked ? 'BLOCKED' : `${fmt(m.seconds, 1)} s`, m.blocked ?? `${m.check.reminded}/${m.check.expected} once, ${m.check.duplicated} twice, ${m.rateLimited} × 429, outbox left ${m.outboxLeft}`]);
+  rows.push([
+    `Reminders: ${m.delegates.toLocaleString('en')} delegates, slot → last sent`,
+    m.blocked ? 'BLOCKED' : `${fmt(m.seconds, 1)} s`,
+    m.blocked ??
+      `${m.check.reminded}/${m.check.expected} once, ${m.check.duplicated} twice, ${m.rateLimited} × 429, outbox left ${m.outboxLeft}`,
+  ]);
   const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length))];
   const lines = rows.map(([a, b, c]) => `${a.padEnd(w[0])}  ${b.padEnd(w[1])}  ${c}`);
-  lines.push('', r.small ? 'Targets (they apply to the full run; small mode only checks the bench works):' : 'Targets:');
-  for (const [k, t] of Object.entries(r.targets)) lines.push(`  ${t.met === null ? 'n/a ' : t.met ? 'met ' : 'MISS'}  ${k} (${t.target})`);
+  lines.push(
+    '',
+    r.small ? 'Targets (they apply to the full run; small mode only checks the bench works):' : 'Targets:',
+  );
+  for (const [k, t] of Object.entries(r.targets))
+    lines.push(`  ${t.met === null ? 'n/a ' : t.met ? 'met ' : 'MISS'}  ${k} (${t.target})`);
   return lines.join('\n');
 }
 
@@ -105,7 +200,9 @@ if (isMain) {
   const out = join(ROOT, 'bench', 'results');
   await mkdir(out, { recursive: true });
   await writeFile(join(out, small ? 'latest-small.json' : 'latest.json'), `${JSON.stringify(r, null, 2)}\n`);
-  process.stdout.write(`\nConsult bench (${small ? 'small' : 'full'}) — ${r.date} — ${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}, ${fmt(r.seconds, 0)} s\n\n${table(r)}\n\nWritten to bench/results/${small ? 'latest-small.json' : 'latest.json'}\n`);
+  process.stdout.write(
+    `\nConsult bench (${small ? 'small' : 'full'}) — ${r.date} — ${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}, ${fmt(r.seconds, 0)} s\n\n${table(r)}\n\nWritten to bench/results/${small ? 'latest-small.json' : 'latest.json'}\n`,
+  );
   // Sockets of finished servers may linger in keep-alive pools: the bench is done.
   process.exit(0);
 }

@@ -53,10 +53,21 @@ const OPEN_ID = 'T1';
 export const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 function voter(d: Delegation, i: number) {
-  return { delegation: d, user: d.delegates[0], platform: 'slack' as const, at: new Date(Date.now() + i), secret: 'bench-ballot-secret' };
+  return {
+    delegation: d,
+    user: d.delegates[0],
+    platform: 'slack' as const,
+    at: new Date(Date.now() + i),
+    secret: 'bench-ballot-secret',
+  };
 }
 
-async function timeVotes(n: number, offset: number, delegations: Delegation[], record: (c: (doc: Consultation) => void) => Promise<void>): Promise<number> {
+async function timeVotes(
+  n: number,
+  offset: number,
+  delegations: Delegation[],
+  record: (c: (doc: Consultation) => void) => Promise<void>,
+): Promise<number> {
   const t0 = nowMs();
   for (let i = 0; i < n; i++) {
     const k = offset + i;
@@ -74,7 +85,14 @@ export async function storeBench(opts: StoreBenchOptions): Promise<StoreBenchRes
     const root = await mkdtemp(join(tmpdir(), `consult-bench-store-${ballots}-`));
     try {
       const now = new Date();
-      const open = makeConsultation({ id: OPEN_ID, openedAt: new Date(now.getTime() - 86_400_000), closesAt: new Date(now.getTime() + 30 * 86_400_000) }, delegations);
+      const open = makeConsultation(
+        {
+          id: OPEN_ID,
+          openedAt: new Date(now.getTime() - 86_400_000),
+          closesAt: new Date(now.getTime() + 30 * 86_400_000),
+        },
+        delegations,
+      );
       const fileDir = join(root, 'file-store');
       const { files } = await seedStore(fileDir, { pastBallots: ballots, delegations, extra: [open], now });
 
@@ -110,16 +128,30 @@ export async function storeBench(opts: StoreBenchOptions): Promise<StoreBenchRes
       for (let r = 0; r < opts.runs; r++) {
         // Collect the previous run's garbage (plain lowdb makes a lot) so it is not billed to the next one.
         gc();
-        const f = await timeVotes(opts.votesPerRun, r * opts.votesPerRun, delegations, (fn) => store.update(OPEN_ID, fn));
+        const f = await timeVotes(opts.votesPerRun, r * opts.votesPerRun, delegations, (fn) =>
+          store.update(OPEN_ID, fn),
+        );
         gc();
-        const l = await timeVotes(lowVotes, r * lowVotes, delegations, (fn) => db.update((d) => fn(d.consultations[OPEN_ID])));
+        const l = await timeVotes(lowVotes, r * lowVotes, delegations, (fn) =>
+          db.update((d) => fn(d.consultations[OPEN_ID])),
+        );
         fileRuns.push(f);
         lowRuns.push(l);
         ratios.push(l / f);
       }
       await store.close();
-      const row: StoreSizeResult = { ballots, files, fileStore: spread(fileRuns), lowdb: spread(lowRuns), ratio: spread(ratios), openMs, lowdbBytes };
-      log(`store ${ballots} ballots: file store ${row.fileStore.median.toFixed(3)} ms/vote, lowdb ${row.lowdb.median.toFixed(2)} ms/vote, ratio ${row.ratio.median.toFixed(1)}x`);
+      const row: StoreSizeResult = {
+        ballots,
+        files,
+        fileStore: spread(fileRuns),
+        lowdb: spread(lowRuns),
+        ratio: spread(ratios),
+        openMs,
+        lowdbBytes,
+      };
+      log(
+        `store ${ballots} ballots: file store ${row.fileStore.median.toFixed(3)} ms/vote, lowdb ${row.lowdb.median.toFixed(2)} ms/vote, ratio ${row.ratio.median.toFixed(1)}x`,
+      );
       sizes.push(row);
     } finally {
       await rm(root, { recursive: true, force: true });

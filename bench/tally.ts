@@ -39,9 +39,15 @@ export function tallyBench(opts: { ballots: number; runs: number }): TallyBenchR
   const now = new Date();
   const openedAt = new Date(now.getTime() - 20 * 86_400_000);
   const closesAt = new Date(now.getTime() - 86_400_000);
-  const survey: Consultation = makeConsultation({ id: 'F1', kind: 'feedback', status: 'closed', openedAt, closesAt, ballots: opts.ballots }, []);
+  const survey: Consultation = makeConsultation(
+    { id: 'F1', kind: 'feedback', status: 'closed', openedAt, closesAt, ballots: opts.ballots },
+    [],
+  );
   const delegations = makeDelegations(opts.ballots);
-  const poll: Consultation = makeConsultation({ id: 'T1', status: 'closed', openedAt, closesAt, ballots: opts.ballots, options: 2 }, delegations);
+  const poll: Consultation = makeConsultation(
+    { id: 'T1', status: 'closed', openedAt, closesAt, ballots: opts.ballots, options: 2 },
+    delegations,
+  );
   const meta: Meta = makeMeta(delegations);
   const view = { lang: 'en' as const, t: t('en'), zone: 'Europe/Zurich', now, meta, secret: 'bench-ballot-secret' };
   let counted = { survey: 0, poll: 0 };

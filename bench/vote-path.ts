@@ -67,7 +67,15 @@ interface Round {
 
 type Connections = { mode: 'pooled'; sockets: net.Socket[] } | { mode: 'fresh'; port: number };
 
-async function round(conns: Connections, rec: Recorder, n: number, tag: string, choiceOf: (i: number) => number, file: string, timeoutMs: number): Promise<Round> {
+async function round(
+  conns: Connections,
+  rec: Recorder,
+  n: number,
+  tag: string,
+  choiceOf: (i: number) => number,
+  file: string,
+  timeoutMs: number,
+): Promise<Round> {
   const sentAt = new Map<string, number>();
   const confirmAt = new Map<string, number>();
   let resolveAll!: () => void;
@@ -86,7 +94,11 @@ async function round(conns: Connections, rec: Recorder, n: number, tag: string, 
     const key = `${tag}:${user}`;
     const value = JSON.stringify({ type: 'vote', id: 'T1', choices: [choiceOf(i)] });
     const body = formBody(blockActions({ user, channel: CHANNEL, value, responseUrl: rec.responseUrl(key) }));
-    const headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Slack-Request-Timestamp': String(ts), 'X-Slack-Signature': sign(SIGNING_SECRET, ts, body) };
+    const headers = {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'X-Slack-Request-Timestamp': String(ts),
+      'X-Slack-Signature': sign(SIGNING_SECRET, ts, body),
+    };
     return { key, bytes: rawRequest('/slack/events', headers, body, { close: conns.mode === 'fresh' }) };
   });
   const acks: number[] = [];
@@ -107,7 +119,8 @@ async function round(conns: Connections, rec: Recorder, n: number, tag: string, 
   );
   await Promise.race([all, new Promise((r) => setTimeout(r, timeoutMs))]);
   rec.onCall = undefined;
-  if (process.env.BENCH_DEBUG) console.error(`round ${tag}: ${confirmAt.size}/${n} confirmed in ${(performance.now() - t0).toFixed(0)} ms`);
+  if (process.env.BENCH_DEBUG)
+    console.error(`round ${tag}: ${confirmAt.size}/${n} confirmed in ${(performance.now() - t0).toFixed(0)} ms`);
   const last = Math.max(...confirmAt.values());
   const confirms = [...confirmAt].map(([k, at]) => at - sentAt.get(k)!);
   const c = JSON.parse(await readFile(file, 'utf8')) as Consultation;
@@ -130,7 +143,14 @@ async function floorAckP99(n: number, runs: number, warmups: number): Promise<Sp
   const floor = await startServer({}, { script: FLOOR_SERVER });
   try {
     const sockets = await openPool(floor.port, n);
-    const body = formBody(blockActions({ user: 'UFLOOR', channel: CHANNEL, value: '{"type":"vote","id":"T1","choices":[1]}', responseUrl: 'http://127.0.0.1:9/response/x' }));
+    const body = formBody(
+      blockActions({
+        user: 'UFLOOR',
+        channel: CHANNEL,
+        value: '{"type":"vote","id":"T1","choices":[1]}',
+        responseUrl: 'http://127.0.0.1:9/response/x',
+      }),
+    );
     const bytes = rawRequest('/slack/events', { 'Content-Type': 'application/x-www-form-urlencoded' }, body);
     const p99s: number[] = [];
     for (let r = 0; r < warmups + runs; r++) {
@@ -144,7 +164,14 @@ async function floorAckP99(n: number, runs: number, warmups: number): Promise<Sp
   }
 }
 
-export async function votePathBench(opts: { sizes: number[]; runs: number; freshRuns?: number; warmupVotes?: number; log?: (l: string) => void; serverArgs?: string[] }): Promise<VotePathResult> {
+export async function votePathBench(opts: {
+  sizes: number[];
+  runs: number;
+  freshRuns?: number;
+  warmupVotes?: number;
+  log?: (l: string) => void;
+  serverArgs?: string[];
+}): Promise<VotePathResult> {
   const log = opts.log ?? (() => {});
   const freshRuns = opts.freshRuns ?? Math.max(1, Math.ceil(opts.runs / 2));
   const maxN = Math.max(...opts.sizes);
@@ -153,24 +180,45 @@ export async function votePathBench(opts: { sizes: number[]; runs: number; fresh
   const dataDir = join(dir, 'store');
   const delegations = makeDelegations(maxN);
   const now = new Date();
-  const open = makeConsultation({
-    id: 'T1', openedAt: new Date(now.getTime() - 86_400_000), closesAt: new Date(now.getTime() + 30 * 86_400_000), options: 2,
-    channels: [{ platform: 'slack', id: CHANNEL }], posted: [{ channel: { platform: 'slack', id: CHANNEL }, ref: `${CHANNEL}:1700000000.000100` }],
-  }, delegations);
+  const open = makeConsultation(
+    {
+      id: 'T1',
+      openedAt: new Date(now.getTime() - 86_400_000),
+      closesAt: new Date(now.getTime() + 30 * 86_400_000),
+      options: 2,
+      channels: [{ platform: 'slack', id: CHANNEL }],
+      posted: [{ channel: { platform: 'slack', id: CHANNEL }, ref: `${CHANNEL}:1700000000.000100` }],
+    },
+    delegations,
+  );
   await seedStore(dataDir, { pastBallots: 0, delegations, extra: [open], secretariat: ['slack:USEC'] });
   const file = join(dataDir, 'consultations', 'T1.json');
   let server;
   try {
-    server = await startServer({
-      DATA_DIR: dataDir, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: rec.apiUrl, BALLOT_SECRET: 'bench-ballot-secret', SECRETARIAT: 'slack:USEC',
-    }, { args: opts.serverArgs });
+    server = await startServer(
+      {
+        DATA_DIR: dataDir,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_BOT_TOKEN: 'xoxb-bench',
+        SLACK_API_URL: rec.apiUrl,
+        BALLOT_SECRET: 'bench-ballot-secret',
+        SECRETARIAT: 'slack:USEC',
+      },
+      { args: opts.serverArgs },
+    );
   } catch (err) {
     await rec.close();
     await rm(dir, { recursive: true, force: true });
     return { slack: false, rows: [], blocked: `server did not start: ${(err as Error).message.slice(0, 300)}` };
   }
   try {
-    if (!server.slack) return { slack: false, rows: [], blocked: 'the Slack adapter is not available (adapters/slack/create-slack-adapter.ts missing or not configured)' };
+    if (!server.slack)
+      return {
+        slack: false,
+        rows: [],
+        blocked:
+          'the Slack adapter is not available (adapters/slack/create-slack-adapter.ts missing or not configured)',
+      };
     const rows: VotePathRow[] = [];
     let seq = 0;
     for (const n of opts.sizes) {
@@ -178,10 +226,22 @@ export async function votePathBench(opts: { sizes: number[]; runs: number; fresh
       const warmups = warmupRounds(n, opts.warmupVotes ?? 2000);
       for (let w = 0; w < warmups; w++) await round(pool, rec, n, `w${n}-${w}`, (i) => 1 + ((i + w) % 2), file, 60_000);
       const rounds: Round[] = [];
-      for (let r = 0; r < opts.runs; r++) rounds.push(await round(pool, rec, n, `r${++seq}`, (i) => 1 + ((i + r + 1) % 2), file, 60_000));
+      for (let r = 0; r < opts.runs; r++)
+        rounds.push(await round(pool, rec, n, `r${++seq}`, (i) => 1 + ((i + r + 1) % 2), file, 60_000));
       closePool(pool.sockets);
       const fresh: Round[] = [];
-      for (let r = 0; r < freshRuns; r++) fresh.push(await round({ mode: 'fresh', port: server.port }, rec, n, `f${++seq}`, (i) => 1 + ((i + r) % 2), file, 60_000));
+      for (let r = 0; r < freshRuns; r++)
+        fresh.push(
+          await round(
+            { mode: 'fresh', port: server.port },
+            rec,
+            n,
+            `f${++seq}`,
+            (i) => 1 + ((i + r) % 2),
+            file,
+            60_000,
+          ),
+        );
       const all = [...rounds, ...fresh];
       const row: VotePathRow = {
         delegates: n,
@@ -198,7 +258,9 @@ export async function votePathBench(opts: { sizes: number[]; runs: number; fresh
         non200: all.reduce((s, x) => s + x.non200, 0),
         errors: all.reduce((s, x) => s + x.errors, 0),
       };
-      log(`vote path N=${n}: ack p99 ${row.ackP99.median.toFixed(1)} ms (new connections ${row.freshAckP99.median.toFixed(1)} ms, bare HTTP server ${row.floorAckP99.median.toFixed(1)} ms), confirm p99 ${row.confirmP99.median.toFixed(0)} ms, ${row.votesPerSec.median.toFixed(0)} durable votes/s, durable ${row.durableMin}/${n}`);
+      log(
+        `vote path N=${n}: ack p99 ${row.ackP99.median.toFixed(1)} ms (new connections ${row.freshAckP99.median.toFixed(1)} ms, bare HTTP server ${row.floorAckP99.median.toFixed(1)} ms), confirm p99 ${row.confirmP99.median.toFixed(0)} ms, ${row.votesPerSec.median.toFixed(0)} durable votes/s, durable ${row.durableMin}/${n}`,
+      );
       rows.push(row);
     }
     return { slack: true, rows };

@@ -21,9 +21,12 @@ const NOT_CHOSEN: Record<number, NonNullable<HistoryYear['notChosen']>> = {
   },
 };
 
-const lines = readFileSync(tsvPath, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+const lines = readFileSync(tsvPath, 'utf8')
+  .split(/\r?\n/)
+  .filter((l) => l.trim() !== '');
 const header = lines.shift();
-if (header?.trim() !== 'year\toverarching_theme\tworkshop\tnote') throw new Error(`${tsvPath}: unexpected header: ${header}`);
+if (header?.trim() !== 'year\toverarching_theme\tworkshop\tnote')
+  throw new Error(`${tsvPath}: unexpected header: ${header}`);
 
 const years = new Map<number, HistoryYear>();
 lines.forEach((line, i) => {

@@ -24,7 +24,12 @@ export const ConfigSchema = z.object({
   SECRETARIAT: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(UserId)),
   /** Secret for the keyed hash that hides who cast a secret ballot. Generated into DATA_DIR when absent. */
   BALLOT_SECRET: optionalText,
@@ -44,8 +49,13 @@ export const ConfigSchema = z.object({
 export type Config = z.infer<typeof ConfigSchema>;
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
-    super(`Configuration variable ${variable} is invalid: ${problem}. Fix it in the environment or .env and start again.`);
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(
+      `Configuration variable ${variable} is invalid: ${problem}. Fix it in the environment or .env and start again.`,
+    );
     this.name = 'ConfigError';
   }
 }

@@ -57,7 +57,13 @@ export function createConsult(opts: ConsultOptions): Consult {
   function postBallot(c: Readonly<Consultation>, channel: ChannelRef): void {
     dispatch.background(async () => {
       const card = ballotCard(view(c.lang), c);
-      const ref = await dispatch.deliver(channel.platform, { audience: { kind: 'channel', channel }, card, lang: c.lang, purpose: 'ballot', consultationId: c.id });
+      const ref = await dispatch.deliver(channel.platform, {
+        audience: { kind: 'channel', channel },
+        card,
+        lang: c.lang,
+        purpose: 'ballot',
+        consultationId: c.id,
+      });
       if (ref) await store.update(c.id, (d) => void d.posted.push({ channel, ref }));
     });
   }
@@ -68,22 +74,49 @@ export function createConsult(opts: ConsultOptions): Consult {
       const c = store.get(id);
       if (!c || c.posted.length === 0) return;
       const card = ballotCard(view(c.lang), c);
-      await Promise.allSettled(c.posted.map((posted) =>
-        dispatch.deliver(posted.channel.platform, {
-          audience: { kind: 'ballot-update', channel: posted.channel, ref: posted.ref }, card, lang: c.lang, purpose: 'ballot', consultationId: id,
-        }),
-      ));
+      await Promise.allSettled(
+        c.posted.map((posted) =>
+          dispatch.deliver(posted.channel.platform, {
+            audience: { kind: 'ballot-update', channel: posted.channel, ref: posted.ref },
+            card,
+            lang: c.lang,
+            purpose: 'ballot',
+            consultationId: id,
+          }),
+        ),
+      );
     });
   }
 
-  function owedMessage(c: Readonly<Consultation>, e: OutboxEntry): { platform: Platform; message: OutboundMessage } | undefined {
+  function owedMessage(
+    c: Readonly<Consultation>,
+    e: OutboxEntry,
+  ): { platform: Platform; message: OutboundMessage } | undefined {
     if (e.type === 'results' && e.channel) {
-      return { platform: e.channel.platform, message: { audience: { kind: 'channel', channel: e.channel }, card: resultsCard(view(c.lang), c), lang: c.lang, purpose: 'results', consultationId: c.id } };
+      return {
+        platform: e.channel.platform,
+        message: {
+          audience: { kind: 'channel', channel: e.channel },
+          card: resultsCard(view(c.lang), c),
+          lang: c.lang,
+          purpose: 'results',
+          consultationId: c.id,
+        },
+      };
     }
     if (e.type === 'reminder' && e.user) {
       const lang = langFor(e.user);
       const delegation = delegationOf(store.meta(), e.user);
-      return { platform: platformOf(e.user), message: { audience: { kind: 'user', user: e.user }, card: reminderCard(view(lang), c, delegation, e.user), lang, purpose: 'reminder', consultationId: c.id } };
+      return {
+        platform: platformOf(e.user),
+        message: {
+          audience: { kind: 'user', user: e.user },
+          card: reminderCard(view(lang), c, delegation, e.user),
+          lang,
+          purpose: 'reminder',
+          consultationId: c.id,
+        },
+      };
     }
     return undefined;
   }
@@ -109,7 +142,13 @@ export function createConsult(opts: ConsultOptions): Consult {
   if (!opts.ballotSecret) log('no BALLOT_SECRET given: secret ballots use a key that lasts only until restart');
 
   async function noteLocale(user: UserId, locale: string | undefined): Promise<void> {
-    if (typeof locale !== 'string' || locale.length > 35 || locale === store.meta().prefs[user]?.locale || !langFromLocale(locale)) return;
+    if (
+      typeof locale !== 'string' ||
+      locale.length > 35 ||
+      locale === store.meta().prefs[user]?.locale ||
+      !langFromLocale(locale)
+    )
+      return;
     await store.updateMeta((m) => void (m.prefs[user] = { ...m.prefs[user], locale }));
   }
 
@@ -136,7 +175,10 @@ export function createConsult(opts: ConsultOptions): Consult {
       if (req.type === 'text') return await runCommand(env, who, parseCommand(req.text));
       if (req.type === 'command') {
         const parsed = CommandSchema.safeParse(req.command);
-        if (!parsed.success) throw new ConsultError('parse', (c) => c.errors.parse.unknownCommand(String((req.command as { type?: unknown })?.type ?? '?')));
+        if (!parsed.success)
+          throw new ConsultError('parse', (c) =>
+            c.errors.parse.unknownCommand(String((req.command as { type?: unknown })?.type ?? '?')),
+          );
         return await runCommand(env, who, parsed.data);
       }
       const form = FormSubmitSchema.safeParse(req.submit);
@@ -170,7 +212,16 @@ export function createConsult(opts: ConsultOptions): Consult {
     homeView(user, locale) {
       const lang = langFor(user, locale);
       const open = store.all().filter((c) => c.status === 'open');
-      return { card: homeCard(view(lang), open, delegationOf(store.meta(), user), isSecretariat(store.meta(), env.secretariat, user), user), lang };
+      return {
+        card: homeCard(
+          view(lang),
+          open,
+          delegationOf(store.meta(), user),
+          isSecretariat(store.meta(), env.secretariat, user),
+          user,
+        ),
+        lang,
+      };
     },
     langFor,
     isSecretariat: (user) => isSecretariat(store.meta(), env.secretariat, user),

@@ -15,7 +15,17 @@ export type Audience =
   /** Refresh the ballot message posted earlier in this channel, for everyone. */
   | { kind: 'ballot-update'; channel: ChannelRef; ref: string };
 
-export type Purpose = 'ballot' | 'results' | 'reminder' | 'reply' | 'status' | 'help' | 'error' | 'form' | 'export' | 'home';
+export type Purpose =
+  | 'ballot'
+  | 'results'
+  | 'reminder'
+  | 'reply'
+  | 'status'
+  | 'help'
+  | 'error'
+  | 'form'
+  | 'export'
+  | 'home';
 
 export interface OutboundMessage {
   audience: Audience;

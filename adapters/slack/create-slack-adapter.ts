@@ -17,7 +17,10 @@ import { createReplayGuard } from './replay-guard.ts';
 import { createReplies } from './replies.ts';
 import { createSlackWeb } from './web.ts';
 
-export type SlackConfig = Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'>;
+export type SlackConfig = Pick<
+  Config,
+  'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'
+>;
 
 /** The bot token plus a way in: a signing secret (HTTP) or an app token (Socket Mode). */
 export function slackConfigured(config: SlackConfig): boolean {
@@ -55,26 +58,51 @@ export interface SlackAdapter {
 function boltLogger(log: (line: string) => void): Logger {
   let level = LogLevel.INFO;
   const rank = { debug: 0, info: 1, warn: 2, error: 3 } as const;
-  const at = (l: LogLevel) => (...msg: unknown[]) => {
-    if (rank[l] >= rank[level]) log(`slack ${l}: ${msg.map(String).join(' ')}`);
+  const at =
+    (l: LogLevel) =>
+    (...msg: unknown[]) => {
+      if (rank[l] >= rank[level]) log(`slack ${l}: ${msg.map(String).join(' ')}`);
+    };
+  return {
+    debug: at(LogLevel.DEBUG),
+    info: at(LogLevel.INFO),
+    warn: at(LogLevel.WARN),
+    error: at(LogLevel.ERROR),
+    setLevel: (l) => void (level = l),
+    getLevel: () => level,
+    setName: () => {},
   };
-  return { debug: at(LogLevel.DEBUG), info: at(LogLevel.INFO), warn: at(LogLevel.WARN), error: at(LogLevel.ERROR), setLevel: (l) => void (level = l), getLevel: () => level, setName: () => {} };
 }
 
 export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<SlackAdapter> {
   const { consult, server, config } = opts;
   const log = opts.log ?? (() => {});
-  if (!config.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token (xoxb-…) from the Slack app\'s "OAuth & Permissions" page.');
+  if (!config.SLACK_BOT_TOKEN)
+    throw new Error(
+      'SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token (xoxb-…) from the Slack app\'s "OAuth & Permissions" page.',
+    );
   const socket = Boolean(config.SLACK_APP_TOKEN);
-  if (!socket && !config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is missing: copy the Signing Secret from the Slack app\'s "Basic Information" page.');
+  if (!socket && !config.SLACK_SIGNING_SECRET)
+    throw new Error(
+      'SLACK_SIGNING_SECRET is missing: copy the Signing Secret from the Slack app\'s "Basic Information" page.',
+    );
   const sleep = opts.sleep ?? realSleep;
   const now = opts.now ?? (() => consult.clock.now().getTime());
   const logger = boltLogger(log);
   logger.setLevel(LogLevel.WARN);
 
   const receiver = socket
-    ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger, installerOptions: { clientOptions: config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {} } })
-    : new SlackHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, now, replay: createReplayGuard({ now }), logger });
+    ? new SocketModeReceiver({
+        appToken: config.SLACK_APP_TOKEN!,
+        logger,
+        installerOptions: { clientOptions: config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {} },
+      })
+    : new SlackHttpReceiver({
+        signingSecret: config.SLACK_SIGNING_SECRET!,
+        now,
+        replay: createReplayGuard({ now }),
+        logger,
+      });
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     receiver,
@@ -93,14 +121,28 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
     await app.init();
   } catch (err) {
     const e = err as { code?: string; message: string };
-    if (e.code === ErrorCode.PlatformError) throw new Error(`Slack rejected the bot token (auth.test: ${e.message}). Check SLACK_BOT_TOKEN and that the app is installed in the workspace.`, { cause: err });
-    throw new Error(`Could not reach Slack to check the bot token (${e.message}). Check the network${config.SLACK_API_URL ? ` and SLACK_API_URL (${config.SLACK_API_URL})` : ''}.`, { cause: err });
+    if (e.code === ErrorCode.PlatformError)
+      throw new Error(
+        `Slack rejected the bot token (auth.test: ${e.message}). Check SLACK_BOT_TOKEN and that the app is installed in the workspace.`,
+        { cause: err },
+      );
+    throw new Error(
+      `Could not reach Slack to check the bot token (${e.message}). Check the network${config.SLACK_API_URL ? ` and SLACK_API_URL (${config.SLACK_API_URL})` : ''}.`,
+      { cause: err },
+    );
   }
 
   const web = createSlackWeb({ client: () => app.client, pacer: createPacer({ now, sleep }), sleep, log });
   const deliverer = createSlackDeliverer(web, log, { now, sleep });
   const replies = createReplies({ web, deliverer, log });
-  const handlers = registerHandlers(app, { consult, replies, web, locales: createLocaleCache(() => app.client, log, { now }), log, slashCommand: opts.slashCommand });
+  const handlers = registerHandlers(app, {
+    consult,
+    replies,
+    web,
+    locales: createLocaleCache(() => app.client, log, { now }),
+    log,
+    slashCommand: opts.slashCommand,
+  });
   consult.registerDeliverer('slack', deliverer);
 
   if (receiver instanceof SlackHttpReceiver) {
@@ -110,7 +152,10 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
     try {
       await app.start();
     } catch (err) {
-      throw new Error(`Socket Mode could not connect (${(err as Error).message}). Check SLACK_APP_TOKEN: an app-level token (xapp-…) with the connections:write scope, and Socket Mode enabled in the app settings.`, { cause: err });
+      throw new Error(
+        `Socket Mode could not connect (${(err as Error).message}). Check SLACK_APP_TOKEN: an app-level token (xapp-…) with the connections:write scope, and Socket Mode enabled in the app settings.`,
+        { cause: err },
+      );
     }
   }
   log(socket ? 'Slack adapter on (Socket Mode)' : 'Slack adapter on: POST /slack/events');

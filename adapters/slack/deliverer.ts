@@ -36,7 +36,8 @@ async function postCard(web: SlackWeb, channel: string, message: OutboundMessage
   const messages = cardToMessages(message.card, { lang: message.lang });
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i];
-    const metadata = message.deliveryKey && i === messages.length - 1 ? deliveryMetadata(message.deliveryKey) : undefined;
+    const metadata =
+      message.deliveryKey && i === messages.length - 1 ? deliveryMetadata(message.deliveryKey) : undefined;
     const ts = await web.post(channel, m.text, m.blocks, metadata);
     first ??= messageRef(channel, ts);
   }

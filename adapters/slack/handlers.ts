@@ -15,7 +15,14 @@ import { readFormValues, readPlainValues } from './form-values.ts';
 import { launchCommand, launchModal } from './launch-modal.ts';
 import type { LocaleCache } from './locale.ts';
 import { readModalContext } from './modal.ts';
-import { blockAction, type BlockActionPayload, describeIssues, homeOpened, slashCommand, viewSubmission } from './payloads.ts';
+import {
+  blockAction,
+  type BlockActionPayload,
+  describeIssues,
+  homeOpened,
+  slashCommand,
+  viewSubmission,
+} from './payloads.ts';
 import { cardToBlockKit } from './render.ts';
 import type { Replies, Requester } from './replies.ts';
 import { createSeenIds } from './replay-guard.ts';
@@ -62,7 +69,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
     // acknowledged first and processed after (Slack's 3 s rule).
     await afterAck.turn();
     const locale = await locales.get(userId);
-    const out = await consult.handle({ actor: { user: toUserId(userId), locale }, ...(to.channel ? { channel: toChannel(to.channel) } : {}) }, req);
+    const out = await consult.handle(
+      { actor: { user: toUserId(userId), locale }, ...(to.channel ? { channel: toChannel(to.channel) } : {}) },
+      req,
+    );
     await afterAck.turn();
     await replies.send(out, to);
   }
@@ -95,10 +105,16 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
     await ack();
     const command = valid(slashCommand, raw, 'slash command');
     if (!command) return;
-    const to: Requester = { user: command.user_id, channel: command.channel_id, responseUrl: command.response_url, triggerId: command.trigger_id };
+    const to: Requester = {
+      user: command.user_id,
+      channel: command.channel_id,
+      responseUrl: command.response_url,
+      triggerId: command.trigger_id,
+    };
     const text = command.text.trim();
     // Only the secretariat launches: everyone else gets the help card instead of a form they could not submit.
-    if (text || !command.trigger_id || !consult.isSecretariat(toUserId(command.user_id))) return run(command.user_id, { type: 'text', text: text || 'help' }, to);
+    if (text || !command.trigger_id || !consult.isSecretariat(toUserId(command.user_id)))
+      return run(command.user_id, { type: 'text', text: text || 'help' }, to);
     const lang = consult.langFor(toUserId(command.user_id), await locales.get(command.user_id));
     try {
       await web.client().views.open({ trigger_id: command.trigger_id, view: launchModal(lang, command.channel_id) });
@@ -131,7 +147,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
     } catch {
       return log('slack: ignored a form submit whose value is not JSON');
     }
-    if (typeof form !== 'object' || form === null) return log('slack: ignored a form submit whose value is not an object');
+    if (typeof form !== 'object' || form === null)
+      return log('slack: ignored a form submit whose value is not an object');
     const values = readFormValues(body.state?.values, typeof form.index === 'number' ? form.index : undefined);
     await run(body.user.id, { type: 'form', submit: { action: form.action as FormAction, values } }, requester(body));
     await afterInteraction(body);
@@ -142,7 +159,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
     if (!body) return;
     const actionId = body.actions[0].action_id;
     // Checkbox and select changes inside messages (ACTION.input) travel with the submit click: nothing to do.
-    const handler = actionId.startsWith(ACTION.submit) ? formSubmit : actionId.startsWith(ACTION.command) ? commandClick : undefined;
+    const handler = actionId.startsWith(ACTION.submit)
+      ? formSubmit
+      : actionId.startsWith(ACTION.command)
+        ? commandClick
+        : undefined;
     if (handler && firstDelivery(body)) await handler(body);
   }
 
@@ -159,7 +180,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
     const ctx = readModalContext(body.view.private_metadata);
     if (!ctx.action) return;
     const values = readFormValues(body.view.state.values);
-    await run(body.user.id, { type: 'form', submit: { action: ctx.action, values } }, { user: body.user.id, channel: ctx.channel });
+    await run(
+      body.user.id,
+      { type: 'form', submit: { action: ctx.action, values } },
+      { user: body.user.id, channel: ctx.channel },
+    );
   });
 
   app.view(VIEW.launch, async ({ ack, body: raw }) => {
@@ -177,10 +202,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
 
   app.event('app_home_opened', async ({ body: raw, context }) => {
     const body = valid(homeOpened, raw, 'app_home_opened event');
-    if (!body || body.event.tab !== 'home') return;
+    if (body?.event.tab !== 'home') return;
     // Slack resends an event it thinks was not acknowledged (X-Slack-Retry-Num): handle it once.
     const eventId = body.event_id;
-    if (eventId && !seenEvents.add(eventId)) return log(`slack: skipped retry ${context.retryNum ?? ''} of event ${eventId}`);
+    if (eventId && !seenEvents.add(eventId))
+      return log(`slack: skipped retry ${context.retryNum ?? ''} of event ${eventId}`);
     await publishHome(body.event.user);
   });
 

@@ -19,9 +19,18 @@ export const LAUNCH_OPTION_COUNT = 4;
 /** The core accepts option texts up to this length. */
 const MAX_OPTION_TEXT = 300;
 
-const opt = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text: shorten(text, LIMITS.optionText) }, value });
+const opt = (text: string, value: string): PlainTextOption => ({
+  text: { type: 'plain_text', text: shorten(text, LIMITS.optionText) },
+  value,
+});
 
-function input(blockId: string, label: string, element: InputBlock['element'], optional: boolean, hint?: string): InputBlock {
+function input(
+  blockId: string,
+  label: string,
+  element: InputBlock['element'],
+  optional: boolean,
+  hint?: string,
+): InputBlock {
   return {
     type: 'input',
     block_id: blockId,
@@ -37,7 +46,13 @@ export function launchModal(lang: Lang, channel?: string): ModalView {
   const options: KnownBlock[] = [];
   for (let n = 1; n <= LAUNCH_OPTION_COUNT; n++) {
     options.push(
-      input(`opt${n}`, t.option(n), { type: 'plain_text_input', action_id: `opt${n}`, multiline: true, max_length: MAX_OPTION_TEXT }, n > 1, n === 1 ? t.optionHint : undefined),
+      input(
+        `opt${n}`,
+        t.option(n),
+        { type: 'plain_text_input', action_id: `opt${n}`, multiline: true, max_length: MAX_OPTION_TEXT },
+        n > 1,
+        n === 1 ? t.optionHint : undefined,
+      ),
     );
   }
   const context: ModalContext = { channel };
@@ -49,12 +64,47 @@ export function launchModal(lang: Lang, channel?: string): ModalView {
     close: { type: 'plain_text', text: t.cancel },
     private_metadata: JSON.stringify(context),
     blocks: [
-      input('kind', t.kind, { type: 'static_select', action_id: 'kind', options: KINDS.map((k) => opt(t.kinds[k], k)), initial_option: opt(t.kinds.theme, 'theme') }, false),
+      input(
+        'kind',
+        t.kind,
+        {
+          type: 'static_select',
+          action_id: 'kind',
+          options: KINDS.map((k) => opt(t.kinds[k], k)),
+          initial_option: opt(t.kinds.theme, 'theme'),
+        },
+        false,
+      ),
       ...options,
-      input('select', t.select, { type: 'static_select', action_id: 'select', options: ['1', '2', '3'].map((n) => opt(n, n)) }, true),
+      input(
+        'select',
+        t.select,
+        { type: 'static_select', action_id: 'select', options: ['1', '2', '3'].map((n) => opt(n, n)) },
+        true,
+      ),
       input('deadline', t.deadline, { type: 'datepicker', action_id: 'deadline' }, true, t.deadlineHint),
-      input('eligible', t.eligibility, { type: 'radio_buttons', action_id: 'eligible', options: [opt(t.eligible.members, 'members'), opt(t.eligible.all, 'all')], initial_option: opt(t.eligible.members, 'members') }, false),
-      input('visibility', t.results, { type: 'radio_buttons', action_id: 'visibility', options: [opt(t.resultsMode.hidden, 'hidden'), opt(t.resultsMode.live, 'live')], initial_option: opt(t.resultsMode.hidden, 'hidden') }, false),
+      input(
+        'eligible',
+        t.eligibility,
+        {
+          type: 'radio_buttons',
+          action_id: 'eligible',
+          options: [opt(t.eligible.members, 'members'), opt(t.eligible.all, 'all')],
+          initial_option: opt(t.eligible.members, 'members'),
+        },
+        false,
+      ),
+      input(
+        'visibility',
+        t.results,
+        {
+          type: 'radio_buttons',
+          action_id: 'visibility',
+          options: [opt(t.resultsMode.hidden, 'hidden'), opt(t.resultsMode.live, 'live')],
+          initial_option: opt(t.resultsMode.hidden, 'hidden'),
+        },
+        false,
+      ),
     ],
   };
 }
@@ -66,7 +116,10 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?
  * joined with " / " because the core keeps one text per option (see the report to the core).
  */
 function optionText(raw: string | undefined): string | undefined {
-  const lines = (raw ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = (raw ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.length ? lines.join(' / ') : undefined;
 }
 
@@ -93,6 +146,13 @@ export function launchCommand(values: FormValues): { command: Command } | { erro
     case 'survey':
       return { command: { type: 'survey', options, ...common } };
     case 'feedback':
-      return { command: { type: 'feedback', workshop: options[0], ...(options.length > 1 ? { statements: options.slice(1) } : {}), ...common } };
+      return {
+        command: {
+          type: 'feedback',
+          workshop: options[0],
+          ...(options.length > 1 ? { statements: options.slice(1) } : {}),
+          ...common,
+        },
+      };
   }
 }

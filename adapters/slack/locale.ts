@@ -9,7 +9,11 @@ export interface LocaleCache {
   get(userId: string): Promise<string | undefined>;
 }
 
-export function createLocaleCache(client: () => WebClient, log: (line: string) => void, opts: { now?: () => number; max?: number; retryAfterMs?: number } = {}): LocaleCache {
+export function createLocaleCache(
+  client: () => WebClient,
+  log: (line: string) => void,
+  opts: { now?: () => number; max?: number; retryAfterMs?: number } = {},
+): LocaleCache {
   const max = opts.max ?? 5_000;
   const retryAfterMs = opts.retryAfterMs ?? 10 * 60_000;
   const now = opts.now ?? Date.now;

@@ -25,9 +25,18 @@ export function cardToModal(card: Card, opts: { lang: Lang; channel?: string }):
   const title = shorten(card.title, LIMITS.modalTitle);
   // The modal title is 24 characters at most: when cut, the full title opens the body.
   const body = cardBlocks(card, { surface: 'modal', lang: opts.lang, withTitle: false });
-  const head: KnownBlock[] = title === card.title.trim() ? [] : [{ type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(shorten(card.title, LIMITS.sectionText - 2))}*` } }];
+  const head: KnownBlock[] =
+    title === card.title.trim()
+      ? []
+      : [
+          {
+            type: 'section',
+            text: { type: 'mrkdwn', text: `*${escapeMrkdwn(shorten(card.title, LIMITS.sectionText - 2))}*` },
+          },
+        ];
   const blocks = compact([...head, ...body], LIMITS.viewBlocks);
-  if (blocks.length > LIMITS.viewBlocks) throw new SlackLimitError(`modal "${card.title}" needs ${blocks.length} blocks`);
+  if (blocks.length > LIMITS.viewBlocks)
+    throw new SlackLimitError(`modal "${card.title}" needs ${blocks.length} blocks`);
   const context: ModalContext = { action: form?.submit.action, channel: opts.channel };
   const metadata = JSON.stringify(context);
   if (metadata.length > LIMITS.privateMetadata) throw new SlackLimitError('modal private_metadata too long');
@@ -36,7 +45,9 @@ export function cardToModal(card: Card, opts: { lang: Lang; channel?: string }):
     callback_id: VIEW.form,
     title: { type: 'plain_text', text: title, emoji: true },
     close: { type: 'plain_text', text: form ? t.cancel : t.close },
-    ...(form ? { submit: { type: 'plain_text', text: shorten(form.submit.label, LIMITS.modalButton), emoji: true } } : {}),
+    ...(form
+      ? { submit: { type: 'plain_text', text: shorten(form.submit.label, LIMITS.modalButton), emoji: true } }
+      : {}),
     private_metadata: metadata,
     blocks,
   };

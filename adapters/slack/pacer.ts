@@ -20,18 +20,22 @@ export function createPacer(opts: { now: () => number; sleep: Sleep; intervalMs?
   return {
     run(key, fn) {
       const previous = tails.get(key) ?? Promise.resolve();
-      const job = previous.catch(() => undefined).then(async () => {
-        const now = opts.now();
-        const at = nextAt.get(key) ?? 0;
-        if (at > now) await opts.sleep(at - now);
-        nextAt.set(key, Math.max(now, at) + interval);
-        if (nextAt.size > maxKeys) nextAt.delete(nextAt.keys().next().value as string);
-        return fn();
-      });
+      const job = previous
+        .catch(() => undefined)
+        .then(async () => {
+          const now = opts.now();
+          const at = nextAt.get(key) ?? 0;
+          if (at > now) await opts.sleep(at - now);
+          nextAt.set(key, Math.max(now, at) + interval);
+          if (nextAt.size > maxKeys) nextAt.delete(nextAt.keys().next().value as string);
+          return fn();
+        });
       tails.set(key, job);
-      void job.finally(() => {
-        if (tails.get(key) === job) tails.delete(key);
-      }).catch(() => undefined);
+      void job
+        .finally(() => {
+          if (tails.get(key) === job) tails.delete(key);
+        })
+        .catch(() => undefined);
       return job;
     },
   };

@@ -12,18 +12,29 @@ const id = z.string().min(1);
 const routing = {
   event: z.object({ event: z.object({ type: z.string(), item: z.object({}).loose().optional() }).loose() }).loose(),
   command: z.object({ command: z.string() }).loose(),
-  action: z.object({ user: z.object({ id: z.string() }).loose(), actions: z.array(z.object({ action_id: z.string() }).loose()).min(1) }).loose(),
-  view: z.object({ user: z.object({ id: z.string() }).loose(), view: z.object({ callback_id: z.string() }).loose() }).loose(),
+  action: z
+    .object({
+      user: z.object({ id: z.string() }).loose(),
+      actions: z.array(z.object({ action_id: z.string() }).loose()).min(1),
+    })
+    .loose(),
+  view: z
+    .object({ user: z.object({ id: z.string() }).loose(), view: z.object({ callback_id: z.string() }).loose() })
+    .loose(),
 };
 
 /** Why Bolt could not route this body safely, or undefined. Bodies it would not route at all pass (nothing listens). */
 export function routingProblem(body: Record<string, unknown>): string | undefined {
   const schema =
-    body.event !== undefined ? routing.event
-    : body.command !== undefined ? routing.command
-    : body.actions !== undefined || body.type === 'block_actions' ? routing.action
-    : body.type === 'view_submission' || body.type === 'view_closed' ? routing.view
-    : undefined;
+    body.event !== undefined
+      ? routing.event
+      : body.command !== undefined
+        ? routing.command
+        : body.actions !== undefined || body.type === 'block_actions'
+          ? routing.action
+          : body.type === 'view_submission' || body.type === 'view_closed'
+            ? routing.view
+            : undefined;
   const r = schema?.safeParse(body);
   return r && !r.success ? describeIssues(r.error) : undefined;
 }

@@ -6,7 +6,10 @@
 import { ErrorCode } from '@slack/web-api';
 import type { Sleep } from './pacer.ts';
 
-export async function withRateLimitRetry<T>(fn: () => Promise<T>, opts: { sleep: Sleep; maxRetries?: number; onRetry?: (seconds: number) => void }): Promise<T> {
+export async function withRateLimitRetry<T>(
+  fn: () => Promise<T>,
+  opts: { sleep: Sleep; maxRetries?: number; onRetry?: (seconds: number) => void },
+): Promise<T> {
   const max = opts.maxRetries ?? 5;
   for (let attempt = 0; ; attempt++) {
     try {

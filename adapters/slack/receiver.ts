@@ -28,8 +28,15 @@ export const FRESHNESS_MS = 5 * 60 * 1000;
  * the timestamp is within 5 minutes of `nowMs`, in the past or in the future. Returns why the
  * request is refused, or undefined when it is authentic. Never includes the secret or the body.
  */
-export function signatureProblem(secret: string, body: string, signature: unknown, timestampHeader: unknown, nowMs: number): string | undefined {
-  if (typeof signature !== 'string' || typeof timestampHeader !== 'string') return 'missing x-slack-signature or x-slack-request-timestamp';
+export function signatureProblem(
+  secret: string,
+  body: string,
+  signature: unknown,
+  timestampHeader: unknown,
+  nowMs: number,
+): string | undefined {
+  if (typeof signature !== 'string' || typeof timestampHeader !== 'string')
+    return 'missing x-slack-signature or x-slack-request-timestamp';
   const timestamp = Number(timestampHeader);
   if (!Number.isInteger(timestamp)) return 'x-slack-request-timestamp is not a number of seconds';
   const skew = timestamp * 1000 - nowMs;
@@ -63,7 +70,8 @@ function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-const errorLine = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : 'unknown error');
+const errorLine = (error: unknown) =>
+  error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : 'unknown error';
 
 type Parsed = { ok: true; body: Record<string, unknown>; sslCheck: boolean } | { ok: false; reason: string };
 
@@ -79,7 +87,8 @@ function parseBody(raw: string, contentType: string | undefined): Parsed {
     } else {
       body = JSON.parse(raw);
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, reason: 'not a JSON object' };
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return { ok: false, reason: 'not a JSON object' };
     return { ok: true, body: body as Record<string, unknown>, sslCheck };
   } catch (err) {
     return { ok: false, reason: (err as Error).name };
@@ -121,7 +130,8 @@ export class SlackHttpReceiver implements Receiver {
     }
     const buffered = Object.assign(req, { rawBody });
     const raw = rawBody.toString('utf8');
-    if (this.blockActions && raw.startsWith(CLICK_PREFIX) && req.headers['content-type']?.startsWith(FORM)) return this.click(raw, req, res);
+    if (this.blockActions && raw.startsWith(CLICK_PREFIX) && req.headers['content-type']?.startsWith(FORM))
+      return this.click(raw, req, res);
     const parsed = parseBody(raw, req.headers['content-type']);
     // Slack checks TLS with an unsigned `ssl_check=1`; answer it and process nothing.
     if (parsed.ok && parsed.sslCheck) return http.buildSSLCheckResponse(res);
@@ -140,12 +150,20 @@ export class SlackHttpReceiver implements Receiver {
     const malformed = routingProblem(body);
     if (malformed) {
       // Signed, so from Slack, but Bolt would throw on it: acknowledge it and do nothing.
-      logger.warn(`Slack request ignored: malformed ${typeof body.type === 'string' ? body.type.slice(0, 40) : 'payload'} (${malformed}).`);
+      logger.warn(
+        `Slack request ignored: malformed ${typeof body.type === 'string' ? body.type.slice(0, 40) : 'payload'} (${malformed}).`,
+      );
       return http.buildContentResponse(res, undefined);
     }
     const app = this.app;
     if (!app) return http.buildNoBodyResponse(res, 503);
-    const ack = new HTTPResponseAck({ logger, processBeforeResponse: false, httpRequest: buffered, httpRequestBody: body, httpResponse: res });
+    const ack = new HTTPResponseAck({
+      logger,
+      processBeforeResponse: false,
+      httpRequest: buffered,
+      httpRequestBody: body,
+      httpResponse: res,
+    });
     const boltAck = ack.bind();
     let acknowledged = false;
     const event = {
@@ -202,7 +220,9 @@ export class SlackHttpReceiver implements Receiver {
     const timestamp = req.headers['x-slack-request-timestamp'];
     const problem = signatureProblem(this.opts.signingSecret, raw, signature, timestamp, this.opts.now());
     if (problem) {
-      logger.warn(`Slack request refused: ${problem}. If every request fails, check that SLACK_SIGNING_SECRET matches the app's signing secret and that this server's clock is right.`);
+      logger.warn(
+        `Slack request refused: ${problem}. If every request fails, check that SLACK_SIGNING_SECRET matches the app's signing secret and that this server's clock is right.`,
+      );
       return false;
     }
     if (!this.opts.replay.firstTime(signature as string, Number(timestamp))) {
@@ -213,7 +233,9 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   private handleClick(body: Record<string, unknown>): Promise<void> {
-    return this.blockActions!(body).catch((error: unknown) => this.opts.logger.error(`Slack click failed after it was acknowledged: ${errorLine(error)}`));
+    return this.blockActions!(body).catch((error: unknown) =>
+      this.opts.logger.error(`Slack click failed after it was acknowledged: ${errorLine(error)}`),
+    );
   }
 
   private track(work: Promise<unknown>): Promise<unknown> {

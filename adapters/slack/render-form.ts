@@ -2,7 +2,17 @@
  * Neutral forms as Block Kit: input blocks inside modals; inside messages and the Home tab,
  * stateful elements plus a submit button whose click carries the whole message state.
  */
-import type { Button, Checkboxes, InputBlock, KnownBlock, MultiStaticSelect, PlainTextInput, PlainTextOption, RadioButtons, StaticSelect } from '@slack/types';
+import type {
+  Button,
+  Checkboxes,
+  InputBlock,
+  KnownBlock,
+  MultiStaticSelect,
+  PlainTextInput,
+  PlainTextOption,
+  RadioButtons,
+  StaticSelect,
+} from '@slack/types';
 import type { Lang } from '../../src/domain/model.ts';
 import type { Form, FormInput } from '../../src/views/card.ts';
 import { escapeMrkdwn, shorten, splitAtWord } from './shorten.ts';
@@ -20,7 +30,11 @@ function richOption(o: Choice['options'][number]): PlainTextOption {
   const [head, rest] = splitAtWord(o.label, LIMITS.optionText - 1);
   const text = rest ? `${head}…` : head;
   const description = rest ? shorten(`…${rest}`, LIMITS.optionDescription) : undefined;
-  return { text: { type: 'plain_text', text, emoji: true }, value: o.value, ...(description ? { description: { type: 'plain_text', text: description } } : {}) };
+  return {
+    text: { type: 'plain_text', text, emoji: true },
+    value: o.value,
+    ...(description ? { description: { type: 'plain_text', text: description } } : {}),
+  };
 }
 
 function plainOption(o: Choice['options'][number]): PlainTextOption {
@@ -29,19 +43,35 @@ function plainOption(o: Choice['options'][number]): PlainTextOption {
 }
 
 function checkValue(value: string): void {
-  if (value.length > LIMITS.optionValue) throw new SlackLimitError(`option value of ${value.length} characters (limit ${LIMITS.optionValue})`);
+  if (value.length > LIMITS.optionValue)
+    throw new SlackLimitError(`option value of ${value.length} characters (limit ${LIMITS.optionValue})`);
 }
 
-function choiceElement(input: Choice, actionId: string, lang: Lang): Checkboxes | RadioButtons | StaticSelect | MultiStaticSelect {
-  if (input.options.length > LIMITS.selectOptions) throw new SlackLimitError(`input "${input.id}" has ${input.options.length} options (limit ${LIMITS.selectOptions})`);
+function choiceElement(
+  input: Choice,
+  actionId: string,
+  lang: Lang,
+): Checkboxes | RadioButtons | StaticSelect | MultiStaticSelect {
+  if (input.options.length > LIMITS.selectOptions)
+    throw new SlackLimitError(
+      `input "${input.id}" has ${input.options.length} options (limit ${LIMITS.selectOptions})`,
+    );
   const placeholder = { type: 'plain_text' as const, text: slackTexts(lang).choose };
   if (input.options.length <= LIMITS.checkboxOptions) {
     const options = input.options.map(richOption);
-    return input.multi ? { type: 'checkboxes', action_id: actionId, options } : { type: 'radio_buttons', action_id: actionId, options };
+    return input.multi
+      ? { type: 'checkboxes', action_id: actionId, options }
+      : { type: 'radio_buttons', action_id: actionId, options };
   }
   const options = input.options.map(plainOption);
   if (!input.multi) return { type: 'static_select', action_id: actionId, options, placeholder };
-  return { type: 'multi_static_select', action_id: actionId, options, placeholder, ...(input.max ? { max_selected_items: input.max } : {}) };
+  return {
+    type: 'multi_static_select',
+    action_id: actionId,
+    options,
+    placeholder,
+    ...(input.max ? { max_selected_items: input.max } : {}),
+  };
 }
 
 function textElement(input: Extract<FormInput, { type: 'text' }>, actionId: string): PlainTextInput {
@@ -51,7 +81,9 @@ function textElement(input: Extract<FormInput, { type: 'text' }>, actionId: stri
     action_id: actionId,
     multiline: max > 150,
     max_length: max,
-    ...(input.placeholder ? { placeholder: { type: 'plain_text', text: shorten(input.placeholder, LIMITS.placeholder) } } : {}),
+    ...(input.placeholder
+      ? { placeholder: { type: 'plain_text', text: shorten(input.placeholder, LIMITS.placeholder) } }
+      : {}),
   };
 }
 
@@ -69,9 +101,17 @@ function inputBlock(input: FormInput, blockId: string, actionId: string, lang: L
  * Blocks for one form. In a modal the view's submit button sends it (view_submission).
  * Inline, a submit button carries the FormAction; Slack sends the state of all inputs with the click.
  */
-export function formBlocks(form: Form, index: number, surface: FormSurface, lang: Lang, next: () => number): KnownBlock[] {
+export function formBlocks(
+  form: Form,
+  index: number,
+  surface: FormSurface,
+  lang: Lang,
+  next: () => number,
+): KnownBlock[] {
   if (surface === 'modal') {
-    return form.inputs.map((input) => inputBlock(input, formBlockId(index, input.id), `${ACTION.input}${next()}`, lang));
+    return form.inputs.map((input) =>
+      inputBlock(input, formBlockId(index, input.id), `${ACTION.input}${next()}`, lang),
+    );
   }
   const out: KnownBlock[] = form.inputs.map((input) => {
     const actionId = `${ACTION.input}${next()}`;

@@ -53,7 +53,8 @@ function sections(text: string): KnownBlock[] {
 }
 
 function titleBlocks(title: string): KnownBlock[] {
-  if (title.length <= LIMITS.headerText) return [{ type: 'header', text: { type: 'plain_text', text: title, emoji: true } }];
+  if (title.length <= LIMITS.headerText)
+    return [{ type: 'header', text: { type: 'plain_text', text: title, emoji: true } }];
   return sections(`*${escapeMrkdwn(title)}*`);
 }
 
@@ -95,7 +96,10 @@ function barBlocks(bars: Extract<CardBlock, { type: 'bar' }>[]): KnownBlock[] {
 function actionBlocks(block: Extract<CardBlock, { type: 'actions' }>, next: () => number): KnownBlock[] {
   const buttons: Button[] = block.buttons.map((b) => {
     const value = JSON.stringify(b.command);
-    if (value.length > LIMITS.buttonValue) throw new SlackLimitError(`button "${b.label}" carries a command of ${value.length} characters (limit ${LIMITS.buttonValue})`);
+    if (value.length > LIMITS.buttonValue)
+      throw new SlackLimitError(
+        `button "${b.label}" carries a command of ${value.length} characters (limit ${LIMITS.buttonValue})`,
+      );
     return {
       type: 'button',
       text: { type: 'plain_text', text: shorten(b.label, LIMITS.buttonText), emoji: true },
@@ -112,7 +116,10 @@ function actionBlocks(block: Extract<CardBlock, { type: 'actions' }>, next: () =
 }
 
 /** Renders the card's blocks (without fitting them into the block limit). */
-export function cardBlocks(card: Card, opts: RenderOptions & { formSurface?: FormSurface; withTitle?: boolean }): KnownBlock[] {
+export function cardBlocks(
+  card: Card,
+  opts: RenderOptions & { formSurface?: FormSurface; withTitle?: boolean },
+): KnownBlock[] {
   let counter = 0;
   const next = () => counter++;
   let formIndex = 0;
@@ -137,7 +144,15 @@ export function cardBlocks(card: Card, opts: RenderOptions & { formSurface?: For
         out.push(...actionBlocks(block, next));
         break;
       case 'form':
-        out.push(...formBlocks(block.form, formIndex++, opts.formSurface ?? (opts.surface === 'modal' ? 'modal' : 'inline'), opts.lang, next));
+        out.push(
+          ...formBlocks(
+            block.form,
+            formIndex++,
+            opts.formSurface ?? (opts.surface === 'modal' ? 'modal' : 'inline'),
+            opts.lang,
+            next,
+          ),
+        );
         break;
     }
   }
@@ -154,7 +169,12 @@ export function compact(blocks: KnownBlock[], max: number): KnownBlock[] {
   const out: KnownBlock[] = [];
   for (const b of blocks) {
     const prev = out[out.length - 1];
-    if (prev && isPlainSection(prev) && isPlainSection(b) && prev.text.text.length + b.text.text.length + 2 <= LIMITS.sectionText) {
+    if (
+      prev &&
+      isPlainSection(prev) &&
+      isPlainSection(b) &&
+      prev.text.text.length + b.text.text.length + 2 <= LIMITS.sectionText
+    ) {
       out[out.length - 1] = section(`${prev.text.text}\n\n${b.text.text}`);
     } else {
       out.push(b);
@@ -189,9 +209,16 @@ export function cardToBlockKit(card: Card, opts: RenderOptions): RenderedMessage
   if (blocks.length > max && opts.surface === 'home') {
     // A Home tab cannot be split: show what fits and say how much more there is (`/consult status` lists all).
     const shown = blocks.slice(0, max - 1);
-    return { blocks: [...shown, { type: 'context', elements: [{ type: 'mrkdwn', text: `… +${blocks.length - shown.length}` }] }], text: fallbackText(card) };
+    return {
+      blocks: [
+        ...shown,
+        { type: 'context', elements: [{ type: 'mrkdwn', text: `… +${blocks.length - shown.length}` }] },
+      ],
+      text: fallbackText(card),
+    };
   }
-  if (blocks.length > max) throw new SlackLimitError(`card "${card.title}" needs ${blocks.length} blocks (limit ${max}); use cardToMessages`);
+  if (blocks.length > max)
+    throw new SlackLimitError(`card "${card.title}" needs ${blocks.length} blocks (limit ${max}); use cardToMessages`);
   return { blocks, text: fallbackText(card) };
 }
 

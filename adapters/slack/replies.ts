@@ -57,7 +57,10 @@ export function createReplies(deps: { web: SlackWeb; deliverer: Deliverer; log: 
     const triggerId = to.triggerId;
     to.triggerId = undefined; // a trigger opens one modal
     try {
-      await web.client().views.open({ trigger_id: triggerId, view: cardToModal(message.card, { lang: message.lang, channel: to.channel }) });
+      await web.client().views.open({
+        trigger_id: triggerId,
+        view: cardToModal(message.card, { lang: message.lang, channel: to.channel }),
+      });
       return true;
     } catch (err) {
       // An expired trigger (3 s) still leaves the inline form in an ephemeral message.
@@ -80,7 +83,10 @@ export function createReplies(deps: { web: SlackWeb; deliverer: Deliverer; log: 
     }
     await web.upload(await web.openDm(to.user), file, first.text);
     const note = slackTexts(message.lang).fileSent(file.name);
-    await ephemeral(to, note, [...first.blocks.slice(0, LIMITS.messageBlocks - 1), { type: 'context', elements: [{ type: 'mrkdwn', text: note }] }]);
+    await ephemeral(to, note, [
+      ...first.blocks.slice(0, LIMITS.messageBlocks - 1),
+      { type: 'context', elements: [{ type: 'mrkdwn', text: note }] },
+    ]);
   }
 
   return {

@@ -35,7 +35,10 @@ export interface SlackWeb {
 }
 
 // One keep-alive pool per scheme: replies to a burst of clicks reuse connections to Slack.
-const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }) };
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
+};
 
 /** POSTs JSON with node's own HTTP client (light next to fetch or axios on the hot vote path). The URL is never logged: it is a bearer capability. */
 export function postJson(url: string, body: unknown, timeoutMs = 10_000): Promise<void> {
@@ -51,7 +54,11 @@ export function postJson(url: string, body: unknown, timeoutMs = 10_000): Promis
     const data = JSON.stringify(body);
     const req = scheme.request(
       u,
-      { method: 'POST', agent: agents[u.protocol as 'http:' | 'https:'], headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(data) } },
+      {
+        method: 'POST',
+        agent: agents[u.protocol as 'http:' | 'https:'],
+        headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(data) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -62,7 +69,10 @@ export function postJson(url: string, body: unknown, timeoutMs = 10_000): Promis
         res.on('end', () => {
           const status = res.statusCode ?? 0;
           if (status < 200 || status >= 300) return reject(new Error(`response_url answered HTTP ${status}`));
-          if (/"ok"\s*:\s*false/.test(text)) return reject(new Error(`response_url answered ${/"error"\s*:\s*"([\w-]{1,60})"/.exec(text)?.[1] ?? 'not ok'}`));
+          if (/"ok"\s*:\s*false/.test(text))
+            return reject(
+              new Error(`response_url answered ${/"error"\s*:\s*"([\w-]{1,60})"/.exec(text)?.[1] ?? 'not ok'}`),
+            );
           resolve();
         });
       },
@@ -73,7 +83,12 @@ export function postJson(url: string, body: unknown, timeoutMs = 10_000): Promis
   });
 }
 
-export function createSlackWeb(deps: { client: () => WebClient; pacer: Pacer; sleep: Sleep; log: (line: string) => void }): SlackWeb {
+export function createSlackWeb(deps: {
+  client: () => WebClient;
+  pacer: Pacer;
+  sleep: Sleep;
+  log: (line: string) => void;
+}): SlackWeb {
   const retry = <T>(fn: () => Promise<T>) =>
     withRateLimitRetry(fn, { sleep: deps.sleep, onRetry: (s) => deps.log(`slack: rate limited, retrying in ${s}s`) });
   const dms = new Map<string, string>();
@@ -81,7 +96,16 @@ export function createSlackWeb(deps: { client: () => WebClient; pacer: Pacer; sl
     client: deps.client,
     async post(channel, text, blocks, metadata) {
       const r = await deps.pacer.run(channel, () =>
-        retry(() => deps.client().chat.postMessage({ channel, text, blocks, unfurl_links: false, unfurl_media: false, ...(metadata ? { metadata } : {}) })),
+        retry(() =>
+          deps.client().chat.postMessage({
+            channel,
+            text,
+            blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+            ...(metadata ? { metadata } : {}),
+          }),
+        ),
       );
       if (!r.ts) throw new Error(`chat.postMessage to ${channel} returned no ts`);
       return r.ts;
@@ -108,7 +132,13 @@ export function createSlackWeb(deps: { client: () => WebClient; pacer: Pacer; sl
     },
     async upload(channel, file, comment) {
       await retry(() =>
-        deps.client().files.uploadV2({ channel_id: channel, filename: file.name, title: file.name, content: file.content, ...(comment ? { initial_comment: comment } : {}) }),
+        deps.client().files.uploadV2({
+          channel_id: channel,
+          filename: file.name,
+          title: file.name,
+          content: file.content,
+          ...(comment ? { initial_comment: comment } : {}),
+        }),
       );
     },
   };

@@ -8,15 +8,24 @@ const MAX_FILE_TEXT = 20_000;
 
 export function renderOptionsFor(message: Pick<OutboundMessage, 'purpose' | 'consultationId'>): RenderOptions {
   // Ballots refresh per viewer (Universal Actions): each delegate sees their delegation's vote.
-  return message.purpose === 'ballot' && message.consultationId ? { refresh: { consultationId: message.consultationId } } : {};
+  return message.purpose === 'ballot' && message.consultationId
+    ? { refresh: { consultationId: message.consultationId } }
+    : {};
 }
 
 export function messageActivity(message: OutboundMessage): Partial<Activity> {
   const card = cardToAdaptiveCard(message.card, message.lang, renderOptionsFor(message));
-  const activity: Partial<Activity> = { type: 'message', summary: message.card.title, attachments: [adaptiveCardAttachment(card)] };
+  const activity: Partial<Activity> = {
+    type: 'message',
+    summary: message.card.title,
+    attachments: [adaptiveCardAttachment(card)],
+  };
   if (message.file) {
     // Teams bots cannot attach an arbitrary file outside personal chats; the CSV goes inline.
-    const content = message.file.content.length > MAX_FILE_TEXT ? `${message.file.content.slice(0, MAX_FILE_TEXT)}\n…` : message.file.content;
+    const content =
+      message.file.content.length > MAX_FILE_TEXT
+        ? `${message.file.content.slice(0, MAX_FILE_TEXT)}\n…`
+        : message.file.content;
     activity.textFormat = 'markdown';
     activity.text = `${message.file.name}\n\n\`\`\`\n${content}\n\`\`\``;
   }

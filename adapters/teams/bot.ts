@@ -3,12 +3,24 @@
  * request; nothing here decides anything. Not tied to Teams: the local web chat runs the same
  * bot over Direct Line with `platform: 'web'` (users `web:<id>`).
  */
-import { TeamsActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from 'botbuilder';
 import type { Consult } from '../../src/consult-api.ts';
 import type { OutboundMessage } from '../../src/outbound.ts';
 import { messageActivity } from './activity.ts';
 import { invokeResponseCard } from './invoke-response.ts';
-import { invokeIntent, messageRequest, requestContext, userIdOf, type BotPlatform, type InvokeIntent } from './parse.ts';
+import {
+  invokeIntent,
+  messageRequest,
+  requestContext,
+  userIdOf,
+  type BotPlatform,
+  type InvokeIntent,
+} from './parse.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './render.ts';
 import { CONSULT_VERB } from './action-data.ts';
 import type { References } from './references.ts';
@@ -45,7 +57,8 @@ export class ConsultBot extends TeamsActivityHandler {
     // Hosts without Universal Actions send our card data back as a message value (Action.Submit fallback).
     if (!activity.text && activity.value && typeof activity.value === 'object') {
       const intent = invokeIntent({ verb: CONSULT_VERB, data: activity.value });
-      if (intent.kind === 'request') return this.send(context, await consult.handle(requestContext(platform, activity), intent.request));
+      if (intent.kind === 'request')
+        return this.send(context, await consult.handle(requestContext(platform, activity), intent.request));
     }
     const replies = await consult.handle(requestContext(platform, activity), messageRequest(platform, activity));
     await this.send(context, replies);
@@ -55,11 +68,18 @@ export class ConsultBot extends TeamsActivityHandler {
     for (const reply of replies) await context.sendActivity(messageActivity(reply));
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const intent: InvokeIntent = invokeIntent(value.action ?? {});
     if (intent.kind === 'invalid') {
       this.options.log?.(`${this.options.platform}: refused a card action: ${intent.reason}`);
-      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: intent.reason } };
+      return {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'BadRequest', message: intent.reason },
+      };
     }
     const { consult, platform } = this.options;
     const rc = requestContext(platform, context.activity);
@@ -69,7 +89,12 @@ export class ConsultBot extends TeamsActivityHandler {
     const card = invokeResponseCard(replies, view, id);
     // Nothing to show (e.g. a refresh of an unknown consultation): Teams keeps the card as it is.
     // (For this response type Teams expects a string; the SDK's type says object.)
-    if (!card) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' as unknown as Record<string, unknown> };
+    if (!card)
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: '' as unknown as Record<string, unknown>,
+      };
     return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> };
   }
 }

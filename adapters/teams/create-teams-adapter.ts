@@ -14,7 +14,10 @@ import { ConsultCloudAdapter, messagesEndpoint } from './endpoint.ts';
 import { createPacer, type PacerOptions } from './pacer.ts';
 import { createReferences } from './references.ts';
 
-export type TeamsConfig = Pick<Config, 'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE'>;
+export type TeamsConfig = Pick<
+  Config,
+  'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE'
+>;
 
 export interface TeamsAdapterOptions {
   consult: Consult;
@@ -58,10 +61,14 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   });
   const adapter = new ConsultCloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
-    log(`teams: turn failed (${context.activity.type}${context.activity.name ? ` ${context.activity.name}` : ''}): ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    log(
+      `teams: turn failed (${context.activity.type}${context.activity.name ? ` ${context.activity.name}` : ''}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   };
   if (!authenticated) {
-    log('teams: MICROSOFT_APP_ID is not set, so /api/messages runs WITHOUT Bot Framework authentication and accepts requests from this machine only (local development). Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_TYPE to connect Teams.');
+    log(
+      'teams: MICROSOFT_APP_ID is not set, so /api/messages runs WITHOUT Bot Framework authentication and accepts requests from this machine only (local development). Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_TYPE to connect Teams.',
+    );
   }
 
   const references = createReferences(consult, 'teams');
@@ -70,6 +77,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const deliverer = createBotFrameworkDeliverer({ adapter, appId, platform: 'teams', references, pacer, log });
   consult.registerDeliverer('teams', deliverer);
 
-  server.route('POST', options.path ?? '/api/messages', messagesEndpoint({ adapter, logic: (context) => bot.run(context), authenticated, log }));
+  server.route(
+    'POST',
+    options.path ?? '/api/messages',
+    messagesEndpoint({ adapter, logic: (context) => bot.run(context), authenticated, log }),
+  );
   return { adapter, bot, deliverer, authenticated };
 }

@@ -48,27 +48,34 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
 
   function conversationRef(id: string): StoredReference {
     const ref = references.conversation(id);
-    if (!ref) throw new DeliveryError(`No conversation reference for ${platform} conversation ${id}: add the Consult app to it (or mention the bot there once) so it can post.`);
+    if (!ref)
+      throw new DeliveryError(
+        `No conversation reference for ${platform} conversation ${id}: add the Consult app to it (or mention the bot there once) so it can post.`,
+      );
     return ref;
   }
 
   async function post(ref: StoredReference, message: OutboundMessage): Promise<string | undefined> {
     const key = ref.conversation!.id;
-    return pacer.run(key, () => inTurn(ref, async (context) => {
-      // A proactive post starts a new message; the continuation's made-up activity id is no thread to reply to.
-      context.onSendActivities(async (_ctx, activities, next) => {
-        for (const a of activities) delete a.replyToId;
-        return next();
-      });
-      return (await context.sendActivity(messageActivity(message)))?.id;
-    }));
+    return pacer.run(key, () =>
+      inTurn(ref, async (context) => {
+        // A proactive post starts a new message; the continuation's made-up activity id is no thread to reply to.
+        context.onSendActivities(async (_ctx, activities, next) => {
+          for (const a of activities) delete a.replyToId;
+          return next();
+        });
+        return (await context.sendActivity(messageActivity(message)))?.id;
+      }),
+    );
   }
 
   async function update(ref: StoredReference, activityId: string, message: OutboundMessage): Promise<void> {
     const key = ref.conversation!.id;
-    await pacer.run(key, () => inTurn(ref, async (context) => {
-      await context.updateActivity({ ...messageActivity(message), id: activityId });
-    }));
+    await pacer.run(key, () =>
+      inTurn(ref, async (context) => {
+        await context.updateActivity({ ...messageActivity(message), id: activityId });
+      }),
+    );
   }
 
   /** The user's 1:1 conversation: known from an earlier message, or opened now in the tenant we know. */
@@ -77,7 +84,10 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
     if (known) return known;
     if (!user.startsWith(`${platform}:`)) throw new DeliveryError(`${user} is not a ${platform} user`);
     const tenant = references.tenant();
-    if (!tenant) throw new DeliveryError(`Cannot message ${user}: the Consult app has not been installed in any ${platform} team or chat yet.`);
+    if (!tenant)
+      throw new DeliveryError(
+        `Cannot message ${user}: the Consult app has not been installed in any ${platform} team or chat yet.`,
+      );
     const memberId = user.slice(platform.length + 1);
     let created: StoredReference | undefined;
     await pacer.run(`create:${memberId}`, async () => {
@@ -96,7 +106,12 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
         async (context) => {
           try {
             const a = context.activity;
-            created = { channelId: a.channelId, serviceUrl: a.serviceUrl, bot: { name: '', ...tenant.bot }, conversation: { ...a.conversation, conversationType: 'personal' } };
+            created = {
+              channelId: a.channelId,
+              serviceUrl: a.serviceUrl,
+              bot: { name: '', ...tenant.bot },
+              conversation: { ...a.conversation, conversationType: 'personal' },
+            };
           } catch (err) {
             failure = err;
           }
@@ -104,7 +119,8 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
       );
       if (failure !== undefined) throw failure;
     });
-    if (!created?.conversation?.id) throw new DeliveryError(`The ${platform} service did not open a personal chat with ${user}.`);
+    if (!created?.conversation?.id)
+      throw new DeliveryError(`The ${platform} service did not open a personal chat with ${user}.`);
     await references.setPersonal(user, created);
     return created;
   }

@@ -4,7 +4,13 @@
  * Microsoft's own local test tools) only requests from this machine are accepted.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CloudAdapter, type ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  CloudAdapter,
+  type ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import { readBody } from '../../src/server.ts';
 
 /** Splits the adapter's turn processing in two, so that a refused token maps to 401 whatever the SDK threw. */
@@ -17,7 +23,11 @@ export class ConsultCloudAdapter extends CloudAdapter {
     return this.auth.authenticateRequest(activity, authHeader);
   }
 
-  runAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  runAuthenticated(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(auth, activity, logic);
   }
 }
@@ -43,28 +53,45 @@ function reply(res: ServerResponse, status: number, body?: unknown): void {
     return;
   }
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8' }).end(text);
+  res
+    .writeHead(status, {
+      'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+    })
+    .end(text);
 }
 
-export function messagesEndpoint(options: EndpointOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function messagesEndpoint(
+  options: EndpointOptions,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { adapter, logic, authenticated, log } = options;
   return async (req, res) => {
     if (!authenticated) {
       // A proxy on this machine (a dev tunnel) would make the internet look local: refuse forwarded requests too.
       const forwarded = req.headers['x-forwarded-for'] ?? req.headers.forwarded;
       if (!isLoopback(req.socket.remoteAddress) || forwarded) {
-        log(`teams: refused an unauthenticated request from ${req.socket.remoteAddress}${forwarded ? ' (forwarded)' : ''}: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to accept Teams traffic`);
-        reply(res, 403, 'Forbidden: this bot runs without Bot Framework authentication and accepts requests from this machine only.');
+        log(
+          `teams: refused an unauthenticated request from ${req.socket.remoteAddress}${forwarded ? ' (forwarded)' : ''}: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to accept Teams traffic`,
+        );
+        reply(
+          res,
+          403,
+          'Forbidden: this bot runs without Bot Framework authentication and accepts requests from this machine only.',
+        );
         return;
       }
     }
     let activity: Activity;
     try {
       const parsed: unknown = JSON.parse(await readBody(req));
-      if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { type?: unknown }).type !== 'string') throw new Error('not an activity');
+      if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { type?: unknown }).type !== 'string')
+        throw new Error('not an activity');
       activity = parsed as Activity;
     } catch (err) {
-      reply(res, (err as { status?: number }).status ?? 400, 'Bad request: the body must be a Bot Framework activity (JSON with a type).');
+      reply(
+        res,
+        (err as { status?: number }).status ?? 400,
+        'Bad request: the body must be a Bot Framework activity (JSON with a type).',
+      );
       return;
     }
     let auth: AuthenticateRequestResult;
@@ -72,7 +99,9 @@ export function messagesEndpoint(options: EndpointOptions): (req: IncomingMessag
       auth = await adapter.authenticate(activity, String(req.headers.authorization ?? ''));
     } catch (err) {
       // Any failure to authenticate (no token, bad signature, wrong audience, unknown key…) is a refusal.
-      log(`teams: refused a request without a valid Bot Framework token: ${err instanceof Error ? err.message : String(err)}`);
+      log(
+        `teams: refused a request without a valid Bot Framework token: ${err instanceof Error ? err.message : String(err)}`,
+      );
       reply(res, 401, 'Unauthorized');
       return;
     }

@@ -15,20 +15,35 @@ export interface InvokeView {
   lang: Lang;
 }
 
-export function invokeResponseCard(replies: OutboundMessage[], ballot: InvokeView | undefined, consultationId?: string): AdaptiveCard | undefined {
+export function invokeResponseCard(
+  replies: OutboundMessage[],
+  ballot: InvokeView | undefined,
+  consultationId?: string,
+): AdaptiveCard | undefined {
   const form = replies.find((r) => r.purpose === 'form');
   if (form) return cardToAdaptiveCard(form.card, form.lang);
   // The core's vote reply is already this viewer's ballot with the notice on top: show it as is.
   const own = replies.find((r) => r.purpose === 'ballot' && r.consultationId === consultationId);
-  if (own && consultationId) return cardToAdaptiveCard(own.card, own.lang, renderOptionsFor({ purpose: 'ballot', consultationId }));
-  const notices: CardBlock[] = replies.flatMap((r) => [{ type: 'text' as const, text: r.card.title, style: styleOf(r.card) }, ...r.card.blocks]);
+  if (own && consultationId)
+    return cardToAdaptiveCard(own.card, own.lang, renderOptionsFor({ purpose: 'ballot', consultationId }));
+  const notices: CardBlock[] = replies.flatMap((r) => [
+    { type: 'text' as const, text: r.card.title, style: styleOf(r.card) },
+    ...r.card.blocks,
+  ]);
   if (ballot) {
     const card: Card = { title: ballot.card.title, blocks: [...notices, ...ballot.card.blocks] };
-    return cardToAdaptiveCard(card, ballot.lang, consultationId ? renderOptionsFor({ purpose: 'ballot', consultationId }) : {});
+    return cardToAdaptiveCard(
+      card,
+      ballot.lang,
+      consultationId ? renderOptionsFor({ purpose: 'ballot', consultationId }) : {},
+    );
   }
   const [first, ...rest] = replies;
   if (!first) return undefined;
-  const blocks = [...first.card.blocks, ...rest.flatMap((r) => [{ type: 'text' as const, text: r.card.title, style: styleOf(r.card) }, ...r.card.blocks])];
+  const blocks = [
+    ...first.card.blocks,
+    ...rest.flatMap((r) => [{ type: 'text' as const, text: r.card.title, style: styleOf(r.card) }, ...r.card.blocks]),
+  ];
   return cardToAdaptiveCard({ title: first.card.title, blocks }, first.lang);
 }
 

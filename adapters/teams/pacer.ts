@@ -54,7 +54,8 @@ export function createPacer(options: PacerOptions = {}): Pacer {
       let wait = 0;
       for (const limit of limits) {
         const inWindow = times.filter((s) => t - s < limit.windowMs);
-        if (inWindow.length >= limit.count) wait = Math.max(wait, inWindow[inWindow.length - limit.count] + limit.windowMs - t);
+        if (inWindow.length >= limit.count)
+          wait = Math.max(wait, inWindow[inWindow.length - limit.count] + limit.windowMs - t);
       }
       if (wait <= 0) {
         times.push(t);
@@ -106,7 +107,8 @@ export function isThrottled(err: unknown): boolean {
 function retryAfterMs(err: unknown): number | undefined {
   const headers = (err as HttpishError | undefined)?.response?.headers;
   if (!headers) return undefined;
-  const raw = typeof headers.get === 'function' ? headers.get('retry-after') : (headers as Record<string, string>)['retry-after'];
+  const raw =
+    typeof headers.get === 'function' ? headers.get('retry-after') : (headers as Record<string, string>)['retry-after'];
   const seconds = Number(raw);
   return raw !== undefined && raw !== '' && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1_000 : undefined;
 }

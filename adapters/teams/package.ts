@@ -18,7 +18,9 @@ export class PackageError extends Error {
 /** The manifest with this bot's app id (the Teams app id and the bot id are the same registration). */
 export function filledManifest(appId: string, version?: string): Record<string, any> {
   if (!GUID.test(appId)) {
-    throw new PackageError(`MICROSOFT_APP_ID must be the bot's Microsoft App ID, a GUID like 9e1b6d40-0c5f-4b8e-a0f4-3c2d1e0f9a11 (got "${appId}"). Copy it from the Azure Bot resource's Configuration page.`);
+    throw new PackageError(
+      `MICROSOFT_APP_ID must be the bot's Microsoft App ID, a GUID like 9e1b6d40-0c5f-4b8e-a0f4-3c2d1e0f9a11 (got "${appId}"). Copy it from the Azure Bot resource's Configuration page.`,
+    );
   }
   const manifest = JSON.parse(readFileSync(new URL('manifest.json', APP_PACKAGE), 'utf8'));
   manifest.id = appId;
@@ -30,7 +32,10 @@ export function filledManifest(appId: string, version?: string): Record<string, 
 export function buildTeamsPackage(appId: string, version?: string): Uint8Array {
   const entries: Record<string, Uint8Array> = {};
   for (const name of FILES) {
-    entries[name] = name === 'manifest.json' ? Buffer.from(`${JSON.stringify(filledManifest(appId, version), null, 2)}\n`) : readFileSync(new URL(name, APP_PACKAGE));
+    entries[name] =
+      name === 'manifest.json'
+        ? Buffer.from(`${JSON.stringify(filledManifest(appId, version), null, 2)}\n`)
+        : readFileSync(new URL(name, APP_PACKAGE));
   }
   return zipSync(entries, { level: 9 });
 }

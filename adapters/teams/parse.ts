@@ -38,14 +38,25 @@ interface MentionEntity {
   mentioned?: { id?: string };
 }
 
-const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&lt;': '<', '&gt;': '>' };
+const ENTITIES: Record<string, string> = {
+  '&nbsp;': ' ',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&apos;': "'",
+  '&lt;': '<',
+  '&gt;': '>',
+};
 
 /**
  * The command typed in a message. The bot's own mention ("<at>Consult</at> vote T1 1" in a
  * channel) is removed; a mention of another person becomes `platform:userId`, so that
  * `roster add @Ana "Mexico" member` names the right Teams user.
  */
-export function commandText(platform: BotPlatform, activity: Pick<Activity, 'text' | 'entities' | 'recipient'>): string {
+export function commandText(
+  platform: BotPlatform,
+  activity: Pick<Activity, 'text' | 'entities' | 'recipient'>,
+): string {
   let text = activity.text ?? '';
   const mentions = (activity.entities ?? []).filter((e): e is MentionEntity => e.type === 'mention') as MentionEntity[];
   for (const m of mentions) {
@@ -76,15 +87,27 @@ export type InvokeIntent =
 export function invokeIntent(action: { verb?: string; data?: unknown }): InvokeIntent {
   const data = (typeof action.data === 'object' && action.data !== null ? action.data : {}) as Record<string, unknown>;
   if (action.verb === REFRESH_VERB) {
-    return typeof data.refresh === 'string' && data.refresh ? { kind: 'refresh', consultationId: data.refresh } : { kind: 'invalid', reason: 'refresh without a consultation id' };
+    return typeof data.refresh === 'string' && data.refresh
+      ? { kind: 'refresh', consultationId: data.refresh }
+      : { kind: 'invalid', reason: 'refresh without a consultation id' };
   }
   if (action.verb !== CONSULT_VERB) return { kind: 'invalid', reason: `unknown verb ${String(action.verb)}` };
   const command = data.command as { type?: unknown; id?: unknown } | undefined;
   if (command && typeof command === 'object' && typeof command.type === 'string') {
-    return { kind: 'request', request: { type: 'command', command: command as Command }, consultationId: typeof command.id === 'string' ? command.id : undefined };
+    return {
+      kind: 'request',
+      request: { type: 'command', command: command as Command },
+      consultationId: typeof command.id === 'string' ? command.id : undefined,
+    };
   }
   const form = data.form as FormAction | undefined;
-  if (form && typeof form === 'object' && typeof form.type === 'string' && typeof form.id === 'string' && typeof data.formId === 'string') {
+  if (
+    form &&
+    typeof form === 'object' &&
+    typeof form.type === 'string' &&
+    typeof form.id === 'string' &&
+    typeof data.formId === 'string'
+  ) {
     const multi = Array.isArray(data.multi) ? data.multi.filter((m): m is string => typeof m === 'string') : [];
     const submit: FormSubmit = { action: form, values: formValues(data, data.formId, multi) };
     return { kind: 'request', request: { type: 'form', submit }, consultationId: form.id };
@@ -99,7 +122,11 @@ function formValues(data: Record<string, unknown>, formId: string, multi: string
   for (const [key, raw] of Object.entries(data)) {
     if (!key.startsWith(prefix) || typeof raw !== 'string') continue;
     const id = key.slice(prefix.length);
-    if (multi.includes(id)) values[id] = raw.split(',').map((v) => v.trim()).filter(Boolean);
+    if (multi.includes(id))
+      values[id] = raw
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
     else values[id] = raw === '' ? undefined : raw;
   }
   return values;

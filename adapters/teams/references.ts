@@ -78,6 +78,8 @@ export function createReferences(consult: Consult, adapterName: string): Referen
     conversation: (id) => (state.get(adapterName, baseConversationId(id)) ?? undefined) as StoredReference | undefined,
     personal: (user) => (state.get(adapterName, `user:${user}`) ?? undefined) as StoredReference | undefined,
     setPersonal: (user, ref) => put(`user:${user}`, ref),
-    tenant: (tenantId) => (state.get(adapterName, tenantId ? `tenant:${tenantId}` : 'tenant:last') ?? state.get(adapterName, 'tenant:last')) as TenantContext | undefined,
+    tenant: (tenantId) =>
+      (state.get(adapterName, tenantId ? `tenant:${tenantId}` : 'tenant:last') ??
+        state.get(adapterName, 'tenant:last')) as TenantContext | undefined,
   };
 }

@@ -46,7 +46,14 @@ export function cardToAdaptiveCard(card: Card, lang: Lang, options: RenderOption
     { type: 'TextBlock', text: card.title, wrap: true, style: 'heading', size: 'medium', weight: 'bolder' },
     ...card.blocks.flatMap(renderBlock),
   ];
-  const out: AdaptiveCard = { type: 'AdaptiveCard', $schema: ADAPTIVE_CARD_SCHEMA, version: '1.5', lang, fallbackText: card.title, body };
+  const out: AdaptiveCard = {
+    type: 'AdaptiveCard',
+    $schema: ADAPTIVE_CARD_SCHEMA,
+    version: '1.5',
+    lang,
+    fallbackText: card.title,
+    body,
+  };
   if (options.refresh) {
     const { consultationId, userIds } = options.refresh;
     out.refresh = { action: { type: 'Action.Execute', verb: REFRESH_VERB, data: { refresh: consultationId } } };
@@ -107,7 +114,11 @@ function barElements(label: string, value: string, share: number): Element[] {
       type: 'ColumnSet',
       spacing: 'none',
       columns: [
-        { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: bar, fontType: 'monospace', color: 'accent' }] },
+        {
+          type: 'Column',
+          width: 'auto',
+          items: [{ type: 'TextBlock', text: bar, fontType: 'monospace', color: 'accent' }],
+        },
         { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: value, wrap: true }] },
       ],
     },
@@ -131,7 +142,11 @@ function formElements(form: Form): Element[] {
     type: 'Action.Execute',
     title: form.submit.label,
     verb: CONSULT_VERB,
-    data: { form: form.submit.action, formId: form.id, multi: form.inputs.filter((i) => i.type === 'choice' && i.multi).map((i) => i.id) },
+    data: {
+      form: form.submit.action,
+      formId: form.id,
+      multi: form.inputs.filter((i) => i.type === 'choice' && i.multi).map((i) => i.id),
+    },
     associatedInputs: 'auto',
     style: 'positive',
   };

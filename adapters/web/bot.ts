@@ -3,7 +3,13 @@
  * `platform: 'web'` (users `web:<id>`) and no credentials. Replies travel as real connector
  * calls to our own in-process channel, exactly as they would to Teams' service.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { Consult } from '../../src/consult-api.ts';
 import { createConsultBot } from '../teams/bot.ts';
 import { createBotFrameworkDeliverer } from '../teams/deliverer.ts';
@@ -20,7 +26,8 @@ export interface WebBot {
  * proactive posts after a restart must go to this run's connector.
  */
 function rebased(refs: References, serviceUrl: () => string): References {
-  const fix = <T extends { serviceUrl?: string } | undefined>(ref: T): T => (ref ? { ...ref, serviceUrl: serviceUrl() } : ref);
+  const fix = <T extends { serviceUrl?: string } | undefined>(ref: T): T =>
+    ref ? { ...ref, serviceUrl: serviceUrl() } : ref;
   return {
     ...refs,
     conversation: (id) => fix(refs.conversation(id)),
@@ -41,13 +48,18 @@ export function createWebBot(consult: Consult, serviceUrl: () => string, log: (l
   // No app id: the SDK skips token checks both ways; only our loopback connector is ever called.
   const adapter = new WebCloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   adapter.onTurnError = async (context, error) => {
-    log(`web chat: turn failed (${context.activity.type}): ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    log(
+      `web chat: turn failed (${context.activity.type}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   };
   const references = rebased(createReferences(consult, 'web'), serviceUrl);
   const bot = createConsultBot({ consult, platform: 'web', references, log });
   // Local delivery: no platform rate limits to respect.
   const pacer = createPacer({ limits: [], log });
-  consult.registerDeliverer('web', createBotFrameworkDeliverer({ adapter, appId: '', platform: 'web', references, pacer, log }));
+  consult.registerDeliverer(
+    'web',
+    createBotFrameworkDeliverer({ adapter, appId: '', platform: 'web', references, pacer, log }),
+  );
   return {
     run: (activity) => adapter.runLocal(activity, (context) => bot.run(context)),
   };

@@ -29,7 +29,11 @@ function fromBot(body: Partial<Activity>, bot: ConnectorOptions['bot'], replyToI
   };
 }
 
-export function mountConnector(http: HttpServer, options: ConnectorOptions, guard: (req: IncomingMessage, res: ServerResponse) => boolean): void {
+export function mountConnector(
+  http: HttpServer,
+  options: ConnectorOptions,
+  guard: (req: IncomingMessage, res: ServerResponse) => boolean,
+): void {
   const { conversations, bot, base } = options;
   http.route('*', `${base}/*`, async (req, res) => {
     if (!guard(req, res)) return;
@@ -47,7 +51,10 @@ export function mountConnector(http: HttpServer, options: ConnectorOptions, guar
       return sendJson(res, 201, { id: conversations.personal(member).id });
     }
     const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
-    if (!m || (req.method !== 'POST' && req.method !== 'PUT')) return sendJson(res, 404, { error: { code: 'NotFound', message: `${req.method} ${path} is not served by the local web chat.` } });
+    if (!m || (req.method !== 'POST' && req.method !== 'PUT'))
+      return sendJson(res, 404, {
+        error: { code: 'NotFound', message: `${req.method} ${path} is not served by the local web chat.` },
+      });
     const conversationId = decodeURIComponent(m[1]);
     const activityId = m[2] ? decodeURIComponent(m[2]) : undefined;
     if (req.method === 'PUT') {

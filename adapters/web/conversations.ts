@@ -51,11 +51,20 @@ export function createConversations(now: () => Date = () => new Date()): Convers
     },
     personal: (user) => api.ensure(`dm-${user}`, 'personal', user),
     append(conversationId, activity) {
-      const c = api.ensure(conversationId, conversationId.startsWith('dm-') ? 'personal' : 'channel', conversationId.startsWith('dm-') ? conversationId.slice(3) : undefined);
+      const c = api.ensure(
+        conversationId,
+        conversationId.startsWith('dm-') ? 'personal' : 'channel',
+        conversationId.startsWith('dm-') ? conversationId.slice(3) : undefined,
+      );
       const id = activity.id ?? `${conversationId}|${String(++seq).padStart(7, '0')}`;
       // An update keeps the time the message was first posted.
       const first = activity.id ? c.log.find((a) => a.id === id)?.timestamp : undefined;
-      c.log.push({ ...activity, id, timestamp: first ?? activity.timestamp ?? now(), conversation: { ...(activity.conversation ?? {}), id: conversationId } as Activity['conversation'] });
+      c.log.push({
+        ...activity,
+        id,
+        timestamp: first ?? activity.timestamp ?? now(),
+        conversation: { ...(activity.conversation ?? {}), id: conversationId } as Activity['conversation'],
+      });
       if (c.log.length > MAX_LOG) {
         const cut = c.log.length - MAX_LOG;
         c.log.splice(0, cut);

@@ -39,7 +39,9 @@ export const DEMO_ROSTER: { delegation: string; kind: DelegationKind; region: st
 /** Slack or Teams credentials present (env or parsed config): the web chat then stays off unless WEBCHAT=on. */
 export function platformConfigured(env: object): boolean {
   const values = env as Record<string, unknown>;
-  return ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_ID'].some((k) => typeof values[k] === 'string' && values[k].trim() !== '');
+  return ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_ID'].some(
+    (k) => typeof values[k] === 'string' && values[k].trim() !== '',
+  );
 }
 
 async function entries(dir: string): Promise<string[]> {
@@ -61,7 +63,12 @@ async function isEmptyStore(dir: string): Promise<boolean> {
   if (!files.includes('meta.json')) return true;
   try {
     const meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as Record<string, unknown>;
-    const blank = (k: string, v: unknown) => (Array.isArray(v) ? v.length === 0 : typeof v === 'object' && v !== null ? Object.keys(v).length === 0 : k === 'version');
+    const blank = (k: string, v: unknown) =>
+      Array.isArray(v)
+        ? v.length === 0
+        : typeof v === 'object' && v !== null
+          ? Object.keys(v).length === 0
+          : k === 'version';
     return Object.entries(meta).every(([k, v]) => blank(k, v));
   } catch {
     return false;
@@ -95,7 +102,19 @@ export async function seedDemoRoster(consult: Consult): Promise<boolean> {
   const actor = { user: `web:${DEMO_SECRETARIAT}` as const };
   for (const d of DEMO_ROSTER) {
     for (const user of d.delegates) {
-      await consult.handle({ actor }, { type: 'command', command: { type: 'roster-add', user: `web:${user}`, delegation: d.delegation, kind: d.kind, region: d.region } });
+      await consult.handle(
+        { actor },
+        {
+          type: 'command',
+          command: {
+            type: 'roster-add',
+            user: `web:${user}`,
+            delegation: d.delegation,
+            kind: d.kind,
+            region: d.region,
+          },
+        },
+      );
     }
   }
   return true;

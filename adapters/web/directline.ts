@@ -77,12 +77,16 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
   function authorize(req: IncomingMessage, res: ServerResponse, conversationId?: string): TokenInfo | undefined {
     const token = bearer(req);
     if (!token) {
-      sendJson(res, 401, { error: { code: 'BadArgument', message: 'Missing token: send Authorization: Bearer <token>.' } });
+      sendJson(res, 401, {
+        error: { code: 'BadArgument', message: 'Missing token: send Authorization: Bearer <token>.' },
+      });
       return undefined;
     }
     const info = tokens.get(token);
     if (!info || info.expires <= now() || (conversationId !== undefined && info.conversationId !== conversationId)) {
-      sendJson(res, 403, { error: { code: 'TokenInvalid', message: 'This token is not valid for this conversation.' } });
+      sendJson(res, 403, {
+        error: { code: 'TokenInvalid', message: 'This token is not valid for this conversation.' },
+      });
       return undefined;
     }
     return info;
@@ -93,9 +97,15 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     const type = body.type;
     if (type !== 'message' && type !== 'invoke') return 'only message and invoke activities are accepted';
     const text = typeof body.text === 'string' ? body.text.slice(0, 4_000) : undefined;
-    const locale = typeof body.locale === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(body.locale) ? body.locale : undefined;
+    const locale =
+      typeof body.locale === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(body.locale)
+        ? body.locale
+        : undefined;
     const conversation = conversations.get(conversationId)!;
-    const fromName = typeof (body.from as { name?: unknown } | undefined)?.name === 'string' ? String((body.from as { name: string }).name).slice(0, 100) : from;
+    const fromName =
+      typeof (body.from as { name?: unknown } | undefined)?.name === 'string'
+        ? String((body.from as { name: string }).name).slice(0, 100)
+        : from;
     return {
       type,
       ...(text !== undefined ? { text } : {}),
@@ -106,7 +116,11 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
       serviceUrl: options.serviceUrl(),
       from: { id: from, name: fromName, role: 'user' },
       recipient: { ...options.bot, role: 'bot' },
-      conversation: { id: conversationId, conversationType: conversation.type, isGroup: conversation.type === 'channel' },
+      conversation: {
+        id: conversationId,
+        conversationType: conversation.type,
+        isGroup: conversation.type === 'channel',
+      },
     } as Activity;
   }
 
@@ -123,23 +137,38 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     }
     // A token bound to a user acts only as that user; the shared channel's token lets the page "act as" anyone.
     const from = info.user ?? String((body.from as { id?: unknown } | undefined)?.id ?? '');
-    if (!USER_ID.test(from)) return sendJson(res, 400, { error: { code: 'BadArgument', message: 'from.id must be 1-64 letters, digits, dots, dashes or underscores.' } });
+    if (!USER_ID.test(from))
+      return sendJson(res, 400, {
+        error: { code: 'BadArgument', message: 'from.id must be 1-64 letters, digits, dots, dashes or underscores.' },
+      });
     const activity = toActivity(body, conversationId, from);
     if (typeof activity === 'string') return sendJson(res, 400, { error: { code: 'BadArgument', message: activity } });
     // Messages are echoed to every client of the conversation, as Direct Line does; invokes are not.
-    activity.id = activity.type === 'message' ? conversations.append(conversationId, activity) : `invoke-${randomBytes(6).toString('hex')}`;
+    activity.id =
+      activity.type === 'message'
+        ? conversations.append(conversationId, activity)
+        : `invoke-${randomBytes(6).toString('hex')}`;
     const invoke = await options.toBot(activity);
-    sendJson(res, 200, { id: activity.id, ...(invoke ? { invokeResponse: { status: invoke.status, body: invoke.body } } : {}) });
+    sendJson(res, 200, {
+      id: activity.id,
+      ...(invoke ? { invokeResponse: { status: invoke.status, body: invoke.body } } : {}),
+    });
   }
 
   function mount(http: HttpServer, guard: (req: IncomingMessage, res: ServerResponse) => boolean): void {
-    const route = (method: string, path: string, fn: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>) =>
-      http.route(method, path, (req, res) => (guard(req, res) ? fn(req, res) : undefined));
+    const route = (
+      method: string,
+      path: string,
+      fn: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
+    ) => http.route(method, path, (req, res) => (guard(req, res) ? fn(req, res) : undefined));
 
     // Mint a token for a new personal conversation: needs the secret, as with Microsoft's service.
     route('POST', '/v3/directline/tokens/generate', async (req, res) => {
       const key = bearer(req);
-      if (!key || !isSecret(key)) return sendJson(res, key ? 403 : 401, { error: { code: 'Unauthorized', message: 'tokens/generate needs the Direct Line secret.' } });
+      if (!key || !isSecret(key))
+        return sendJson(res, key ? 403 : 401, {
+          error: { code: 'Unauthorized', message: 'tokens/generate needs the Direct Line secret.' },
+        });
       let body: { user?: { id?: string } } = {};
       try {
         body = JSON.parse((await readBody(req, 4_000)) || '{}') as typeof body;
@@ -156,7 +185,12 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     // Start (or resume) the token's conversation. No streamUrl: clients poll.
     route('POST', '/v3/directline/conversations', (req, res) => {
       const info = authorize(req, res);
-      if (info) sendJson(res, 201, { conversationId: info.conversationId, token: bearer(req), expires_in: Math.round((info.expires - now()) / 1000) });
+      if (info)
+        sendJson(res, 201, {
+          conversationId: info.conversationId,
+          token: bearer(req),
+          expires_in: Math.round((info.expires - now()) / 1000),
+        });
     });
     route('*', '/v3/directline/conversations/*', async (req, res) => {
       const url = new URL(req.url ?? '/', 'http://local');
@@ -164,11 +198,19 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
       if (!m) return sendJson(res, 404, { error: { code: 'NotFound', message: 'Unknown Direct Line route.' } });
       const conversationId = decodeURIComponent(m[1]);
       if (m[2] && req.method === 'POST') return postActivity(req, res, conversationId);
-      if (req.method !== 'GET') return sendJson(res, 405, { error: { code: 'MethodNotAllowed', message: `${req.method} is not supported here.` } });
+      if (req.method !== 'GET')
+        return sendJson(res, 405, {
+          error: { code: 'MethodNotAllowed', message: `${req.method} is not supported here.` },
+        });
       const info = authorize(req, res, conversationId);
       if (!info) return;
       const watermark = Number.parseInt(url.searchParams.get('watermark') ?? '0', 10);
-      if (!m[2]) return sendJson(res, 200, { conversationId, token: bearer(req), expires_in: Math.round((info.expires - now()) / 1000) });
+      if (!m[2])
+        return sendJson(res, 200, {
+          conversationId,
+          token: bearer(req),
+          expires_in: Math.round((info.expires - now()) / 1000),
+        });
       sendJson(res, 200, conversations.read(conversationId, Number.isFinite(watermark) ? watermark : 0));
     });
     log('web chat: Direct Line 3.0 endpoint at /v3/directline (tokens issued in process)');

@@ -3,7 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopback } from '../teams/endpoint.ts';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    .end(JSON.stringify(body));
 }
 
 export function isLoopbackHost(host: string): boolean {
@@ -21,8 +23,11 @@ export function localGuard(webchatHost: string): (req: IncomingMessage, res: Ser
   if (!isLoopbackHost(webchatHost)) return () => true;
   return (req, res) => {
     const forwarded = req.headers['x-forwarded-for'] ?? req.headers.forwarded;
-    if (isLoopback(req.socket.remoteAddress) && !forwarded && LOCAL_NAMES.test(String(req.headers.host ?? ''))) return true;
-    res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: the local web chat answers this machine only (set WEBCHAT_HOST to open it to others).');
+    if (isLoopback(req.socket.remoteAddress) && !forwarded && LOCAL_NAMES.test(String(req.headers.host ?? '')))
+      return true;
+    res
+      .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
+      .end('Forbidden: the local web chat answers this machine only (set WEBCHAT_HOST to open it to others).');
     return false;
   };
 }

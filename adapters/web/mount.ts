@@ -12,7 +12,7 @@ import type { HttpServer } from '../../src/server.ts';
 import { createWebBot } from './bot.ts';
 import { mountConnector } from './connector.ts';
 import { createConversations } from './conversations.ts';
-import { DemoClock, platformConfigured, seedDemoRoster } from './demo.ts';
+import { type DemoClock, platformConfigured, seedDemoRoster } from './demo.ts';
 import { createDirectLine } from './directline.ts';
 import { isLoopbackHost, localGuard } from './http.ts';
 import { mountPage } from './page.ts';
@@ -37,7 +37,8 @@ export function webChatEnabled(config: Config): boolean {
 /** The address to print once the server listens, or undefined when the web chat is off. */
 export function webChatAddress(config: Config, port: number): string | undefined {
   if (!webChatEnabled(config)) return undefined;
-  const host = isLoopbackHost(config.WEBCHAT_HOST) || config.WEBCHAT_HOST === '0.0.0.0' ? 'localhost' : config.WEBCHAT_HOST;
+  const host =
+    isLoopbackHost(config.WEBCHAT_HOST) || config.WEBCHAT_HOST === '0.0.0.0' ? 'localhost' : config.WEBCHAT_HOST;
   return `http://${host}:${port}/`;
 }
 
@@ -54,20 +55,36 @@ export async function mountWebChat(options: MountOptions): Promise<{ label: stri
   // The bot calls back on this server's own address, whichever port it got.
   const serviceUrl = () => {
     const a = http.server.address() as AddressInfo | null;
-    const host = !a || a.address === '0.0.0.0' || a.address === '::' ? '127.0.0.1' : a.family === 'IPv6' ? `[${a.address}]` : a.address;
+    const host =
+      !a || a.address === '0.0.0.0' || a.address === '::'
+        ? '127.0.0.1'
+        : a.family === 'IPv6'
+          ? `[${a.address}]`
+          : a.address;
     return `http://${host}:${a?.port ?? config.PORT}${base}/`;
   };
   const bot = createWebBot(consult, serviceUrl, log);
   const directLine = createDirectLine({ conversations, toBot: (a) => bot.run(a), serviceUrl, bot: BOT, log });
   directLine.mount(http, guard);
   mountConnector(http, { conversations, base, bot: BOT }, guard);
-  mountPage(http, { consult, conversations, directLine, secretariat: config.SECRETARIAT, demo, clock: options.clock, guard });
+  mountPage(http, {
+    consult,
+    conversations,
+    directLine,
+    secretariat: config.SECRETARIAT,
+    demo,
+    clock: options.clock,
+    guard,
+  });
 
   if (demo) {
     options.clock!.offsetMs = Number(consult.adapterState.get('web', 'clockOffsetMs') ?? 0) || 0;
     const seeded = await seedDemoRoster(consult);
-    log(`DEMO MODE: no chat platform is configured and the data directory is empty, so Consult runs on a demo store (${config.DATA_DIR})${seeded ? ' with a new demo roster' : ''}. Nothing in it touches a real store; configure Slack or Teams, or set DATA_DIR to a store, to leave demo mode.`);
+    log(
+      `DEMO MODE: no chat platform is configured and the data directory is empty, so Consult runs on a demo store (${config.DATA_DIR})${seeded ? ' with a new demo roster' : ''}. Nothing in it touches a real store; configure Slack or Teams, or set DATA_DIR to a store, to leave demo mode.`,
+    );
   }
-  if (!isLoopbackHost(config.WEBCHAT_HOST)) log(`web chat: WEBCHAT_HOST=${config.WEBCHAT_HOST}: the local chat accepts other machines, with no sign-in`);
+  if (!isLoopbackHost(config.WEBCHAT_HOST))
+    log(`web chat: WEBCHAT_HOST=${config.WEBCHAT_HOST}: the local chat accepts other machines, with no sign-in`);
   return { label: demo ? 'local web chat (demo)' : 'local web chat' };
 }

@@ -20,7 +20,8 @@ const USER_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const STEP_MS = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 } as const;
 
 // Scripts only from this server; styles may be set inline (the renderer sizes elements in JS).
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 interface Asset {
   type: string;
@@ -34,7 +35,10 @@ function assets(): Record<string, Asset> {
     '/': { type: 'text/html; charset=utf-8', body: here('index.html') },
     '/webchat/app.js': { type: 'text/javascript; charset=utf-8', body: here('app.js') },
     '/webchat/style.css': { type: 'text/css; charset=utf-8', body: here('style.css') },
-    '/webchat/adaptivecards.min.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(require.resolve('adaptivecards/dist/adaptivecards.min.js')) },
+    '/webchat/adaptivecards.min.js': {
+      type: 'text/javascript; charset=utf-8',
+      body: readFileSync(require.resolve('adaptivecards/dist/adaptivecards.min.js')),
+    },
   };
 }
 
@@ -52,7 +56,9 @@ export interface Identity {
 export function identities(consult: Consult, secretariat: UserId[]): Identity[] {
   const meta = consult.store.meta();
   const web = (u: string) => (u.startsWith('web:') ? u.slice(4) : undefined);
-  const out: Identity[] = [...new Set([...secretariat, ...meta.secretariat])].flatMap((u) => (web(u) ? [{ id: web(u)!, secretariat: true }] : []));
+  const out: Identity[] = [...new Set([...secretariat, ...meta.secretariat])].flatMap((u) =>
+    web(u) ? [{ id: web(u)!, secretariat: true }] : [],
+  );
   for (const d of meta.delegations) {
     for (const u of d.delegates) {
       const id = web(u);
@@ -78,17 +84,29 @@ export function mountPage(http: HttpServer, options: PageOptions): void {
   const { consult, directLine, guard } = options;
   const files = assets();
   let moving: Promise<void> = Promise.resolve();
-  const route = (method: string, path: string, fn: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>) =>
+  const route = (
+    method: string,
+    path: string,
+    fn: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
+  ) =>
     http.route(method, path, (req, res) => {
       if (!guard(req, res)) return;
       // JSON only: a form on another site cannot post here without a CORS preflight, which we never grant.
-      if (method === 'POST' && !/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''))) return sendJson(res, 415, { error: 'Send JSON.' });
+      if (method === 'POST' && !/^application\/json\b/i.test(String(req.headers['content-type'] ?? '')))
+        return sendJson(res, 415, { error: 'Send JSON.' });
       return fn(req, res);
     });
 
   for (const [path, asset] of Object.entries(files)) {
     route('GET', path, (_req, res) => {
-      res.writeHead(200, { 'content-type': asset.type, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' }).end(asset.body);
+      res
+        .writeHead(200, {
+          'content-type': asset.type,
+          'content-security-policy': CSP,
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'no-cache',
+        })
+        .end(asset.body);
     });
   }
 
@@ -118,12 +136,15 @@ export function mountPage(http: HttpServer, options: PageOptions): void {
     const clock = options.clock;
     if (!options.demo || !clock) return sendJson(res, 404, { error: 'The clock can be moved in demo mode only.' });
     const step = (await jsonBody(req))?.advance;
-    if (step !== 'hour' && step !== 'day' && step !== 'week') return sendJson(res, 400, { error: 'advance must be hour, day or week.' });
+    if (step !== 'hour' && step !== 'day' && step !== 'week')
+      return sendJson(res, 400, { error: 'advance must be hour, day or week.' });
     // One move at a time: two quick clicks must not interleave their stops.
-    moving = moving.catch(() => undefined).then(async () => {
-      await fastForward(consult, clock, STEP_MS[step]);
-      await consult.adapterState.set('web', 'clockOffsetMs', clock.offsetMs);
-    });
+    moving = moving
+      .catch(() => undefined)
+      .then(async () => {
+        await fastForward(consult, clock, STEP_MS[step]);
+        await consult.adapterState.set('web', 'clockOffsetMs', clock.offsetMs);
+      });
     await moving;
     sendJson(res, 200, { now: consult.clock.now().toISOString() });
   });

@@ -28,7 +28,14 @@ import { startServer, stopServer, killServer, type ServerProc } from '../lib/pro
 import { SIGNING_SECRET } from '../vote-path.ts';
 import { freePort, rng, sleep, validateStore, type DrillResult } from './lib.ts';
 
-export async function crashDrill(opts: { delegations: number; votesEach: number; seed: number; killEveryMs: [number, number]; concurrency: number; log?: (l: string) => void }): Promise<DrillResult> {
+export async function crashDrill(opts: {
+  delegations: number;
+  votesEach: number;
+  seed: number;
+  killEveryMs: [number, number];
+  concurrency: number;
+  log?: (l: string) => void;
+}): Promise<DrillResult> {
   const log = opts.log ?? (() => {});
   const random = rng(opts.seed);
   const root = await mkdtemp(join(tmpdir(), 'consult-drill-crash-'));
@@ -37,11 +44,27 @@ export async function crashDrill(opts: { delegations: number; votesEach: number;
   const delegations = makeDelegations(opts.delegations);
   const now = new Date();
   const OPTIONS = 4;
-  const open = makeConsultation({ id: 'T1', openedAt: new Date(now.getTime() - 86_400_000), closesAt: new Date(now.getTime() + 30 * 86_400_000), options: OPTIONS, channels: [{ platform: 'slack', id: 'CDRILL' }] }, delegations);
+  const open = makeConsultation(
+    {
+      id: 'T1',
+      openedAt: new Date(now.getTime() - 86_400_000),
+      closesAt: new Date(now.getTime() + 30 * 86_400_000),
+      options: OPTIONS,
+      channels: [{ platform: 'slack', id: 'CDRILL' }],
+    },
+    delegations,
+  );
   const dataDir = join(root, 'store');
   await seedStore(dataDir, { pastBallots: 0, delegations, extra: [open] });
   const port = await freePort();
-  const env = { DATA_DIR: dataDir, PORT: String(port), SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-drill', SLACK_API_URL: rec.apiUrl, BALLOT_SECRET: 'drill-ballot-secret' };
+  const env = {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-drill',
+    SLACK_API_URL: rec.apiUrl,
+    BALLOT_SECRET: 'drill-ballot-secret',
+  };
   const url = `http://127.0.0.1:${port}`;
 
   // Confirmations by key `<delegation index>:<vote index>:<attempt>`.
@@ -110,7 +133,9 @@ export async function crashDrill(opts: { delegations: number; votesEach: number;
       const key = `${i}:${k}:${attempt}`;
       const confirmed = new Promise<boolean>((resolve) => waiting.set(key, () => resolve(true)));
       const value = JSON.stringify({ type: 'vote', id: 'T1', choices: [choiceOf(i, k)] });
-      const body = formBody(blockActions({ user: slackUserOf(i), channel: 'CDRILL', value, responseUrl: rec.responseUrl(key) }));
+      const body = formBody(
+        blockActions({ user: slackUserOf(i), channel: 'CDRILL', value, responseUrl: rec.responseUrl(key) }),
+      );
       const gen = generation;
       const changed = genChanged;
       let ok = false;
@@ -186,9 +211,10 @@ export async function crashDrill(opts: { delegations: number; votesEach: number;
       }
       const last = acked[i][acked[i].length - 1];
       const ballot = c.ballots[d.id];
-      if (last !== undefined && (!ballot || ballot.choices.length !== 1 || ballot.choices[0] !== last)) {
+      if (last !== undefined && (ballot?.choices.length !== 1 || ballot.choices[0] !== last)) {
         wrongBallot++;
-        if (wrongBallot <= 5) failures.push(`${d.id}: ballot ${JSON.stringify(ballot?.choices)} but last acknowledged vote was ${last}`);
+        if (wrongBallot <= 5)
+          failures.push(`${d.id}: ballot ${JSON.stringify(ballot?.choices)} but last acknowledged vote was ${last}`);
       }
     });
     if (missingAcked) failures.push(`${missingAcked} acknowledged votes are not in the store`);
@@ -197,7 +223,8 @@ export async function crashDrill(opts: { delegations: number; votesEach: number;
     await valid.store.close();
   }
   const ackedTotal = acked.reduce((s, a) => s + a.length, 0);
-  if (ackedTotal !== opts.delegations * opts.votesEach) failures.push(`only ${ackedTotal} of ${opts.delegations * opts.votesEach} votes were ever confirmed`);
+  if (ackedTotal !== opts.delegations * opts.votesEach)
+    failures.push(`only ${ackedTotal} of ${opts.delegations * opts.votesEach} votes were ever confirmed`);
   if (kills === 0) failures.push('the server was never killed: the drill proved nothing');
   await rm(root, { recursive: true, force: true });
   log(`crash drill: ${ackedTotal} acknowledged votes, ${kills} SIGKILLs, ${seconds.toFixed(0)} s`);
@@ -209,14 +236,14 @@ export async function crashDrill(opts: { delegations: number; votesEach: number;
       'requests sent (incl. clicks again)': attempts,
       'HTTP 200 without "Vote recorded" (killed in between; clicked again)': http200Unconfirmed,
       'requests refused / server down': refusedOrDown,
-      'SIGKILLs': kills,
+      SIGKILLs: kills,
       'vote entries in the audit trail': auditVotes,
       'acknowledged votes missing from the store': missingAcked,
       'delegations whose ballot ≠ last acknowledged vote': wrongBallot,
       'ballots of unknown delegations': extraBallots,
       'store validates': valid.ok,
-      'seconds': seconds,
-      'seed': opts.seed,
+      seconds: seconds,
+      seed: opts.seed,
     },
     failures,
   };

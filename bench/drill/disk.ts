@@ -25,16 +25,30 @@ import type { Consultation } from '../../src/domain/model.ts';
 
 type Fault = 'unwritable' | 'disk-full';
 
-async function vote(url: string, rec: Recorder, i: number, choice: number, tag: string): Promise<{ status: number; reply: string }> {
+async function vote(
+  url: string,
+  rec: Recorder,
+  i: number,
+  choice: number,
+  tag: string,
+): Promise<{ status: number; reply: string }> {
   const key = `${tag}:${i}`;
   const got = new Promise<string>((resolve) => {
     const prev = rec.onCall;
     rec.onCall = (call) => {
       prev?.(call);
-      if (call.method === 'response_url' && decodeURIComponent(call.path.slice('/response/'.length)) === key) resolve(callText(call));
+      if (call.method === 'response_url' && decodeURIComponent(call.path.slice('/response/'.length)) === key)
+        resolve(callText(call));
     };
   });
-  const body = formBody(blockActions({ user: slackUserOf(i), channel: 'CDRILL', value: JSON.stringify({ type: 'vote', id: 'T1', choices: [choice] }), responseUrl: rec.responseUrl(key) }));
+  const body = formBody(
+    blockActions({
+      user: slackUserOf(i),
+      channel: 'CDRILL',
+      value: JSON.stringify({ type: 'vote', id: 'T1', choices: [choice] }),
+      responseUrl: rec.responseUrl(key),
+    }),
+  );
   const r = await post(`${url}/slack/events`, body, { secret: SIGNING_SECRET });
   const reply = await Promise.race([got, sleep(10_000).then(() => '(no reply within 10 s)')]);
   return { status: r.status, reply };
@@ -46,10 +60,24 @@ export async function diskScenario(fault: Fault, root: string): Promise<DrillRes
   const rec = await startRecorder();
   const delegations = makeDelegations(5);
   const now = new Date();
-  const c0 = makeConsultation({ id: 'T1', openedAt: new Date(now.getTime() - 86_400_000), closesAt: new Date(now.getTime() + 30 * 86_400_000), options: 2 }, delegations);
+  const c0 = makeConsultation(
+    {
+      id: 'T1',
+      openedAt: new Date(now.getTime() - 86_400_000),
+      closesAt: new Date(now.getTime() + 30 * 86_400_000),
+      options: 2,
+    },
+    delegations,
+  );
   const dataDir = join(root, 'store');
   await seedStore(dataDir, { pastBallots: 0, delegations, extra: [c0] });
-  const env = { DATA_DIR: dataDir, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-drill', SLACK_API_URL: rec.apiUrl, BALLOT_SECRET: 'drill-ballot-secret' };
+  const env = {
+    DATA_DIR: dataDir,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-drill',
+    SLACK_API_URL: rec.apiUrl,
+    BALLOT_SECRET: 'drill-ballot-secret',
+  };
   const file = join(dataDir, 'consultations', 'T1.json');
   const tmpPath = join(dataDir, 'consultations', '.T1.json.tmp');
   const filler = join(root, 'filler');
@@ -57,10 +85,12 @@ export async function diskScenario(fault: Fault, root: string): Promise<DrillRes
   const figures: DrillResult['figures'] = { fault };
   try {
     const first = await vote(server.url, rec, 0, 1, 'before');
-    if (!/Vote recorded/.test(first.reply)) failures.push(`the vote before the fault was not recorded: ${first.reply.slice(0, 200)}`);
+    if (!/Vote recorded/.test(first.reply))
+      failures.push(`the vote before the fault was not recorded: ${first.reply.slice(0, 200)}`);
     // Delegate 1 has voted before too, so its locale is already stored: the failing write is the vote's own.
     const warm = await vote(server.url, rec, 1, 1, 'warm');
-    if (!/Vote recorded/.test(warm.reply)) failures.push(`the warm-up vote was not recorded: ${warm.reply.slice(0, 200)}`);
+    if (!/Vote recorded/.test(warm.reply))
+      failures.push(`the warm-up vote was not recorded: ${warm.reply.slice(0, 200)}`);
     await fetch(`${server.url}/drill/idle`);
     const before = await readFile(file);
 
@@ -81,8 +111,10 @@ export async function diskScenario(fault: Fault, root: string): Promise<DrillRes
     const failed = await vote(server.url, rec, 1, 2, 'fault');
     figures['HTTP status of the failed vote'] = failed.status;
     figures['reply to the failed vote'] = failed.reply.split('\n').slice(1).join(' ').slice(0, 120);
-    if (/Vote recorded/.test(failed.reply)) failures.push('the voter was told "Vote recorded" although the store could not be written');
-    if (!/could not be saved|nothing was recorded/i.test(failed.reply)) failures.push(`the voter did not get the store error: ${failed.reply.slice(0, 200)}`);
+    if (/Vote recorded/.test(failed.reply))
+      failures.push('the voter was told "Vote recorded" although the store could not be written');
+    if (!/could not be saved|nothing was recorded/i.test(failed.reply))
+      failures.push(`the voter did not get the store error: ${failed.reply.slice(0, 200)}`);
     const during = await readFile(file);
     figures['consultation file unchanged'] = before.equals(during);
     if (!before.equals(during)) failures.push('the consultation file changed during the failed write');
@@ -94,12 +126,16 @@ export async function diskScenario(fault: Fault, root: string): Promise<DrillRes
     if (fault === 'unwritable') await rmdir(tmpPath);
     else await unlink(filler);
     const after = await vote(server.url, rec, 2, 2, 'after');
-    if (!/Vote recorded/.test(after.reply)) failures.push(`the vote after clearing the fault was not recorded: ${after.reply.slice(0, 200)}`);
+    if (!/Vote recorded/.test(after.reply))
+      failures.push(`the vote after clearing the fault was not recorded: ${after.reply.slice(0, 200)}`);
     await fetch(`${server.url}/drill/idle`);
     const c = JSON.parse(await readFile(file, 'utf8')) as Consultation;
     const d1 = c.ballots[delegations[1].id]?.choices[0];
     figures['failed vote absent after recovery'] = d1 === 1;
-    if (d1 !== 1) failures.push(`after recovery delegation 1's ballot is ${d1}: the failed vote (2) crept in, or its earlier vote (1) was lost`);
+    if (d1 !== 1)
+      failures.push(
+        `after recovery delegation 1's ballot is ${d1}: the failed vote (2) crept in, or its earlier vote (1) was lost`,
+      );
     if (c.ballots[delegations[2].id]?.choices[0] !== 2) failures.push('the vote after recovery is not on disk');
     await stopServer(server);
     server = await startServer(env);
@@ -114,7 +150,12 @@ export async function diskScenario(fault: Fault, root: string): Promise<DrillRes
     await stopServer(server);
     await rec.close();
   }
-  return { name: `(b) ${fault === 'unwritable' ? 'unwritable data directory (temp path occupied, EISDIR)' : 'disk full (1 MiB tmpfs, ENOSPC)'} during a vote`, pass: failures.length === 0, figures, failures };
+  return {
+    name: `(b) ${fault === 'unwritable' ? 'unwritable data directory (temp path occupied, EISDIR)' : 'disk full (1 MiB tmpfs, ENOSPC)'} during a vote`,
+    pass: failures.length === 0,
+    figures,
+    failures,
+  };
 }
 
 /** Both variants; disk-full through `unshare -m` in a child process. */
@@ -124,15 +165,26 @@ export async function diskDrills(): Promise<DrillResult[]> {
   await rm(root, { recursive: true, force: true });
   const child = fileURLToPath(import.meta.url);
   const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    execFile('unshare', ['-m', '--propagation', 'private', process.execPath, '--import', 'tsx', child, '--disk-full-child'], { cwd: ROOT, timeout: 120_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      'unshare',
+      ['-m', '--propagation', 'private', process.execPath, '--import', 'tsx', child, '--disk-full-child'],
+      { cwd: ROOT, timeout: 120_000 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     ),
   );
   const line = out.stdout.trim().split('\n').pop() ?? '';
   try {
     results.push(JSON.parse(line) as DrillResult);
   } catch {
-    results.push({ name: '(b) disk full (tmpfs, ENOSPC) during a vote', pass: true, figures: { skipped: true }, failures: [], notes: [`SKIPPED: could not run in a private mount namespace (unshare -m + mount tmpfs needs CAP_SYS_ADMIN): ${(out.stderr || line).slice(0, 300)}`] });
+    results.push({
+      name: '(b) disk full (tmpfs, ENOSPC) during a vote',
+      pass: true,
+      figures: { skipped: true },
+      failures: [],
+      notes: [
+        `SKIPPED: could not run in a private mount namespace (unshare -m + mount tmpfs needs CAP_SYS_ADMIN): ${(out.stderr || line).slice(0, 300)}`,
+      ],
+    });
   }
   return results;
 }
@@ -140,7 +192,10 @@ export async function diskDrills(): Promise<DrillResult[]> {
 // In the unshare child: mount a tiny tmpfs, run the scenario on it, print the result as JSON.
 if (process.argv.includes('--disk-full-child')) {
   const mnt = await mkdtemp(join(tmpdir(), 'consult-drill-tmpfs-'));
-  const mount = (args: string[]) => new Promise<void>((resolve, reject) => execFile('mount', args, (err, _o, e) => (err ? reject(new Error(e || err.message)) : resolve())));
+  const mount = (args: string[]) =>
+    new Promise<void>((resolve, reject) =>
+      execFile('mount', args, (err, _o, e) => (err ? reject(new Error(e || err.message)) : resolve())),
+    );
   try {
     await mount(['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mnt]);
   } catch (err) {

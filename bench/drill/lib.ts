@@ -50,7 +50,8 @@ export function rng(seed: number): () => number {
 
 export function printResult(r: DrillResult): string {
   const lines = [`${r.pass ? 'PASS' : 'FAIL'}  ${r.name}`];
-  for (const [k, v] of Object.entries(r.figures)) lines.push(`      ${k}: ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : v}`);
+  for (const [k, v] of Object.entries(r.figures))
+    lines.push(`      ${k}: ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : v}`);
   for (const f of r.failures.slice(0, 15)) lines.push(`      ✗ ${f}`);
   if (r.failures.length > 15) lines.push(`      … ${r.failures.length - 15} more`);
   for (const n of r.notes ?? []) lines.push(`      note: ${n}`);

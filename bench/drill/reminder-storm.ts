@@ -17,7 +17,12 @@ import { SIGNING_SECRET } from '../vote-path.ts';
 import { freePort, rng, sleep, validateStore, type DrillResult } from './lib.ts';
 import type { Consultation } from '../../src/domain/model.ts';
 
-export async function reminderStormDrill(opts: { delegates: number; restarts: number; seed: number; log?: (l: string) => void }): Promise<DrillResult> {
+export async function reminderStormDrill(opts: {
+  delegates: number;
+  restarts: number;
+  seed: number;
+  log?: (l: string) => void;
+}): Promise<DrillResult> {
   const log = opts.log ?? (() => {});
   const random = rng(opts.seed);
   const failures: string[] = [];
@@ -28,8 +33,14 @@ export async function reminderStormDrill(opts: { delegates: number; restarts: nu
   const clock = s.clockEnv(6000);
   const port = await freePort();
   const env = {
-    DATA_DIR: s.dataDir, PORT: String(port), SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-drill', SLACK_API_URL: rec.apiUrl, BALLOT_SECRET: 'drill-ballot-secret',
-    CLOCK_AT: clock.CLOCK_AT, CLOCK_REAL_AT: clock.CLOCK_REAL_AT,
+    DATA_DIR: s.dataDir,
+    PORT: String(port),
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-drill',
+    SLACK_API_URL: rec.apiUrl,
+    BALLOT_SECRET: 'drill-ballot-secret',
+    CLOCK_AT: clock.CLOCK_AT,
+    CLOCK_REAL_AT: clock.CLOCK_REAL_AT,
   };
   let kills = 0;
   let terms = 0;
@@ -69,19 +80,24 @@ export async function reminderStormDrill(opts: { delegates: number; restarts: nu
     if (server) await killServer(server);
   }
   const check = checkReminders(rec.calls, s);
-  const dup = [...postsByChannel(rec.calls)].filter(([ch, posts]) => ch.startsWith('D') && posts.length > check.perReminder).map(([ch, posts]) => `${ch}×${posts.length}`);
+  const dup = [...postsByChannel(rec.calls)]
+    .filter(([ch, posts]) => ch.startsWith('D') && posts.length > check.perReminder)
+    .map(([ch, posts]) => `${ch}×${posts.length}`);
   const c = JSON.parse(await readFile(join(s.dataDir, 'consultations', 'T1.json'), 'utf8')) as Consultation;
   const valid = await validateStore(s.dataDir);
   if (valid.ok) await valid.store.close();
   if (check.missing) failures.push(`${check.missing} delegates never got their reminder (lost)`);
-  if (check.duplicated) failures.push(`${check.duplicated} delegates got the reminder twice or more: ${dup.slice(0, 8).join(', ')}`);
+  if (check.duplicated)
+    failures.push(`${check.duplicated} delegates got the reminder twice or more: ${dup.slice(0, 8).join(', ')}`);
   if (c.outbox.length) failures.push(`${c.outbox.length} entries left in the outbox`);
   if (!c.remindersDone.some((d) => Date.parse(d) === s.slot.getTime())) failures.push('the slot is not marked done');
   if (!valid.ok) failures.push(`the store does not validate: ${valid.error}`);
   await rec.close();
   await rm(root, { recursive: true, force: true });
   const seconds = (Date.now() - t0) / 1000;
-  log(`reminder storm: ${kills} SIGKILL, ${terms} SIGTERM, ${check.reminded}/${check.expected} reminded, ${check.duplicated} duplicated`);
+  log(
+    `reminder storm: ${kills} SIGKILL, ${terms} SIGTERM, ${check.reminded}/${check.expected} reminded, ${check.duplicated} duplicated`,
+  );
   return {
     name: `(d) restart storm around a reminder slot, ${opts.delegates} delegates`,
     pass: failures.length === 0,
@@ -91,8 +107,8 @@ export async function reminderStormDrill(opts: { delegates: number; restarts: nu
       'restarts before the slot': killsBeforeSlot,
       'restarts while reminders were going out': killsDuringSend,
       'delegates reminded': `${check.reminded}/${check.expected}`,
-      'lost': check.missing,
-      'duplicated': check.duplicated,
+      lost: check.missing,
+      duplicated: check.duplicated,
       '429 answers': rec.rateLimited,
       'outbox left': c.outbox.length,
       'store validates': valid.ok,

@@ -32,21 +32,36 @@ export async function runDrills(opts: DrillOptions): Promise<DrillResult[]> {
         log(printResult(x));
       }
     } catch (err) {
-      const x: DrillResult = { name, pass: false, figures: {}, failures: [`the drill itself failed: ${(err as Error).stack ?? String(err)}`.slice(0, 800)] };
+      const x: DrillResult = {
+        name,
+        pass: false,
+        figures: {},
+        failures: [`the drill itself failed: ${(err as Error).stack ?? String(err)}`.slice(0, 800)],
+      };
       results.push(x);
       log(printResult(x));
     }
   };
   if (want('crash')) {
     await guard('(a) crash', () =>
-      crashDrill(opts.small
-        ? { delegations: 100, votesEach: 5, seed: opts.seed, killEveryMs: [300, 1200], concurrency: 100, log }
-        : { delegations: 1000, votesEach: 10, seed: opts.seed, killEveryMs: [500, 3000], concurrency: 1000, log }),
+      crashDrill(
+        opts.small
+          ? { delegations: 100, votesEach: 5, seed: opts.seed, killEveryMs: [300, 1200], concurrency: 100, log }
+          : { delegations: 1000, votesEach: 10, seed: opts.seed, killEveryMs: [500, 3000], concurrency: 1000, log },
+      ),
     );
   }
   if (want('disk')) await guard('(b) disk', () => diskDrills());
-  if (want('fuzz')) await guard('(c) fuzz', () => fuzzDrill({ count: opts.small ? 500 : 10_000, seed: opts.seed, log }));
-  if (want('storm')) await guard('(d) storm', () => reminderStormDrill(opts.small ? { delegates: 60, restarts: 5, seed: opts.seed, log } : { delegates: 1000, restarts: 25, seed: opts.seed, log }));
+  if (want('fuzz'))
+    await guard('(c) fuzz', () => fuzzDrill({ count: opts.small ? 500 : 10_000, seed: opts.seed, log }));
+  if (want('storm'))
+    await guard('(d) storm', () =>
+      reminderStormDrill(
+        opts.small
+          ? { delegates: 60, restarts: 5, seed: opts.seed, log }
+          : { delegates: 1000, restarts: 25, seed: opts.seed, log },
+      ),
+    );
   return results;
 }
 
@@ -54,14 +69,23 @@ const isMain = process.argv[1]?.endsWith('bench/drill/run.ts');
 if (isMain) {
   const small = process.env.DRILL_SMALL === '1';
   const seed = Number(process.env.DRILL_SEED ?? Date.now() % 1_000_000);
-  const only = process.env.DRILL_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = process.env.DRILL_ONLY?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const started = new Date();
-  process.stdout.write(`Consult fault drills (${small ? 'small' : 'full'}), seed ${seed} — ${started.toISOString()}\n\n`);
+  process.stdout.write(
+    `Consult fault drills (${small ? 'small' : 'full'}), seed ${seed} — ${started.toISOString()}\n\n`,
+  );
   const results = await runDrills({ small, seed, only, log: (l) => process.stdout.write(`${l}\n\n`) });
   const failed = results.filter((r) => !r.pass);
-  process.stdout.write(`${results.length - failed.length}/${results.length} drills passed${failed.length ? `; FAILED: ${failed.map((r) => r.name).join(' | ')}` : ''}\n`);
+  process.stdout.write(
+    `${results.length - failed.length}/${results.length} drills passed${failed.length ? `; FAILED: ${failed.map((r) => r.name).join(' | ')}` : ''}\n`,
+  );
   const out = join(ROOT, 'bench', 'results');
   await mkdir(out, { recursive: true });
-  await writeFile(join(out, small ? 'drill-latest-small.json' : 'drill-latest.json'), `${JSON.stringify({ date: started.toISOString(), small, seed, results }, null, 2)}\n`);
+  await writeFile(
+    join(out, small ? 'drill-latest-small.json' : 'drill-latest.json'),
+    `${JSON.stringify({ date: started.toISOString(), small, seed, results }, null, 2)}\n`,
+  );
   process.exit(failed.length ? 1 : 0);
 }

@@ -16,7 +16,10 @@ export interface ServerProc {
 }
 
 /** Spawns `node --import tsx bench/lib/server-main.ts` and waits for READY. */
-export function startServer(env: Record<string, string>, opts: { timeoutMs?: number; script?: string; args?: string[] } = {}): Promise<ServerProc> {
+export function startServer(
+  env: Record<string, string>,
+  opts: { timeoutMs?: number; script?: string; args?: string[] } = {},
+): Promise<ServerProc> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...(opts.args ?? []), opts.script ?? SERVER], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', BENCH_SERVER_QUIET: '1', PORT: '0', ...env },
@@ -27,7 +30,9 @@ export function startServer(env: Record<string, string>, opts: { timeoutMs?: num
     err += d.toString();
     if (err.length > 20_000) err = err.slice(-10_000);
   });
-  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? String(code))));
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? String(code))),
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {

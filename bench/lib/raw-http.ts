@@ -17,8 +17,18 @@ export interface RawResult {
 }
 
 /** The bytes of one request; the body is sent as is. */
-export function rawRequest(path: string, headers: Record<string, string>, body: string, opts: { close?: boolean } = {}): Buffer {
-  const head = [`POST ${path} HTTP/1.1`, 'Host: 127.0.0.1', `Content-Length: ${Buffer.byteLength(body)}`, ...(opts.close ? ['Connection: close'] : [])];
+export function rawRequest(
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+  opts: { close?: boolean } = {},
+): Buffer {
+  const head = [
+    `POST ${path} HTTP/1.1`,
+    'Host: 127.0.0.1',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    ...(opts.close ? ['Connection: close'] : []),
+  ];
   for (const [k, v] of Object.entries(headers)) head.push(`${k}: ${v}`);
   return Buffer.from(`${head.join('\r\n')}\r\n\r\n${body}`);
 }

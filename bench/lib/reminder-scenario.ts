@@ -29,7 +29,10 @@ export async function reminderScenario(root: string, delegates: number): Promise
   const slots = reminderSlots(openedAt, closesAt, ZONE);
   if (slots.length < 2) throw new Error('reminder scenario: expected several reminder slots');
   const slot = slots[1];
-  const c = makeConsultation({ id: 'T1', openedAt, closesAt, options: 2, channels: [{ platform: 'slack', id: 'CBENCH' }] }, delegations);
+  const c = makeConsultation(
+    { id: 'T1', openedAt, closesAt, options: 2, channels: [{ platform: 'slack', id: 'CBENCH' }] },
+    delegations,
+  );
   c.remindersDone = [slots[0].toISOString()];
   const dataDir = join(root, 'store');
   await seedStore(dataDir, { pastBallots: 0, delegations, extra: [c], secretariat: ['slack:USEC'] });
@@ -41,7 +44,11 @@ export async function reminderScenario(root: string, delegates: number): Promise
     dmOf: (user) => `D${user.replace(/^U/, '')}`,
     clockEnv(leadMs) {
       const realAt = Date.now();
-      return { CLOCK_AT: new Date(slot.getTime() - leadMs).toISOString(), CLOCK_REAL_AT: String(realAt), realSlotAt: realAt + leadMs };
+      return {
+        CLOCK_AT: new Date(slot.getTime() - leadMs).toISOString(),
+        CLOCK_REAL_AT: String(realAt),
+        realSlotAt: realAt + leadMs,
+      };
     },
   };
 }
@@ -60,7 +67,8 @@ export function postsByChannel(calls: Call[]): Map<string, Call[]> {
 /** Smallest gap (ms) between two successful posts in the same channel; Infinity if none posted twice. */
 export function minSameChannelGap(byChannel: Map<string, Call[]>): number {
   let min = Infinity;
-  for (const posts of byChannel.values()) for (let i = 1; i < posts.length; i++) min = Math.min(min, posts[i].at - posts[i - 1].at);
+  for (const posts of byChannel.values())
+    for (let i = 1; i < posts.length; i++) min = Math.min(min, posts[i].at - posts[i - 1].at);
   return min;
 }
 

@@ -22,11 +22,21 @@ export function makeDelegations(n: number, opts: { platform?: 'slack' | 'teams' 
   const platform = opts.platform ?? 'slack';
   return Array.from({ length: n }, (_, i) => {
     const name = `Delegation ${pad(i)}`;
-    return { id: delegationId(name), name, kind: 'member' as const, region: REGIONS[i % REGIONS.length], delegates: [`${platform}:${slackUserOf(i)}`] };
+    return {
+      id: delegationId(name),
+      name,
+      kind: 'member' as const,
+      region: REGIONS[i % REGIONS.length],
+      delegates: [`${platform}:${slackUserOf(i)}`],
+    };
   });
 }
 
-export function makeMeta(delegations: Delegation[], counters: Record<string, number> = {}, secretariat: string[] = []): Meta {
+export function makeMeta(
+  delegations: Delegation[],
+  counters: Record<string, number> = {},
+  secretariat: string[] = [],
+): Meta {
   return Meta.parse({ version: 1, delegations, secretariat, prefs: {}, counters, adapters: {} });
 }
 
@@ -47,9 +57,16 @@ export interface ConsultationSpec {
 }
 
 /** A consultation document; ballots (and their audit entries) are filled for the first `ballots` delegations. */
-export function makeConsultation(spec: ConsultationSpec, delegations: Delegation[], secret = 'bench-ballot-secret'): Consultation {
+export function makeConsultation(
+  spec: ConsultationSpec,
+  delegations: Delegation[],
+  secret = 'bench-ballot-secret',
+): Consultation {
   const kind = spec.kind ?? 'theme';
-  const options = kind === 'feedback' ? [] : Array.from({ length: spec.options ?? 2 }, (_, i) => ({ n: i + 1, text: `Option ${i + 1} for ${spec.id}` }));
+  const options =
+    kind === 'feedback'
+      ? []
+      : Array.from({ length: spec.options ?? 2 }, (_, i) => ({ n: i + 1, text: `Option ${i + 1} for ${spec.id}` }));
   const secrecy = kind === 'feedback' ? 'secret' : (spec.secrecy ?? 'recorded');
   const c: Consultation = {
     id: spec.id,
@@ -57,7 +74,8 @@ export function makeConsultation(spec: ConsultationSpec, delegations: Delegation
     title: kind === 'feedback' ? `Workshop ${spec.id}` : '',
     options,
     select: spec.select ?? 1,
-    statements: kind === 'feedback' ? Array.from({ length: spec.statements ?? 4 }, (_, i) => `Statement ${i + 1}`) : undefined,
+    statements:
+      kind === 'feedback' ? Array.from({ length: spec.statements ?? 4 }, (_, i) => `Statement ${i + 1}`) : undefined,
     participants: kind === 'feedback' ? Math.max(1, spec.ballots ?? 1) : undefined,
     channels: spec.channels ?? [{ platform: 'slack', id: 'CBENCH' }],
     posted: spec.posted ?? [],
@@ -82,7 +100,10 @@ export function makeConsultation(spec: ConsultationSpec, delegations: Delegation
     if (kind === 'feedback') {
       // One anonymous answer per participant, keyed by a keyed hash like the real store.
       const key = pseudonym(secret, c.id, `slack:UP${pad(i, 7)}`);
-      c.ballots[key] = { choices: [], answers: Array.from({ length: c.statements!.length }, (_, s) => ((i * 7 + s * 3) % 6)) };
+      c.ballots[key] = {
+        choices: [],
+        answers: Array.from({ length: c.statements!.length }, (_, s) => (i * 7 + s * 3) % 6),
+      };
       continue;
     }
     const d = delegations[i % delegations.length];
@@ -123,7 +144,16 @@ export async function seedStore(dir: string, spec: SeedSpec): Promise<{ pastIds:
   for (let k = 0; k < count; k++) {
     const id = `P${k + 1}`;
     const openedAt = new Date(now.getTime() - (count - k + 30) * DAY);
-    const c = makeConsultation({ id, status: 'closed', openedAt, closesAt: new Date(openedAt.getTime() + 14 * DAY), ballots: Math.min(per, left) }, spec.delegations);
+    const c = makeConsultation(
+      {
+        id,
+        status: 'closed',
+        openedAt,
+        closesAt: new Date(openedAt.getTime() + 14 * DAY),
+        ballots: Math.min(per, left),
+      },
+      spec.delegations,
+    );
     left -= Math.min(per, left);
     await writeFile(join(dir, 'consultations', `${id}.json`), JSON.stringify(Consultation.parse(c), null, 2));
     pastIds.push(id);
@@ -136,6 +166,9 @@ export async function seedStore(dir: string, spec: SeedSpec): Promise<{ pastIds:
     const m = /^([A-Z]+)(\d+)$/.exec(c.id);
     if (m) counters[m[1]] = Math.max(counters[m[1]] ?? 0, Number(m[2]));
   }
-  await writeFile(join(dir, 'meta.json'), JSON.stringify(makeMeta(spec.delegations, counters, spec.secretariat), null, 2));
+  await writeFile(
+    join(dir, 'meta.json'),
+    JSON.stringify(makeMeta(spec.delegations, counters, spec.secretariat), null, 2),
+  );
   return { pastIds, files: count + (spec.extra?.length ?? 0) + 1 };
 }

@@ -69,18 +69,27 @@ try {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ inflight, handled }));
   });
   app.http.route('POST', '/drill/command', async (req, res) => {
-    const { user, command, text, channel } = JSON.parse(await readBody(req)) as { user: string; command?: unknown; text?: string; channel?: string };
+    const { user, command, text, channel } = JSON.parse(await readBody(req)) as {
+      user: string;
+      command?: unknown;
+      text?: string;
+      channel?: string;
+    };
     const out: OutboundMessage[] = await app.consult.handle(
       { actor: { user: user as `slack:${string}` }, channel: { platform: 'slack', id: channel ?? 'CBENCH' } },
       text !== undefined ? { type: 'text', text } : { type: 'command', command: command as never },
     );
-    const replies = out.filter((m) => m.audience.kind === 'reply').map((m) => ({ purpose: m.purpose, errorCode: m.errorCode, text: cardText(m.card) }));
+    const replies = out
+      .filter((m) => m.audience.kind === 'reply')
+      .map((m) => ({ purpose: m.purpose, errorCode: m.errorCode, text: cardText(m.card) }));
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ replies }));
   });
   app.http.route('GET', '/drill/idle', async (_req, res) => {
     await slackIdle?.();
     await app.consult.idle();
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, rss: process.memoryUsage().rss }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ ok: true, rss: process.memoryUsage().rss }));
   });
   const port = await app.start();
   process.stdout.write(`READY ${port} slack=${slackMounted ? 'on' : 'off'}\n`);

@@ -57,13 +57,22 @@ export interface Sent {
 export function post(
   url: string,
   body: string,
-  opts: { secret?: string; timestamp?: number; headers?: Record<string, string>; agent?: http.Agent; timeoutMs?: number; contentType?: string } = {},
+  opts: {
+    secret?: string;
+    timestamp?: number;
+    headers?: Record<string, string>;
+    agent?: http.Agent;
+    timeoutMs?: number;
+    contentType?: string;
+  } = {},
 ): Promise<Sent> {
   const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
     'content-type': opts.contentType ?? 'application/x-www-form-urlencoded',
     'content-length': String(Buffer.byteLength(body)),
-    ...(opts.secret !== undefined ? { 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(opts.secret, ts, body) } : {}),
+    ...(opts.secret !== undefined
+      ? { 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(opts.secret, ts, body) }
+      : {}),
     ...opts.headers,
   };
   return new Promise((resolve, reject) => {
@@ -71,7 +80,13 @@ export function post(
     const req = http.request(url, { method: 'POST', headers, agent: opts.agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          ms: performance.now() - t0,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
       res.on('error', reject);
     });
     req.setTimeout(opts.timeoutMs ?? 30_000, () => req.destroy(new Error('timeout')));

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { DelegationKind, Lang } from '../domain/model.ts';
 import type { Command } from './command.ts';
 
-const id = z.string().regex(/^[A-Za-z]{1,2}\d{1,6}$/).transform((s) => s.toUpperCase());
+const id = z
+  .string()
+  .regex(/^[A-Za-z]{1,2}\d{1,6}$/)
+  .transform((s) => s.toUpperCase());
 const text = z.string().trim().min(1).max(300);
 const n = z.number().int().positive().max(1000);
 const launch = {
@@ -18,8 +21,20 @@ export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('help'), topic: z.string().max(40).optional() }),
   z.object({ type: z.literal('theme'), options: z.array(text).min(1).max(10), ...launch }),
   z.object({ type: z.literal('topics'), options: z.array(text).min(2).max(10), select: n.optional(), ...launch }),
-  z.object({ type: z.literal('survey'), from: id.optional(), title: text.optional(), options: z.array(text).max(10).optional(), ...launch }),
-  z.object({ type: z.literal('feedback'), workshop: text, participants: n.optional(), statements: z.array(text).max(20).optional(), ...launch }),
+  z.object({
+    type: z.literal('survey'),
+    from: id.optional(),
+    title: text.optional(),
+    options: z.array(text).max(10).optional(),
+    ...launch,
+  }),
+  z.object({
+    type: z.literal('feedback'),
+    workshop: text,
+    participants: n.optional(),
+    statements: z.array(text).max(20).optional(),
+    ...launch,
+  }),
   z.object({ type: z.literal('propose'), id, text }),
   z.object({ type: z.literal('vote'), id, choices: z.array(n).max(20), combine: z.tuple([n, n]).optional() }),
   z.object({ type: z.literal('answer'), id, answers: z.array(z.number().int().min(0).max(5)).max(20) }),
@@ -31,7 +46,13 @@ export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel'), id }),
   z.object({ type: z.literal('remind'), id }),
   z.object({ type: z.literal('export'), id }),
-  z.object({ type: z.literal('roster-add'), user: z.string().max(200), delegation: text, kind: DelegationKind, region: z.string().max(100).optional() }),
+  z.object({
+    type: z.literal('roster-add'),
+    user: z.string().max(200),
+    delegation: text,
+    kind: DelegationKind,
+    region: z.string().max(100).optional(),
+  }),
   z.object({ type: z.literal('roster-remove'), user: z.string().max(200) }),
   z.object({ type: z.literal('roster-list') }),
   z.object({ type: z.literal('lang'), lang: Lang }),
@@ -45,5 +66,8 @@ export const FormSubmitSchema = z.object({
     z.object({ type: z.literal('propose'), id }),
     z.object({ type: z.literal('feedback'), id }),
   ]),
-  values: z.record(z.string().max(50), z.union([z.string().max(1000), z.array(z.string().max(1000)).max(50)]).optional()),
+  values: z.record(
+    z.string().max(50),
+    z.union([z.string().max(1000), z.array(z.string().max(1000)).max(50)]).optional(),
+  ),
 });

@@ -38,4 +38,3 @@ export type Command =
   | { type: 'propose-form'; id: string }
   /** Open the survey form (written survey or satisfaction survey). */
   | { type: 'answer-form'; id: string };
-

@@ -42,6 +42,11 @@ export function requireConsultation(env: Env, id: string): Readonly<Consultation
   return c;
 }
 
-export function reply(caller: Caller, card: OutboundMessage['card'], purpose: OutboundMessage['purpose'] = 'reply', extra: Partial<OutboundMessage> = {}): OutboundMessage {
+export function reply(
+  caller: Caller,
+  card: OutboundMessage['card'],
+  purpose: OutboundMessage['purpose'] = 'reply',
+  extra: Partial<OutboundMessage> = {},
+): OutboundMessage {
   return { audience: { kind: 'reply' }, card, lang: caller.lang, purpose, ...extra };
 }

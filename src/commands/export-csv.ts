@@ -13,7 +13,16 @@ export function auditCsv(c: Readonly<Consultation>, meta: Readonly<Meta>): strin
   const option = (n: number) => `${n}. ${c.options.find((o) => o.n === n)?.text ?? ''}`;
   const rows = [['consultation', 'at', 'action', 'user', 'platform', 'delegation', 'choices', 'detail']];
   for (const e of c.audit) {
-    rows.push([c.id, e.at, e.action, e.by, e.platform, name(e.delegation), (e.choices ?? []).map(option).join('; '), e.detail ?? '']);
+    rows.push([
+      c.id,
+      e.at,
+      e.action,
+      e.by,
+      e.platform,
+      name(e.delegation),
+      (e.choices ?? []).map(option).join('; '),
+      e.detail ?? '',
+    ]);
   }
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

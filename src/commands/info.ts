@@ -21,7 +21,11 @@ export function status(env: Env, caller: Caller, id?: string): OutboundMessage[]
   const v = env.view(caller.lang);
   if (id) {
     const c = requireConsultation(env, id);
-    return [reply(caller, ballotCard(v, c, { delegation: caller.delegation, user: caller.user }), 'ballot', { consultationId: c.id })];
+    return [
+      reply(caller, ballotCard(v, c, { delegation: caller.delegation, user: caller.user }), 'ballot', {
+        consultationId: c.id,
+      }),
+    ];
   }
   const list = [...env.store.all()].sort((a, b) => b.openedAt.localeCompare(a.openedAt)).slice(0, 20);
   return [reply(caller, statusCard(v, list, caller.delegation), 'status')];
@@ -36,7 +40,11 @@ export function results(env: Env, caller: Caller, id: string): OutboundMessage[]
   return [reply(caller, resultsCard(env.view(caller.lang), c), 'results', { consultationId: c.id })];
 }
 
-export async function roster(env: Env, caller: Caller, cmd: Extract<Command, { type: 'roster-add' | 'roster-remove' | 'roster-list' }>): Promise<OutboundMessage[]> {
+export async function roster(
+  env: Env,
+  caller: Caller,
+  cmd: Extract<Command, { type: 'roster-add' | 'roster-remove' | 'roster-list' }>,
+): Promise<OutboundMessage[]> {
   requireSecretariat(env.store.meta(), env.secretariat, caller.user);
   const t = env.view(caller.lang).t;
   if (cmd.type === 'roster-add') {
@@ -52,12 +60,17 @@ export async function roster(env: Env, caller: Caller, cmd: Extract<Command, { t
     .filter((d) => d.delegates.length)
     .map((d) => `${d.name} (${t.delegationKind[d.kind]}${d.region ? `, ${d.region}` : ''}): ${d.delegates.join(', ')}`);
   const secretariat = [...new Set([...env.secretariat, ...meta.secretariat])];
-  const text = [lines.length ? lines.join('\n') : t.reply.rosterEmpty, t.reply.secretariatLine(secretariat.join(', ') || '—')].join('\n\n');
+  const text = [
+    lines.length ? lines.join('\n') : t.reply.rosterEmpty,
+    t.reply.secretariatLine(secretariat.join(', ') || '—'),
+  ].join('\n\n');
   return [reply(caller, textCard(t.reply.rosterTitle, text))];
 }
 
 export async function setLang(env: Env, caller: Caller, lang: Caller['lang']): Promise<OutboundMessage[]> {
   await env.store.updateMeta((m) => void (m.prefs[caller.user] = { ...m.prefs[caller.user], lang }));
   const t = catalog(lang);
-  return [{ audience: { kind: 'reply' }, card: textCard(t.help.title, t.reply.langSet, 'success'), lang, purpose: 'reply' }];
+  return [
+    { audience: { kind: 'reply' }, card: textCard(t.help.title, t.reply.langSet, 'success'), lang, purpose: 'reply' },
+  ];
 }

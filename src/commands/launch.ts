@@ -18,7 +18,8 @@ export function resolveDeadline(env: Env, input: string | undefined, kind: Consu
   try {
     return parseDeadline(input, now, env.zone);
   } catch (err) {
-    if (err instanceof DeadlineError && err.code === 'past') return fail('bad-deadline', (t) => t.errors.deadlinePast(input));
+    if (err instanceof DeadlineError && err.code === 'past')
+      return fail('bad-deadline', (t) => t.errors.deadlinePast(input));
     return fail('bad-deadline', (t) => t.errors.deadlineFormat(input));
   }
 }
@@ -96,26 +97,49 @@ function historyNotes(env: Env, caller: Caller, texts: string[]): string[] {
 
 const here = (caller: Caller): ChannelRef[] => (caller.channel ? [caller.channel] : []);
 
-export async function launch(env: Env, caller: Caller, cmd: Extract<Command, { type: 'theme' | 'topics' | 'survey' | 'feedback' }>): Promise<OutboundMessage[]> {
+export async function launch(
+  env: Env,
+  caller: Caller,
+  cmd: Extract<Command, { type: 'theme' | 'topics' | 'survey' | 'feedback' }>,
+): Promise<OutboundMessage[]> {
   requireSecretariat(env.store.meta(), env.secretariat, caller.user);
   switch (cmd.type) {
     case 'theme': {
       const c = await open(env, caller, {
-        kind: 'theme', title: '', options: options(cmd.options), select: 1, opts: cmd, eligibility: cmd.eligible ?? 'members', channels: here(caller),
+        kind: 'theme',
+        title: '',
+        options: options(cmd.options),
+        select: 1,
+        opts: cmd,
+        eligibility: cmd.eligible ?? 'members',
+        channels: here(caller),
       });
       return launchedReply(env, caller, c, historyNotes(env, caller, cmd.options));
     }
     case 'topics': {
       const select = Math.min(cmd.select ?? 2, cmd.options.length);
       const c = await open(env, caller, {
-        kind: 'topics', title: '', options: options(cmd.options), select, method: 'top', opts: cmd, eligibility: cmd.eligible ?? 'members', channels: here(caller),
+        kind: 'topics',
+        title: '',
+        options: options(cmd.options),
+        select,
+        method: 'top',
+        opts: cmd,
+        eligibility: cmd.eligible ?? 'members',
+        channels: here(caller),
       });
       return launchedReply(env, caller, c, historyNotes(env, caller, cmd.options));
     }
     case 'survey': {
       if (!cmd.from) {
         const c = await open(env, caller, {
-          kind: 'survey', title: cmd.title ?? '', options: options(cmd.options ?? []), select: 1, opts: cmd, eligibility: cmd.eligible ?? 'all', channels: here(caller),
+          kind: 'survey',
+          title: cmd.title ?? '',
+          options: options(cmd.options ?? []),
+          select: 1,
+          opts: cmd,
+          eligibility: cmd.eligible ?? 'all',
+          channels: here(caller),
         });
         return launchedReply(env, caller, c);
       }
@@ -124,17 +148,34 @@ export async function launch(env: Env, caller: Caller, cmd: Extract<Command, { t
       if (source.kind === 'feedback') fail('invalid', (t) => t.errors.surveyNeedsOptions);
       // The survey goes to every channel of the poll it follows, and here.
       const channels = [...source.channels];
-      for (const ch of here(caller)) if (!channels.some((x) => x.platform === ch.platform && x.id === ch.id)) channels.push(ch);
+      for (const ch of here(caller))
+        if (!channels.some((x) => x.platform === ch.platform && x.id === ch.id)) channels.push(ch);
       const c = await open(env, caller, {
-        kind: 'survey', title: source.title, options: source.options.map((o) => ({ ...o })), select: source.select, method: methodOf(source), opts: cmd,
-        eligibility: cmd.eligible ?? 'all', channels, source: source.id, secrecy: cmd.secret ? 'secret' : source.secrecy,
+        kind: 'survey',
+        title: source.title,
+        options: source.options.map((o) => ({ ...o })),
+        select: source.select,
+        method: methodOf(source),
+        opts: cmd,
+        eligibility: cmd.eligible ?? 'all',
+        channels,
+        source: source.id,
+        secrecy: cmd.secret ? 'secret' : source.secrecy,
       });
       return launchedReply(env, caller, c);
     }
     case 'feedback': {
       const c = await open(env, caller, {
-        kind: 'feedback', title: cmd.workshop, options: [], select: 1, opts: cmd, eligibility: 'all', channels: here(caller),
-        statements: cmd.statements ?? [...env.view(caller.lang).t.defaultStatements], participants: cmd.participants, secrecy: 'secret',
+        kind: 'feedback',
+        title: cmd.workshop,
+        options: [],
+        select: 1,
+        opts: cmd,
+        eligibility: 'all',
+        channels: here(caller),
+        statements: cmd.statements ?? [...env.view(caller.lang).t.defaultStatements],
+        participants: cmd.participants,
+        secrecy: 'secret',
       });
       return launchedReply(env, caller, c);
     }

@@ -17,12 +17,20 @@ function requireOpenForChange(env: Env, id: string) {
   return c;
 }
 
-export async function manage(env: Env, caller: Caller, type: 'close' | 'extend' | 'cancel' | 'remind' | 'export', id: string, deadline?: string): Promise<OutboundMessage[]> {
+export async function manage(
+  env: Env,
+  caller: Caller,
+  type: 'close' | 'extend' | 'cancel' | 'remind' | 'export',
+  id: string,
+  deadline?: string,
+): Promise<OutboundMessage[]> {
   requireSecretariat(env.store.meta(), env.secretariat, caller.user);
   const t = env.view(caller.lang).t;
   const now = env.clock.now();
   const at = now.toISOString();
-  const done = (text: string, cid: string) => [reply(caller, textCard(t.ballot.id(cid), text, 'success'), 'reply', { consultationId: cid })];
+  const done = (text: string, cid: string) => [
+    reply(caller, textCard(t.ballot.id(cid), text, 'success'), 'reply', { consultationId: cid }),
+  ];
   switch (type) {
     case 'close': {
       const c = requireOpenForChange(env, id);
@@ -55,18 +63,27 @@ export async function manage(env: Env, caller: Caller, type: 'close' | 'extend' 
     case 'remind': {
       const c = requireOpenForChange(env, id);
       const sent = await queueReminders(env, c.id, `manual-${at}`, []);
-      await env.store.update(c.id, (d) => void d.audit.push({ at, by: caller.user, platform: caller.platform, action: 'remind', detail: String(sent) }));
+      await env.store.update(
+        c.id,
+        (d) =>
+          void d.audit.push({ at, by: caller.user, platform: caller.platform, action: 'remind', detail: String(sent) }),
+      );
       return done(sent ? t.reply.reminded(c.id, sent) : t.reply.nobodyToRemind(c.id), c.id);
     }
     case 'export': {
       const c = requireConsultation(env, id);
-      await env.store.update(c.id, (d) => void d.audit.push({ at, by: caller.user, platform: caller.platform, action: 'export' }));
+      await env.store.update(
+        c.id,
+        (d) => void d.audit.push({ at, by: caller.user, platform: caller.platform, action: 'export' }),
+      );
       const fresh = env.store.get(c.id)!;
       const csv = auditCsv(fresh, env.store.meta());
-      return [reply(caller, textCard(t.ballot.id(c.id), t.reply.exported(c.id, fresh.audit.length), 'success'), 'export', {
-        consultationId: c.id,
-        file: { name: `consult-${c.id}.csv`, mime: 'text/csv', content: csv },
-      })];
+      return [
+        reply(caller, textCard(t.ballot.id(c.id), t.reply.exported(c.id, fresh.audit.length), 'success'), 'export', {
+          consultationId: c.id,
+          file: { name: `consult-${c.id}.csv`, mime: 'text/csv', content: csv },
+        }),
+      ];
     }
   }
 }
@@ -80,8 +97,16 @@ export async function share(env: Env, caller: Caller, id: string): Promise<Outbo
   const known = c.channels.some((x) => x.platform === channel.platform && x.id === channel.id);
   await env.store.update(c.id, (d) => {
     if (!known) d.channels.push(channel);
-    d.audit.push({ at: env.clock.now().toISOString(), by: caller.user, platform: caller.platform, action: 'share', detail: `${channel.platform}:${channel.id}` });
+    d.audit.push({
+      at: env.clock.now().toISOString(),
+      by: caller.user,
+      platform: caller.platform,
+      action: 'share',
+      detail: `${channel.platform}:${channel.id}`,
+    });
   });
   env.postBallot(env.store.get(c.id)!, channel);
-  return [reply(caller, textCard(t.ballot.id(c.id), t.reply.shared(c.id), 'success'), 'reply', { consultationId: c.id })];
+  return [
+    reply(caller, textCard(t.ballot.id(c.id), t.reply.shared(c.id), 'success'), 'reply', { consultationId: c.id }),
+  ];
 }

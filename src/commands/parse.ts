@@ -53,7 +53,10 @@ class Words {
     return t.text.toLowerCase();
   }
   rest(): string {
-    return this.tokens.slice(this.i).map((t) => t.text).join(' ');
+    return this.tokens
+      .slice(this.i)
+      .map((t) => t.text)
+      .join(' ');
   }
 }
 
@@ -70,7 +73,10 @@ function positiveInt(w: Words, raw: string | undefined): number {
 }
 
 /** Reads trailing launch options in any order: deadline D, live, eligible members|all, secret, quorum N%, select N, participants N, statement "S". */
-function launchOptions(w: Words, allowed: ReadonlyArray<string>): LaunchOptions & { select?: number; participants?: number; statements?: string[] } {
+function launchOptions(
+  w: Words,
+  allowed: ReadonlyArray<string>,
+): LaunchOptions & { select?: number; participants?: number; statements?: string[] } {
   const out: LaunchOptions & { select?: number; participants?: number; statements?: string[] } = {};
   while (!w.done()) {
     const t = w.next()!;
@@ -177,11 +183,15 @@ const parsers: Record<string, (w: Words) => Command> = {
   vote: (w) => ({ type: 'vote', id: w.id(), ...choices(w) }),
   answer: (w) => {
     const id = w.id();
-    const answers = w.rest().split(/[\s,;]+/).filter(Boolean).map((a) => {
-      const n = Number(a);
-      if (!Number.isInteger(n) || n < 0 || n > 5) w.fail((c) => c.errors.parse.badNumber(a));
-      return n;
-    });
+    const answers = w
+      .rest()
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .map((a) => {
+        const n = Number(a);
+        if (!Number.isInteger(n) || n < 0 || n > 5) w.fail((c) => c.errors.parse.badNumber(a));
+        return n;
+      });
     return { type: 'answer', id, answers };
   },
   share: (w) => ({ type: 'share', id: w.id() }),
@@ -223,9 +233,24 @@ const parsers: Record<string, (w: Words) => Command> = {
 };
 
 const USAGE: Record<string, UsageKey> = {
-  help: 'help', theme: 'theme', topics: 'topics', survey: 'survey', feedback: 'feedback', propose: 'propose',
-  vote: 'vote', answer: 'vote', share: 'share', status: 'status', results: 'results', close: 'manage',
-  cancel: 'manage', remind: 'manage', export: 'manage', extend: 'manage', lang: 'lang', roster: 'roster',
+  help: 'help',
+  theme: 'theme',
+  topics: 'topics',
+  survey: 'survey',
+  feedback: 'feedback',
+  propose: 'propose',
+  vote: 'vote',
+  answer: 'vote',
+  share: 'share',
+  status: 'status',
+  results: 'results',
+  close: 'manage',
+  cancel: 'manage',
+  remind: 'manage',
+  export: 'manage',
+  extend: 'manage',
+  lang: 'lang',
+  roster: 'roster',
 };
 
 export function parseCommand(input: string): Command {

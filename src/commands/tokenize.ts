@@ -27,7 +27,13 @@ export function tokenize(input: string): Token[] {
       // Tolerate mixed quote styles: a straight quote may close a curly one and vice versa.
       if (end < 0) end = s.slice(i + 1).search(/["”»“]/) + i + 1;
       if (end <= i) throw new ConsultError('parse', (c) => c.errors.parse.unclosedQuote);
-      tokens.push({ text: s.slice(i + 1, end).replace(/\s+/g, ' ').trim(), quoted: true });
+      tokens.push({
+        text: s
+          .slice(i + 1, end)
+          .replace(/\s+/g, ' ')
+          .trim(),
+        quoted: true,
+      });
       i = end + 1;
       continue;
     }

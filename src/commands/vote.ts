@@ -33,13 +33,25 @@ export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promi
     requireOpen(c, now);
     const delegation = requireEligible(caller.delegation, c);
     checkVote(c, v);
-    return { delegation, choices: castVote(c, v, { delegation, user: caller.user, platform: caller.platform, at: now, secret: env.secret }) };
+    return {
+      delegation,
+      choices: castVote(c, v, {
+        delegation,
+        user: caller.user,
+        platform: caller.platform,
+        at: now,
+        secret: env.secret,
+      }),
+    };
   });
   env.refreshBallots(c0.id);
   const c = env.store.get(c0.id)!;
   const t = env.view(caller.lang).t;
   const chosen = choices.map((n) => `${n}. ${c.options.find((o) => o.n === n)?.text}`).join('; ');
-  const note = c.secrecy === 'secret' ? t.reply.voteRecordedSecret(delegation.name) : t.reply.voteRecorded(delegation.name, chosen);
+  const note =
+    c.secrecy === 'secret'
+      ? t.reply.voteRecordedSecret(delegation.name)
+      : t.reply.voteRecorded(delegation.name, chosen);
   return voteReply(env, caller, c, note);
 }
 
@@ -52,7 +64,9 @@ export async function answer(env: Env, caller: Caller, id: string, answers: numb
   });
   env.refreshBallots(c0.id);
   const t = env.view(caller.lang).t;
-  return [reply(caller, textCard(t.kind.feedback, t.reply.answerRecorded, 'success'), 'reply', { consultationId: c0.id })];
+  return [
+    reply(caller, textCard(t.kind.feedback, t.reply.answerRecorded, 'success'), 'reply', { consultationId: c0.id }),
+  ];
 }
 
 export async function propose(env: Env, caller: Caller, id: string, text: string): Promise<OutboundMessage[]> {
@@ -67,10 +81,18 @@ export async function propose(env: Env, caller: Caller, id: string, text: string
   });
   env.refreshBallots(c0.id);
   const t = env.view(caller.lang).t;
-  return [reply(caller, textCard(t.ballot.id(c0.id), t.reply.proposed(c0.id, option.n, option.text), 'success'), 'reply', { consultationId: c0.id })];
+  return [
+    reply(caller, textCard(t.ballot.id(c0.id), t.reply.proposed(c0.id, option.n, option.text), 'success'), 'reply', {
+      consultationId: c0.id,
+    }),
+  ];
 }
 
-export function openForm(env: Env, caller: Caller, cmd: Extract<Command, { type: 'propose-form' | 'answer-form' }>): OutboundMessage[] {
+export function openForm(
+  env: Env,
+  caller: Caller,
+  cmd: Extract<Command, { type: 'propose-form' | 'answer-form' }>,
+): OutboundMessage[] {
   const c = requireConsultation(env, cmd.id);
   requireOpen(c, env.clock.now());
   const v = env.view(caller.lang);
@@ -82,7 +104,8 @@ export function openForm(env: Env, caller: Caller, cmd: Extract<Command, { type:
   return [reply(caller, proposeForm(v, c), 'form', { consultationId: c.id })];
 }
 
-const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean);
+const list = (v: string | string[] | undefined): string[] =>
+  (v === undefined ? [] : Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean);
 
 function num(raw: string): number {
   const n = Number(raw);

@@ -19,7 +19,8 @@ export class Dispatch {
   deliverer(platform: Platform): Deliverer {
     const d = this.deliverers.get(platform);
     if (!d) {
-      if (!this.warned.has(platform)) this.log(`no ${platform} adapter is running: messages for ${platform} wait until it is configured`);
+      if (!this.warned.has(platform))
+        this.log(`no ${platform} adapter is running: messages for ${platform} wait until it is configured`);
       this.warned.add(platform);
       throw new Error(`no deliverer for ${platform}`);
     }
@@ -31,7 +32,9 @@ export class Dispatch {
   }
 
   background(work: () => Promise<unknown>): void {
-    const p = work().catch((err: unknown) => this.log(`delivery failed: ${err instanceof Error ? err.message : String(err)}`));
+    const p = work().catch((err: unknown) =>
+      this.log(`delivery failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
     this.pending.add(p);
     void p.finally(() => this.pending.delete(p));
   }

@@ -17,7 +17,10 @@ const BATCH = 25;
 /** Deliveries in flight at once; the adapters pace per channel and retry 429s. */
 const CONCURRENCY = 8;
 
-export type RenderOwed = (c: Readonly<Consultation>, e: OutboxEntry) => { platform: Platform; message: OutboundMessage } | undefined;
+export type RenderOwed = (
+  c: Readonly<Consultation>,
+  e: OutboxEntry,
+) => { platform: Platform; message: OutboundMessage } | undefined;
 
 type Outcome = 'done' | 'failed';
 
@@ -34,14 +37,18 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   return out;
 }
 
-export async function flushOutbox(id: string, deps: { store: Store; clock: Clock; dispatch: Dispatch; render: RenderOwed; log: (line: string) => void }): Promise<void> {
+export async function flushOutbox(
+  id: string,
+  deps: { store: Store; clock: Clock; dispatch: Dispatch; render: RenderOwed; log: (line: string) => void },
+): Promise<void> {
   const { store, clock, dispatch, render, log } = deps;
   const failed = new Set<string>();
   for (;;) {
     const c = store.get(id);
     if (!c) return;
     const now = clock.now();
-    const stale = (e: OutboxEntry) => e.type === 'reminder' && (c.status !== 'open' || now.getTime() >= Date.parse(c.closesAt));
+    const stale = (e: OutboxEntry) =>
+      e.type === 'reminder' && (c.status !== 'open' || now.getTime() >= Date.parse(c.closesAt));
     const batch = c.outbox.filter((e) => !failed.has(e.key)).slice(0, BATCH);
     if (batch.length === 0) return;
     const interrupted = new Set(batch.filter((e) => e.sending).map((e) => e.key));
@@ -64,7 +71,9 @@ export async function flushOutbox(id: string, deps: { store: Store; clock: Clock
         await dispatch.deliver(owed.platform, message);
         return 'done';
       } catch (err) {
-        log(`could not deliver ${e.key} of ${id} (kept for the next pass): ${err instanceof Error ? err.message : String(err)}`);
+        log(
+          `could not deliver ${e.key} of ${id} (kept for the next pass): ${err instanceof Error ? err.message : String(err)}`,
+        );
         return 'failed';
       }
     });

@@ -39,7 +39,12 @@ function combinationOption(c: Consultation, [a, b]: [number, number], delegation
   const existing = c.options.find((o) => o.combines && o.combines[0] === lo && o.combines[1] === hi);
   if (existing) return existing.n;
   const text = (n: number) => c.options.find((o) => o.n === n)!.text;
-  const option: Option = { n: c.options.length + 1, text: `${text(lo)} + ${text(hi)}`, combines: [lo, hi], proposedBy: delegation };
+  const option: Option = {
+    n: c.options.length + 1,
+    text: `${text(lo)} + ${text(hi)}`,
+    combines: [lo, hi],
+    proposedBy: delegation,
+  };
   c.options.push(option);
   return option.n;
 }
@@ -64,7 +69,14 @@ export function castVote(c: Consultation, vote: Vote, voter: Voter): number[] {
     c.audit.push({ at, by: voter.user, platform: voter.platform, action: 'vote', delegation: voter.delegation.id });
   } else {
     c.ballots[key] = { choices, at, by: voter.user, platform: voter.platform };
-    c.audit.push({ at, by: voter.user, platform: voter.platform, action: 'vote', delegation: voter.delegation.id, choices });
+    c.audit.push({
+      at,
+      by: voter.user,
+      platform: voter.platform,
+      action: 'vote',
+      delegation: voter.delegation.id,
+      choices,
+    });
   }
   return choices;
 }
@@ -86,11 +98,23 @@ export function hasAnswered(c: Readonly<Consultation>, voter: string, secret: st
 }
 
 export function normalizeText(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** A delegation proposes an option while the consultation is open. */
-export function proposeOption(c: Consultation, text: string, delegation: string, user: UserId, platform: Platform, at: Date): Option {
+export function proposeOption(
+  c: Consultation,
+  text: string,
+  delegation: string,
+  user: UserId,
+  platform: Platform,
+  at: Date,
+): Option {
   const same = c.options.find((o) => normalizeText(o.text) === normalizeText(text));
   if (same) fail('invalid', (t) => t.errors.duplicateOption(same.n));
   const option: Option = { n: c.options.length + 1, text, proposedBy: delegation };

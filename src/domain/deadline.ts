@@ -64,7 +64,10 @@ const ABSOLUTE_DT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-](
 export function parseDeadline(input: string, now: Date, zone: string): Date {
   const ctx = zoneCtx(zone);
   // Upper-case once so `t`/`z`/`d` are accepted; a space may stand for the `T`.
-  const s = input.trim().toUpperCase().replace(/^(\d{4}-\d{2}-\d{2}) (?=\d)/, '$1T');
+  const s = input
+    .trim()
+    .toUpperCase()
+    .replace(/^(\d{4}-\d{2}-\d{2}) (?=\d)/, '$1T');
   const fail = (code: DeadlineErrorCode): never => {
     throw new DeadlineError(code, input);
   };

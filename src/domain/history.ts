@@ -53,11 +53,22 @@ export interface SimilarMatch {
 }
 
 const STOP = new Set(
-  ('a an and the of in to for on with from at by as or its their into during between toward towards ' +
-    'through about is are be new de la le les des du et en el los las y del').split(' '),
+  (
+    'a an and the of in to for on with from at by as or its their into during between toward towards ' +
+    'through about is are be new de la le les des du et en el los las y del'
+  ).split(' '),
 );
 /** Words in nearly every IDM title: they count a little, but never make a match alone. */
-const WEAK = new Set(['migration', 'migrant', 'migratory', 'challenge', 'opportunity', 'managing', 'management', 'policy']);
+const WEAK = new Set([
+  'migration',
+  'migrant',
+  'migratory',
+  'challenge',
+  'opportunity',
+  'managing',
+  'management',
+  'policy',
+]);
 const WEAK_WEIGHT = 0.2;
 
 /** Crude plural folding so "Families" meets "Family" and "Diasporas" meets "Diaspora". */
@@ -101,11 +112,7 @@ export function similarity(a: Map<string, number>, b: Map<string, number>): numb
 export const SIMILARITY_THRESHOLD = 0.4;
 
 /** Past themes and workshops (chosen or not) resembling `text`, best first. */
-export function findSimilar(
-  text: string,
-  history: History,
-  threshold: number = SIMILARITY_THRESHOLD,
-): SimilarMatch[] {
+export function findSimilar(text: string, history: History, threshold: number = SIMILARITY_THRESHOLD): SimilarMatch[] {
   const query = tokens(text);
   const out: SimilarMatch[] = [];
   const consider = (year: number, title: string, kind: SimilarMatch['kind'], notChosen: boolean) => {

@@ -26,7 +26,11 @@ export function reminderSlots(
   const lastDay = startOfDay(closesAt, { in: ctx });
   const times = new Set<number>();
   for (const offset of offsetsDays) {
-    const slot = set(subDays(lastDay, offset, { in: ctx }), { hours: hour, minutes: 0, seconds: 0, milliseconds: 0 }, { in: ctx });
+    const slot = set(
+      subDays(lastDay, offset, { in: ctx }),
+      { hours: hour, minutes: 0, seconds: 0, milliseconds: 0 },
+      { in: ctx },
+    );
     const t = slot.getTime();
     if (t > openedAt.getTime() && t < closesAt.getTime()) times.add(t);
   }

@@ -16,12 +16,14 @@ export function requireSecretariat(meta: Readonly<Meta>, fromConfig: ReadonlyArr
 
 /** Stable id for a delegation name: case and accents do not make a second delegation. */
 export function delegationId(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || 'delegation';
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'delegation'
+  );
 }
 
 export function addDelegate(meta: Meta, user: UserId, name: string, kind: DelegationKind, region?: string): Delegation {

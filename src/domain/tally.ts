@@ -115,7 +115,11 @@ export function decide(c: Readonly<Consultation>, cast: number, options: OptionC
     const [first, second] = ranked;
     if (first.count * 2 > cast) return { type: 'winner', option: first.n };
     if (second && second.count === first.count) {
-      return { type: 'inconclusive', reason: 'tie', options: ranked.filter((o) => o.count === first.count).map((o) => o.n) };
+      return {
+        type: 'inconclusive',
+        reason: 'tie',
+        options: ranked.filter((o) => o.count === first.count).map((o) => o.n),
+      };
     }
     return { type: 'inconclusive', reason: 'no-majority' };
   }
@@ -148,7 +152,11 @@ export interface StatementResult {
 }
 
 /** Satisfaction surveys: the share agreeing (agree or strongly agree) per statement, and the response rate. */
-export function satisfaction(c: Readonly<Consultation>): { respondents: number; responseRate?: number; statements: StatementResult[] } {
+export function satisfaction(c: Readonly<Consultation>): {
+  respondents: number;
+  responseRate?: number;
+  statements: StatementResult[];
+} {
   const statements = (c.statements ?? []).map((statement) => ({ statement, respondents: 0, agree: 0, share: 0 }));
   let respondents = 0;
   for (const key in c.ballots) {

@@ -1,7 +1,11 @@
 /** English texts. This catalogue defines the shape: fr.ts and es.ts must provide every key. */
 export const en = {
   kind: { theme: 'Theme poll', topics: 'Topic shortlist', survey: 'Written survey', feedback: 'Satisfaction survey' },
-  delegationKind: { member: 'Member State', 'observer-state': 'Observer State', 'observer-org': 'Observer Organization' },
+  delegationKind: {
+    member: 'Member State',
+    'observer-state': 'Observer State',
+    'observer-org': 'Observer Organization',
+  },
   state: { open: 'open', closed: 'closed', cancelled: 'cancelled' },
   /** Statements used in practice after IDM workshops (2012), the default of a satisfaction survey. */
   defaultStatements: [
@@ -16,8 +20,10 @@ export const en = {
     closes: (date: string, relative: string) => `Closes ${date} (${relative})`,
     closed: (date: string) => `Closed ${date}`,
     eligibility: { members: 'Member States vote', all: 'Member States and observers vote' },
-    secrecyRecorded: 'Recorded ballot: the secretariat can see which delegation chose what. One voice per delegation; the latest vote counts.',
-    secrecySecret: 'Secret ballot: nobody, not even the secretariat, can see what a delegation chose. One voice per delegation; you may change your answer until the close.',
+    secrecyRecorded:
+      'Recorded ballot: the secretariat can see which delegation chose what. One voice per delegation; the latest vote counts.',
+    secrecySecret:
+      'Secret ballot: nobody, not even the secretariat, can see what a delegation chose. One voice per delegation; you may change your answer until the close.',
     secrecyFeedback: 'Anonymous: one answer per participant, never linked to you.',
     chooseOne: 'Choose one option.',
     chooseUpTo: (n: number) => `Approve up to ${n} topics, or request a combination of two topics into one workshop.`,
@@ -43,7 +49,8 @@ export const en = {
   results: {
     title: (id: string, title: string) => `Results of ${id}: ${title}`,
     interim: 'Interim results (the consultation is still open)',
-    turnout: (answered: number, eligible: number, pct: string) => `Turnout: ${answered} of ${eligible} delegations (${pct})`,
+    turnout: (answered: number, eligible: number, pct: string) =>
+      `Turnout: ${answered} of ${eligible} delegations (${pct})`,
     turnoutBy: 'Turnout by group',
     votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
     approvals: (n: number) => (n === 1 ? '1 approval' : `${n} approvals`),
@@ -59,7 +66,8 @@ export const en = {
     },
     nextStep: (id: string) => `The secretariat may launch a written survey: /consult survey ${id}`,
     agreeShare: (pct: string, n: number) => `${pct} agree (${n} responses)`,
-    responseRate: (respondents: number, participants: number, pct: string) => `Response rate: ${respondents} of ${participants} participants (${pct})`,
+    responseRate: (respondents: number, participants: number, pct: string) =>
+      `Response rate: ${respondents} of ${participants} participants (${pct})`,
     respondentsOnly: (n: number) => `${n} respondents (set the number of participants to see the response rate)`,
     cancelled: (id: string) => `${id} was cancelled. No result.`,
   },
@@ -67,9 +75,12 @@ export const en = {
   reply: {
     launched: (id: string, kind: string) => `${kind} ${id} is open. The ballot is posted in this channel.`,
     historyWarning: (title: string, year: number, notChosen: boolean) =>
-      notChosen ? `Note: "${title}" was proposed in ${year} but not chosen.` : `Note: this is close to "${title}", discussed in ${year}.`,
+      notChosen
+        ? `Note: "${title}" was proposed in ${year} but not chosen.`
+        : `Note: this is close to "${title}", discussed in ${year}.`,
     voteRecorded: (delegation: string, choice: string) => `Vote recorded for ${delegation}: ${choice}`,
-    voteRecordedSecret: (delegation: string) => `Vote recorded for ${delegation}. The ballot is secret: your choice is not stored with your delegation's name.`,
+    voteRecordedSecret: (delegation: string) =>
+      `Vote recorded for ${delegation}. The ballot is secret: your choice is not stored with your delegation's name.`,
     changeUntil: (date: string) => `You may change your vote until ${date}: vote again on the ballot.`,
     answerRecorded: 'Thank you: your answers are recorded anonymously.',
     proposed: (id: string, n: number, text: string) => `Option ${n} added to ${id}: "${text}"`,
@@ -83,7 +94,8 @@ export const en = {
     rosterAdded: (user: string, delegation: string) => `${user} now votes for ${delegation}.`,
     rosterRemoved: (user: string, delegation: string) => `${user} no longer votes for ${delegation}.`,
     rosterTitle: 'Roster',
-    rosterEmpty: 'The roster is empty. Add delegates with: roster add <user> "<delegation>" member|observer-state|observer-org [region]',
+    rosterEmpty:
+      'The roster is empty. Add delegates with: roster add <user> "<delegation>" member|observer-state|observer-org [region]',
     secretariatLine: (users: string) => `Secretariat: ${users}`,
     langSet: 'Language set to English.',
   },
@@ -91,9 +103,17 @@ export const en = {
   status: {
     title: 'Consultations',
     none: 'No consultations yet. The secretariat launches one with: theme "Option A" "Option B"',
-    line: (id: string, kind: string, title: string, state: string, answered: number, eligible: number, closes: string) =>
-      `${id} · ${kind} · ${title} · ${state} · ${answered}/${eligible} answered · ${closes}`,
-    yourDelegation: (delegation: string, answered: boolean) => `${delegation}: ${answered ? 'answered' : 'not answered yet'}`,
+    line: (
+      id: string,
+      kind: string,
+      title: string,
+      state: string,
+      answered: number,
+      eligible: number,
+      closes: string,
+    ) => `${id} · ${kind} · ${title} · ${state} · ${answered}/${eligible} answered · ${closes}`,
+    yourDelegation: (delegation: string, answered: boolean) =>
+      `${delegation}: ${answered ? 'answered' : 'not answered yet'}`,
   },
 
   reminder: {
@@ -116,10 +136,12 @@ export const en = {
 
   help: {
     title: 'Consult: commands',
-    intro: 'Consult runs the consultations of the dialogue: one delegation, one voice. Type a command after /consult in Slack, or after mentioning the bot in Teams.',
+    intro:
+      'Consult runs the consultations of the dialogue: one delegation, one voice. Type a command after /consult in Slack, or after mentioning the bot in Teams.',
     everyone: 'For everyone',
     secretariatOnly: 'For the secretariat',
-    deadlines: 'Deadlines: a date (2026-12-07, end of day in Geneva time), a date and time (2026-12-07T17:00), or a duration (14d, 36h). Option texts go in double quotes.',
+    deadlines:
+      'Deadlines: a date (2026-12-07, end of day in Geneva time), a date and time (2026-12-07T17:00), or a duration (14d, 36h). Option texts go in double quotes.',
     commands: {
       help: 'help: this list',
       vote: 'vote <id> <number>: vote for an option (several numbers for a shortlist, e.g. vote W1 1,3; a combination: vote W1 1+3)',
@@ -130,16 +152,19 @@ export const en = {
       lang: 'lang en|fr|es: choose your language',
       theme: 'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%]: launch a theme poll',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D]: launch a topic shortlist',
-      survey: 'survey <id> [deadline D]: written survey from an inconclusive poll, to members and observers, two weeks; or survey "Question" "A" "B" from scratch',
+      survey:
+        'survey <id> [deadline D]: written survey from an inconclusive poll, to members and observers, two weeks; or survey "Question" "A" "B" from scratch',
       feedback: 'feedback "<workshop>" [participants N] [deadline D]: satisfaction survey',
       manage: 'close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id>',
-      roster: 'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list',
+      roster:
+        'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list',
     },
   },
 
   errors: {
     notSecretariat: 'Only the secretariat can do this. If you should be able to, ask the secretariat to add you.',
-    notOnRoster: 'You are not on the roster of any delegation, so you cannot vote. The secretariat can add you with: roster add <you> "<delegation>" member',
+    notOnRoster:
+      'You are not on the roster of any delegation, so you cannot vote. The secretariat can add you with: roster add <you> "<delegation>" member',
     ineligible: (delegation: string, kind: string) =>
       `Sorry, this consultation is open to Member States only, and ${delegation} is an ${kind}. Nothing was recorded.`,
     unknownId: (id: string) => `There is no consultation "${id}". Type status to see the open ones.`,
@@ -154,21 +179,27 @@ export const en = {
     resultsHidden: (id: string, date: string) => `Results of ${id} stay hidden until the close (${date}).`,
     notFeedback: (id: string) => `${id} is not a satisfaction survey.`,
     isFeedback: (id: string) => `${id} is a satisfaction survey: use the answer form.`,
-    badAnswers: (n: number) => `Answer each of the ${n} statements with a value from 1 (strongly disagree) to 5 (strongly agree).`,
-    surveyNeedsOptions: 'A written survey needs a consultation to start from (survey <id>) or at least two options in quotes.',
+    badAnswers: (n: number) =>
+      `Answer each of the ${n} statements with a value from 1 (strongly disagree) to 5 (strongly agree).`,
+    surveyNeedsOptions:
+      'A written survey needs a consultation to start from (survey <id>) or at least two options in quotes.',
     surveySourceOpen: (id: string) => `${id} is still open: close it first, then launch the survey.`,
     notOpen: (id: string) => `${id} is not open.`,
     noChannel: 'Run this in the channel where the ballot should appear.',
     alreadyClosed: (id: string) => `${id} is already closed.`,
-    deadlineFormat: (input: string) => `"${input}" is not a deadline. Write a date (2026-12-07), a date and time (2026-12-07T17:00) or a duration (14d, 36h).`,
+    deadlineFormat: (input: string) =>
+      `"${input}" is not a deadline. Write a date (2026-12-07), a date and time (2026-12-07T17:00) or a duration (14d, 36h).`,
     deadlinePast: (input: string) => `The deadline "${input}" is already past.`,
     deadlineBeforeOpen: 'The new deadline must be later than now.',
-    badUser: (input: string) => `"${input}" is not a user. Mention them, or write platform:userId (e.g. slack:U0123 or teams:29:1abc).`,
-    userInOther: (user: string, delegation: string) => `${user} already votes for ${delegation}. Remove them first with: roster remove ${user}`,
+    badUser: (input: string) =>
+      `"${input}" is not a user. Mention them, or write platform:userId (e.g. slack:U0123 or teams:29:1abc).`,
+    userInOther: (user: string, delegation: string) =>
+      `${user} already votes for ${delegation}. Remove them first with: roster remove ${user}`,
     userNotOnRoster: (user: string) => `${user} is not on the roster.`,
     kindMismatch: (delegation: string, kind: string) => `${delegation} is already on the roster as ${kind}.`,
     storeFailed: 'Your request could not be saved, so nothing was recorded. Please try again in a moment.',
-    unexpected: 'Something unexpected went wrong and nothing was recorded. The secretariat has been told in the log; please try again.',
+    unexpected:
+      'Something unexpected went wrong and nothing was recorded. The secretariat has been told in the log; please try again.',
     parse: {
       unknownCommand: (word: string) => `"${word}" is not a command. Type help for the list.`,
       usage: (problem: string, usage: string) => `${problem} Write it like this: ${usage}`,

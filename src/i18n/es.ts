@@ -2,8 +2,17 @@
 import type { Catalog } from './en.ts';
 
 export const es: Catalog = {
-  kind: { theme: 'Sondeo sobre el tema', topics: 'Preselección de temas', survey: 'Encuesta escrita', feedback: 'Encuesta de satisfacción' },
-  delegationKind: { member: 'Estado Miembro', 'observer-state': 'Estado observador', 'observer-org': 'Organización observadora' },
+  kind: {
+    theme: 'Sondeo sobre el tema',
+    topics: 'Preselección de temas',
+    survey: 'Encuesta escrita',
+    feedback: 'Encuesta de satisfacción',
+  },
+  delegationKind: {
+    member: 'Estado Miembro',
+    'observer-state': 'Estado observador',
+    'observer-org': 'Organización observadora',
+  },
   state: { open: 'abierta', closed: 'cerrada', cancelled: 'cancelada' },
   defaultStatements: [
     'El taller fomentó el aprendizaje mutuo entre los gobiernos y otros actores.',
@@ -11,7 +20,14 @@ export const es: Catalog = {
     'El taller permitió determinar medidas de cooperación internacional y políticas eficaces.',
     'En general, estoy satisfecho/a con el evento y sus documentos de referencia.',
   ],
-  likert: ['Sin respuesta', 'Totalmente en desacuerdo', 'En desacuerdo', 'Ni de acuerdo ni en desacuerdo', 'De acuerdo', 'Totalmente de acuerdo'],
+  likert: [
+    'Sin respuesta',
+    'Totalmente en desacuerdo',
+    'En desacuerdo',
+    'Ni de acuerdo ni en desacuerdo',
+    'De acuerdo',
+    'Totalmente de acuerdo',
+  ],
 
   ballot: {
     closes: (date: string, relative: string) => `Se cierra el ${date} (${relative})`,
@@ -32,7 +48,8 @@ export const es: Catalog = {
     respondents: (n: number) => (n === 1 ? `${n} respuesta hasta el momento` : `${n} respuestas hasta el momento`),
     yourVote: (delegation: string, choice: string) => `${delegation} ha votado: ${choice}`,
     notYet: (delegation: string) => `${delegation} aún no ha votado.`,
-    secretAnswered: (delegation: string) => `${delegation} ha respondido (votación secreta: su elección no se muestra).`,
+    secretAnswered: (delegation: string) =>
+      `${delegation} ha respondido (votación secreta: su elección no se muestra).`,
     proposedBy: (delegation: string) => `propuesta de ${delegation}`,
     combination: 'combinación solicitada',
     proposeButton: 'Proponer una opción',
@@ -87,8 +104,10 @@ export const es: Catalog = {
     changeUntil: (date: string) => `Puede cambiar su voto hasta el ${date}: vote de nuevo en la papeleta.`,
     answerRecorded: 'Gracias: sus respuestas se han registrado de forma anónima.',
     proposed: (id: string, n: number, text: string) => `Opción ${n} añadida a la consulta ${id}: "${text}"`,
-    closed: (id: string) => `La consulta ${id} se ha cerrado. Los resultados se publican en todos los canales de la consulta.`,
-    extended: (id: string, date: string) => `La consulta ${id} se cerrará ahora el ${date}. Los recordatorios se han reprogramado.`,
+    closed: (id: string) =>
+      `La consulta ${id} se ha cerrado. Los resultados se publican en todos los canales de la consulta.`,
+    extended: (id: string, date: string) =>
+      `La consulta ${id} se cerrará ahora el ${date}. Los recordatorios se han reprogramado.`,
     cancelledReply: (id: string) =>
       `La consulta ${id} se ha cancelado. No se publicará ningún resultado ni se enviarán más recordatorios.`,
     reminded: (id: string, n: number) =>
@@ -113,9 +132,17 @@ export const es: Catalog = {
   status: {
     title: 'Consultas',
     none: 'Aún no hay consultas. La Secretaría puede iniciar una con: theme "Option A" "Option B"',
-    line: (id: string, kind: string, title: string, state: string, answered: number, eligible: number, closes: string) =>
-      `${id} · ${kind} · ${title} · ${state} · respuestas: ${answered}/${eligible} · ${closes}`,
-    yourDelegation: (delegation: string, answered: boolean) => `${delegation}: ${answered ? 'ha respondido' : 'aún no ha respondido'}`,
+    line: (
+      id: string,
+      kind: string,
+      title: string,
+      state: string,
+      answered: number,
+      eligible: number,
+      closes: string,
+    ) => `${id} · ${kind} · ${title} · ${state} · respuestas: ${answered}/${eligible} · ${closes}`,
+    yourDelegation: (delegation: string, answered: boolean) =>
+      `${delegation}: ${answered ? 'ha respondido' : 'aún no ha respondido'}`,
   },
 
   reminder: {
@@ -152,13 +179,15 @@ export const es: Catalog = {
       results: 'results <id>: resultados (tras el cierre, o en tiempo real si esta opción está activada)',
       share: 'share <id>: publicar también el formulario de votación en este canal (recuento único)',
       lang: 'lang en|fr|es: elegir su idioma',
-      theme: 'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%]: iniciar un sondeo sobre el tema',
+      theme:
+        'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%]: iniciar un sondeo sobre el tema',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D]: iniciar una preselección de temas',
       survey:
         'survey <id> [deadline D]: encuesta escrita a partir de un sondeo no concluyente, dirigida a miembros y observadores, con una duración de dos semanas; o survey "Question" "A" "B" para empezar desde cero',
       feedback: 'feedback "<workshop>" [participants N] [deadline D]: encuesta de satisfacción',
       manage: 'close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id>',
-      roster: 'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list',
+      roster:
+        'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list',
     },
   },
 
@@ -170,17 +199,21 @@ export const es: Catalog = {
     ineligible: (delegation: string, kind: string) =>
       `Lo sentimos: esta consulta está reservada a los Estados Miembros y ${delegation} no es un Estado Miembro (${kind}). No se ha registrado nada.`,
     unknownId: (id: string) => `No existe ninguna consulta "${id}". Escriba status para ver las consultas abiertas.`,
-    closed: (id: string) => `La consulta ${id} está cerrada: ya no se aceptan votos ni propuestas. No se ha registrado nada.`,
+    closed: (id: string) =>
+      `La consulta ${id} está cerrada: ya no se aceptan votos ni propuestas. No se ha registrado nada.`,
     cancelled: (id: string) => `La consulta ${id} se ha cancelado. No se ha registrado nada.`,
     badChoice: (id: string, max: number) => `Elija un número de opción entre 1 y ${max} para la consulta ${id}.`,
-    tooManyChoices: (n: number) => (n === 1 ? `Puede aprobar ${n} tema como máximo.` : `Puede aprobar ${n} temas como máximo.`),
+    tooManyChoices: (n: number) =>
+      n === 1 ? `Puede aprobar ${n} tema como máximo.` : `Puede aprobar ${n} temas como máximo.`,
     noChoice: 'Elija al menos una opción.',
     sameTwice: 'Una combinación requiere dos temas distintos.',
     notShortlist: 'Solo se puede solicitar una combinación en una preselección de temas.',
     duplicateOption: (n: number) => `Esa opción ya figura con el número ${n}.`,
-    resultsHidden: (id: string, date: string) => `Los resultados de la consulta ${id} permanecen ocultos hasta el cierre (${date}).`,
+    resultsHidden: (id: string, date: string) =>
+      `Los resultados de la consulta ${id} permanecen ocultos hasta el cierre (${date}).`,
     notFeedback: (id: string) => `La consulta ${id} no es una encuesta de satisfacción.`,
-    isFeedback: (id: string) => `La consulta ${id} es una encuesta de satisfacción: utilice el formulario de respuesta.`,
+    isFeedback: (id: string) =>
+      `La consulta ${id} es una encuesta de satisfacción: utilice el formulario de respuesta.`,
     badAnswers: (n: number) =>
       n === 1
         ? 'Responda a la afirmación con un valor de 1 (totalmente en desacuerdo) a 5 (totalmente de acuerdo).'
@@ -201,7 +234,8 @@ export const es: Catalog = {
       `${user} ya vota en nombre de ${delegation}. Primero retire a esa persona con: roster remove ${user}`,
     userNotOnRoster: (user: string) => `${user} no figura en la lista.`,
     kindMismatch: (delegation: string, kind: string) => `${delegation} ya figura en la lista como ${kind}.`,
-    storeFailed: 'No se pudo guardar su solicitud, por lo que no se ha registrado nada. Vuelva a intentarlo en unos instantes.',
+    storeFailed:
+      'No se pudo guardar su solicitud, por lo que no se ha registrado nada. Vuelva a intentarlo en unos instantes.',
     unexpected:
       'Se ha producido un error inesperado y no se ha registrado nada. Se ha informado a la Secretaría a través del registro; vuelva a intentarlo.',
     parse: {

@@ -5,8 +5,17 @@ import type { Catalog } from './en.ts';
 const one = (n: number) => Math.abs(n) < 2;
 
 export const fr: Catalog = {
-  kind: { theme: 'Sondage sur le thème', topics: 'Présélection des sujets', survey: 'Enquête écrite', feedback: 'Enquête de satisfaction' },
-  delegationKind: { member: 'État Membre', 'observer-state': 'État observateur', 'observer-org': 'Organisation observatrice' },
+  kind: {
+    theme: 'Sondage sur le thème',
+    topics: 'Présélection des sujets',
+    survey: 'Enquête écrite',
+    feedback: 'Enquête de satisfaction',
+  },
+  delegationKind: {
+    member: 'État Membre',
+    'observer-state': 'État observateur',
+    'observer-org': 'Organisation observatrice',
+  },
   state: { open: 'ouverte', closed: 'clôturée', cancelled: 'annulée' },
   defaultStatements: [
     "L'atelier a favorisé l'apprentissage mutuel entre les gouvernements et les autres acteurs.",
@@ -14,7 +23,14 @@ export const fr: Catalog = {
     "L'atelier a permis de définir des mesures de coopération internationale et des politiques efficaces.",
     "Dans l'ensemble, je suis satisfait(e) de la manifestation et de ses documents de référence.",
   ],
-  likert: ['Sans réponse', "Pas du tout d'accord", "Pas d'accord", "Ni d'accord ni pas d'accord", "D'accord", "Tout à fait d'accord"],
+  likert: [
+    'Sans réponse',
+    "Pas du tout d'accord",
+    "Pas d'accord",
+    "Ni d'accord ni pas d'accord",
+    "D'accord",
+    "Tout à fait d'accord",
+  ],
 
   ballot: {
     closes: (date: string, relative: string) => `Clôture le ${date} (${relative})`,
@@ -65,7 +81,8 @@ export const fr: Catalog = {
       tie: (options: string) => `égalité entre ${options}`,
       'no-majority': "aucune option n'a obtenu la majorité absolue des suffrages exprimés",
       'no-ballots': "aucun vote n'a été exprimé",
-      'low-turnout': (pct: string, needed: string) => `le taux de participation (${pct}) est inférieur au quorum de ${needed}`,
+      'low-turnout': (pct: string, needed: string) =>
+        `le taux de participation (${pct}) est inférieur au quorum de ${needed}`,
       'tie-at-cut': (options: string) => `égalité au seuil de sélection entre ${options}`,
     },
     nextStep: (id: string) => `Le Secrétariat peut lancer une enquête écrite : /consult survey ${id}`,
@@ -78,7 +95,8 @@ export const fr: Catalog = {
   },
 
   reply: {
-    launched: (id: string, kind: string) => `${kind} ${id} : la consultation est ouverte. Le bulletin de vote est publié dans ce canal.`,
+    launched: (id: string, kind: string) =>
+      `${kind} ${id} : la consultation est ouverte. Le bulletin de vote est publié dans ce canal.`,
     historyWarning: (title: string, year: number, notChosen: boolean) =>
       notChosen
         ? `Remarque : le sujet « ${title} » a été proposé en ${year}, mais n'a pas été retenu.`
@@ -86,18 +104,22 @@ export const fr: Catalog = {
     voteRecorded: (delegation: string, choice: string) => `Vote enregistré au nom de ${delegation} : ${choice}`,
     voteRecordedSecret: (delegation: string) =>
       `Vote enregistré au nom de ${delegation}. Le scrutin est secret : votre choix n'est pas conservé avec le nom de votre délégation.`,
-    changeUntil: (date: string) => `Vous pouvez modifier votre vote jusqu’au ${date} : votez à nouveau sur le bulletin.`,
+    changeUntil: (date: string) =>
+      `Vous pouvez modifier votre vote jusqu’au ${date} : votez à nouveau sur le bulletin.`,
     answerRecorded: 'Merci : vos réponses sont enregistrées de manière anonyme.',
     proposed: (id: string, n: number, text: string) => `Option ${n} ajoutée à la consultation ${id} : « ${text} »`,
-    closed: (id: string) => `La consultation ${id} est clôturée. Les résultats sont publiés dans tous les canaux de la consultation.`,
-    extended: (id: string, date: string) => `La consultation ${id} sera désormais clôturée le ${date}. Les rappels ont été reprogrammés.`,
+    closed: (id: string) =>
+      `La consultation ${id} est clôturée. Les résultats sont publiés dans tous les canaux de la consultation.`,
+    extended: (id: string, date: string) =>
+      `La consultation ${id} sera désormais clôturée le ${date}. Les rappels ont été reprogrammés.`,
     cancelledReply: (id: string) =>
       `La consultation ${id} est annulée. Aucun résultat ne sera publié et aucun autre rappel ne sera envoyé.`,
     reminded: (id: string, n: number) =>
       one(n)
         ? `Rappel envoyé à ${n} délégué d'une délégation qui n'a pas répondu à la consultation ${id}.`
         : `Rappel envoyé à ${n} délégués des délégations qui n'ont pas répondu à la consultation ${id}.`,
-    nobodyToRemind: (id: string) => `Toutes les délégations habilitées ont répondu à la consultation ${id} : aucun rappel à envoyer.`,
+    nobodyToRemind: (id: string) =>
+      `Toutes les délégations habilitées ont répondu à la consultation ${id} : aucun rappel à envoyer.`,
     shared: (id: string) =>
       `Le bulletin de vote de la consultation ${id} est également publié ici. Les votes exprimés dans tous les canaux sont comptabilisés ensemble.`,
     exported: (id: string, n: number) =>
@@ -114,8 +136,15 @@ export const fr: Catalog = {
   status: {
     title: 'Consultations',
     none: 'Aucune consultation pour le moment. Le Secrétariat peut en lancer une avec : theme "Option A" "Option B"',
-    line: (id: string, kind: string, title: string, state: string, answered: number, eligible: number, closes: string) =>
-      `${id} · ${kind} · ${title} · ${state} · réponses : ${answered}/${eligible} · ${closes}`,
+    line: (
+      id: string,
+      kind: string,
+      title: string,
+      state: string,
+      answered: number,
+      eligible: number,
+      closes: string,
+    ) => `${id} · ${kind} · ${title} · ${state} · réponses : ${answered}/${eligible} · ${closes}`,
     yourDelegation: (delegation: string, answered: boolean) =>
       `${delegation} : ${answered ? 'a répondu' : "n'a pas encore répondu"}`,
   },
@@ -154,13 +183,15 @@ export const fr: Catalog = {
       results: 'results <id> : résultats (après la clôture, ou en direct si cette option est activée)',
       share: 'share <id> : publier également le bulletin de vote dans ce canal (décompte unique)',
       lang: 'lang en|fr|es : choisir votre langue',
-      theme: 'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] : lancer un sondage sur le thème',
+      theme:
+        'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] : lancer un sondage sur le thème',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D] : lancer une présélection des sujets',
       survey:
-        "survey <id> [deadline D] : enquête écrite à partir d'un sondage non concluant, adressée aux membres et aux observateurs, d'une durée de deux semaines ; ou survey \"Question\" \"A\" \"B\" pour partir de zéro",
+        'survey <id> [deadline D] : enquête écrite à partir d\'un sondage non concluant, adressée aux membres et aux observateurs, d\'une durée de deux semaines ; ou survey "Question" "A" "B" pour partir de zéro',
       feedback: 'feedback "<workshop>" [participants N] [deadline D] : enquête de satisfaction',
       manage: 'close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id>',
-      roster: 'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list',
+      roster:
+        'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list',
     },
   },
 
@@ -171,27 +202,32 @@ export const fr: Catalog = {
       'Vous ne figurez sur la liste d\'aucune délégation et ne pouvez donc pas voter. Le Secrétariat peut vous ajouter avec : roster add <you> "<delegation>" member',
     ineligible: (delegation: string, kind: string) =>
       `Nous sommes désolés : cette consultation est réservée aux États Membres, or ${delegation} n'est pas un État Membre (${kind}). Rien n'a été enregistré.`,
-    unknownId: (id: string) => `Il n'existe aucune consultation « ${id} ». Saisissez status pour afficher les consultations ouvertes.`,
+    unknownId: (id: string) =>
+      `Il n'existe aucune consultation « ${id} ». Saisissez status pour afficher les consultations ouvertes.`,
     closed: (id: string) =>
       `La consultation ${id} est clôturée : aucun vote ni aucune proposition ne sont plus acceptés. Rien n'a été enregistré.`,
     cancelled: (id: string) => `La consultation ${id} a été annulée. Rien n'a été enregistré.`,
-    badChoice: (id: string, max: number) => `Choisissez un numéro d'option compris entre 1 et ${max} pour la consultation ${id}.`,
+    badChoice: (id: string, max: number) =>
+      `Choisissez un numéro d'option compris entre 1 et ${max} pour la consultation ${id}.`,
     tooManyChoices: (n: number) =>
       one(n) ? `Vous pouvez approuver ${n} sujet au maximum.` : `Vous pouvez approuver ${n} sujets au maximum.`,
     noChoice: 'Choisissez au moins une option.',
     sameTwice: 'Un regroupement doit porter sur deux sujets différents.',
     notShortlist: 'Un regroupement ne peut être demandé que dans une présélection des sujets.',
     duplicateOption: (n: number) => `Cette option figure déjà sous le numéro ${n}.`,
-    resultsHidden: (id: string, date: string) => `Les résultats de la consultation ${id} restent masqués jusqu'à la clôture (${date}).`,
+    resultsHidden: (id: string, date: string) =>
+      `Les résultats de la consultation ${id} restent masqués jusqu'à la clôture (${date}).`,
     notFeedback: (id: string) => `La consultation ${id} n'est pas une enquête de satisfaction.`,
-    isFeedback: (id: string) => `La consultation ${id} est une enquête de satisfaction : utilisez le formulaire de réponse.`,
+    isFeedback: (id: string) =>
+      `La consultation ${id} est une enquête de satisfaction : utilisez le formulaire de réponse.`,
     badAnswers: (n: number) =>
       one(n)
         ? "Répondez à l'affirmation par une valeur comprise entre 1 (pas du tout d'accord) et 5 (tout à fait d'accord)."
         : `Répondez à chacune des ${n} affirmations par une valeur comprise entre 1 (pas du tout d'accord) et 5 (tout à fait d'accord).`,
     surveyNeedsOptions:
       "Une enquête écrite doit partir d'une consultation existante (survey <id>) ou comporter au moins deux options entre guillemets.",
-    surveySourceOpen: (id: string) => `La consultation ${id} est toujours ouverte : clôturez-la d'abord, puis lancez l'enquête.`,
+    surveySourceOpen: (id: string) =>
+      `La consultation ${id} est toujours ouverte : clôturez-la d'abord, puis lancez l'enquête.`,
     notOpen: (id: string) => `La consultation ${id} n'est pas ouverte.`,
     noChannel: 'Lancez cette commande dans le canal où le bulletin doit apparaître.',
     alreadyClosed: (id: string) => `La consultation ${id} est déjà clôturée.`,
@@ -204,8 +240,10 @@ export const fr: Catalog = {
     userInOther: (user: string, delegation: string) =>
       `${user} vote déjà au nom de ${delegation}. Retirez d'abord cette personne avec : roster remove ${user}`,
     userNotOnRoster: (user: string) => `${user} ne figure pas sur la liste.`,
-    kindMismatch: (delegation: string, kind: string) => `${delegation} figure déjà sur la liste avec le statut suivant : ${kind}.`,
-    storeFailed: "Votre demande n'a pas pu être enregistrée ; rien n'a donc été pris en compte. Veuillez réessayer dans un instant.",
+    kindMismatch: (delegation: string, kind: string) =>
+      `${delegation} figure déjà sur la liste avec le statut suivant : ${kind}.`,
+    storeFailed:
+      "Votre demande n'a pas pu être enregistrée ; rien n'a donc été pris en compte. Veuillez réessayer dans un instant.",
     unexpected:
       "Une erreur inattendue s'est produite et rien n'a été enregistré. Le Secrétariat en a été informé par le journal ; veuillez réessayer.",
     parse: {

@@ -19,7 +19,12 @@ export async function tick(env: Env): Promise<void> {
       const slots = reminderSlots(new Date(c.openedAt), closesAt, env.zone);
       const { due, skip } = dueSlot(slots, c.remindersDone, now, closesAt);
       if (due) {
-        await queueReminders(env, c.id, due.toISOString(), [due, ...skip].map((d) => d.toISOString()));
+        await queueReminders(
+          env,
+          c.id,
+          due.toISOString(),
+          [due, ...skip].map((d) => d.toISOString()),
+        );
       } else if (skip.length) {
         await env.store.update(c.id, (d) => void d.remindersDone.push(...skip.map((s) => s.toISOString())));
       }

@@ -27,7 +27,9 @@ export interface Persisted {
   bytes: number;
 }
 
-export type Decoded = { ok: true; data: Consultation; persisted: Persisted } | { ok: false; problem: string; inLog?: boolean };
+export type Decoded =
+  | { ok: true; data: Consultation; persisted: Persisted }
+  | { ok: false; problem: string; inLog?: boolean };
 
 /** Joins a parsed JSON file and its log (null when there is none) into one consultation. */
 export function decode(json: unknown, log: Buffer | null): Decoded {
@@ -40,10 +42,15 @@ export function decode(json: unknown, log: Buffer | null): Decoded {
   const { auditBytes = 0, audit: inline = [], ...rest } = file.data;
   const available = log?.length ?? 0;
   if (available < auditBytes) {
-    return { ok: false, inLog: true, problem: `it should hold ${auditBytes} bytes of audit trail but holds ${available}` };
+    return {
+      ok: false,
+      inLog: true,
+      problem: `it should hold ${auditBytes} bytes of audit trail but holds ${available}`,
+    };
   }
   const text = auditBytes === 0 ? '' : log!.subarray(0, auditBytes).toString('utf8');
-  if (text && !text.endsWith('\n')) return { ok: false, inLog: true, problem: 'its audit trail does not end where the consultation says' };
+  if (text && !text.endsWith('\n'))
+    return { ok: false, inLog: true, problem: 'its audit trail does not end where the consultation says' };
   const lines = text ? text.slice(0, -1).split('\n') : [];
   const logged: AuditEntry[] = [];
   for (const [i, line] of lines.entries()) {
@@ -53,10 +60,15 @@ export function decode(json: unknown, log: Buffer | null): Decoded {
     } catch {
       return { ok: false, inLog: true, problem: `line ${i + 1} of its audit trail is not valid JSON` };
     }
-    if (!entry.success) return { ok: false, inLog: true, problem: `line ${i + 1} of its audit trail is not an audit entry` };
+    if (!entry.success)
+      return { ok: false, inLog: true, problem: `line ${i + 1} of its audit trail is not an audit entry` };
     logged.push(entry.data);
   }
-  return { ok: true, data: { ...rest, audit: [...logged, ...inline] }, persisted: { entries: logged.length, bytes: auditBytes } };
+  return {
+    ok: true,
+    data: { ...rest, audit: [...logged, ...inline] },
+    persisted: { entries: logged.length, bytes: auditBytes },
+  };
 }
 
 export interface Encoded {
@@ -73,7 +85,11 @@ export function encode(c: Readonly<Consultation>, persisted: Persisted): Encoded
   for (let i = persisted.entries; i < c.audit.length; i++) lines += `${JSON.stringify(c.audit[i])}\n`;
   const bytes = persisted.bytes + Buffer.byteLength(lines);
   const { audit: _trail, ...rest } = c;
-  return { lines, json: JSON.stringify({ ...rest, auditBytes: bytes }, null, 2), next: { entries: c.audit.length, bytes } };
+  return {
+    lines,
+    json: JSON.stringify({ ...rest, auditBytes: bytes }, null, 2),
+    next: { entries: c.audit.length, bytes },
+  };
 }
 
 /** Writes `text` at `position` of the log and cuts what lay beyond (bytes no JSON file counted). */
@@ -82,7 +98,8 @@ export async function writeLogAt(file: string, position: number, text: string): 
   try {
     const data = Buffer.from(text);
     let done = 0;
-    while (done < data.length) done += (await handle.write(data, done, data.length - done, position + done)).bytesWritten;
+    while (done < data.length)
+      done += (await handle.write(data, done, data.length - done, position + done)).bytesWritten;
     await handle.truncate(position + data.length);
   } finally {
     await handle.close();

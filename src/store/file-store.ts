@@ -75,7 +75,9 @@ function loadSync<T>(file: string, schema: z.ZodType<T>): Loaded<T> {
 
 const logFileOf = (file: string) => `${file.slice(0, -'.json'.length)}${AUDIT_SUFFIX}`;
 
-type LoadedConsultation = { ok: true; data: Consultation; persisted: Persisted } | { ok: false; missing: boolean; problem: string; file: string };
+type LoadedConsultation =
+  | { ok: true; data: Consultation; persisted: Persisted }
+  | { ok: false; missing: boolean; problem: string; file: string };
 
 /** A consultation's JSON file and its audit log, read by `read` (sync or async), never written. */
 function consultationFrom(file: string, text: string, log: Buffer | null): LoadedConsultation {
@@ -264,7 +266,11 @@ export class FileStore implements Store {
       }
       // Otherwise the files we wrote last cannot be read back: memory is the best copy left.
     };
-    const doc: Doc<Consultation> = { file, data, writer: new SerialWriter(flush, restore, (err) => new StoreWriteError(file, err)) };
+    const doc: Doc<Consultation> = {
+      file,
+      data,
+      writer: new SerialWriter(flush, restore, (err) => new StoreWriteError(file, err)),
+    };
     return doc;
   }
 

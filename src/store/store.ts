@@ -25,14 +25,22 @@ export interface Store {
 }
 
 export class StoreLoadError extends Error {
-  constructor(readonly file: string, readonly problem: string) {
-    super(`The store file ${file} cannot be used: ${problem}. The bot will not start and has not changed the file; restore it from a backup or fix it, then start again.`);
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(
+      `The store file ${file} cannot be used: ${problem}. The bot will not start and has not changed the file; restore it from a backup or fix it, then start again.`,
+    );
     this.name = 'StoreLoadError';
   }
 }
 
 export class StoreWriteError extends Error {
-  constructor(readonly file: string, cause: unknown) {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
     super(`Could not write ${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'StoreWriteError';
   }

@@ -44,7 +44,11 @@ function secrecyLine(v: ViewContext, c: Readonly<Consultation>): string {
 function viewerLine(v: ViewContext, c: Readonly<Consultation>, delegation: Delegation): CardBlock {
   if (c.secrecy === 'secret') {
     const done = c.answered.includes(delegation.id);
-    return { type: 'text', text: done ? v.t.ballot.secretAnswered(delegation.name) : v.t.ballot.notYet(delegation.name), style: done ? 'success' : 'normal' };
+    return {
+      type: 'text',
+      text: done ? v.t.ballot.secretAnswered(delegation.name) : v.t.ballot.notYet(delegation.name),
+      style: done ? 'success' : 'normal',
+    };
   }
   const ballot = c.ballots[delegation.id];
   if (!ballot) return { type: 'text', text: v.t.ballot.notYet(delegation.name) };
@@ -54,23 +58,48 @@ function viewerLine(v: ViewContext, c: Readonly<Consultation>, delegation: Deleg
 
 function voteControls(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
   if (c.kind === 'feedback') {
-    return [{ type: 'actions', buttons: [{ label: v.t.ballot.answerButton, command: { type: 'answer-form', id: c.id }, style: 'primary' }] }];
+    return [
+      {
+        type: 'actions',
+        buttons: [{ label: v.t.ballot.answerButton, command: { type: 'answer-form', id: c.id }, style: 'primary' }],
+      },
+    ];
   }
   const propose: Button = { label: v.t.ballot.proposeButton, command: { type: 'propose-form', id: c.id } };
   if (c.select === 1) {
-    const buttons: Button[] = c.options.map((o) => ({ label: `${o.n} · ${shortLabel(o.text)}`, command: { type: 'vote', id: c.id, choices: [o.n] } }));
+    const buttons: Button[] = c.options.map((o) => ({
+      label: `${o.n} · ${shortLabel(o.text)}`,
+      command: { type: 'vote', id: c.id, choices: [o.n] },
+    }));
     return [{ type: 'actions', buttons: [...buttons, propose] }];
   }
   const choices = c.options.map((o) => ({ value: String(o.n), label: `${o.n} · ${shortLabel(o.text, 70)}` }));
-  const base = c.options.filter((o) => !o.combines).map((o) => ({ value: String(o.n), label: `${o.n} · ${shortLabel(o.text, 70)}` }));
+  const base = c.options
+    .filter((o) => !o.combines)
+    .map((o) => ({ value: String(o.n), label: `${o.n} · ${shortLabel(o.text, 70)}` }));
   return [
     {
       type: 'form',
       form: {
         id: `vote:${c.id}`,
         inputs: [
-          { type: 'choice', id: 'approve', label: v.t.ballot.approveLabel, options: choices, multi: true, max: c.select, required: false },
-          { type: 'choice', id: 'combineA', label: v.t.ballot.combineLabel, options: base, multi: false, required: false },
+          {
+            type: 'choice',
+            id: 'approve',
+            label: v.t.ballot.approveLabel,
+            options: choices,
+            multi: true,
+            max: c.select,
+            required: false,
+          },
+          {
+            type: 'choice',
+            id: 'combineA',
+            label: v.t.ballot.combineLabel,
+            options: base,
+            multi: false,
+            required: false,
+          },
           { type: 'choice', id: 'combineB', label: '+', options: base, multi: false, required: false },
         ],
         submit: { label: v.t.ballot.submitVote, action: { type: 'vote', id: c.id } },
@@ -80,18 +109,35 @@ function voteControls(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
   ];
 }
 
-export function ballotCard(v: ViewContext, c: Readonly<Consultation>, viewer?: { delegation?: Delegation; user?: string }): Card {
+export function ballotCard(
+  v: ViewContext,
+  c: Readonly<Consultation>,
+  viewer?: { delegation?: Delegation; user?: string },
+): Card {
   const blocks: CardBlock[] = [];
   if (c.kind === 'feedback') {
     blocks.push({ type: 'text', text: (c.statements ?? []).map((s, i) => `${i + 1}. ${s}`).join('\n') });
   } else {
-    blocks.push({ type: 'text', text: c.select === 1 ? v.t.ballot.chooseOne : v.t.ballot.chooseUpTo(c.select), style: 'muted' });
+    blocks.push({
+      type: 'text',
+      text: c.select === 1 ? v.t.ballot.chooseOne : v.t.ballot.chooseUpTo(c.select),
+      style: 'muted',
+    });
     blocks.push({ type: 'text', text: optionLines(v, c) });
   }
-  blocks.push({ type: 'fields', fields: [
-    { label: v.t.ballot.id(c.id), value: deadlineLine(v, c) },
-    { label: v.t.kind[c.kind], value: c.kind === 'feedback' ? v.t.ballot.respondents(Object.keys(c.ballots).length) : v.t.ballot.eligibility[c.eligibility] },
-  ] });
+  blocks.push({
+    type: 'fields',
+    fields: [
+      { label: v.t.ballot.id(c.id), value: deadlineLine(v, c) },
+      {
+        label: v.t.kind[c.kind],
+        value:
+          c.kind === 'feedback'
+            ? v.t.ballot.respondents(Object.keys(c.ballots).length)
+            : v.t.ballot.eligibility[c.eligibility],
+      },
+    ],
+  });
   blocks.push({ type: 'text', text: secrecyLine(v, c), style: 'muted' });
   if (c.kind !== 'feedback') {
     const t = turnoutCount(v.meta, c);

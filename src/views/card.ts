@@ -36,7 +36,15 @@ export interface Form {
 }
 
 export type FormInput =
-  | { type: 'choice'; id: string; label: string; options: { value: string; label: string }[]; multi: boolean; max?: number; required: boolean }
+  | {
+      type: 'choice';
+      id: string;
+      label: string;
+      options: { value: string; label: string }[];
+      multi: boolean;
+      max?: number;
+      required: boolean;
+    }
   | { type: 'text'; id: string; label: string; placeholder?: string; maxLength: number; required: boolean };
 
 /** What a submitted form asks for; the core reads the values, the adapter does not interpret them. */

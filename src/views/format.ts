@@ -5,7 +5,7 @@ import type { Lang } from '../domain/model.ts';
 import { dateLocales } from '../i18n/index.ts';
 
 const PATTERN: Record<Lang, string> = {
-  en: "EEEE d MMMM yyyy, HH:mm",
+  en: 'EEEE d MMMM yyyy, HH:mm',
   fr: "EEEE d MMMM yyyy 'à' HH:mm",
   es: "EEEE d 'de' MMMM 'de' yyyy, HH:mm",
 };
@@ -34,7 +34,11 @@ export function formatDate(date: Date | string, zone: string, lang: Lang): strin
 
 /** "in 3 days" / "3 days ago", in the reader's language. */
 export function formatRelative(date: Date | string, now: Date, lang: Lang): string {
-  return formatDistanceStrict(new Date(date), now, { addSuffix: true, locale: dateLocales[lang], roundingMethod: 'floor' });
+  return formatDistanceStrict(new Date(date), now, {
+    addSuffix: true,
+    locale: dateLocales[lang],
+    roundingMethod: 'floor',
+  });
 }
 
 export function pct(share: number, lang: Lang): string {

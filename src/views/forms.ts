@@ -7,14 +7,16 @@ import { MAX_TEXT } from '../commands/parse.ts';
 export function proposeForm(v: ViewContext, c: Readonly<Consultation>): Card {
   return {
     title: consultationTitle(v, c),
-    blocks: [{
-      type: 'form',
-      form: {
-        id: `propose:${c.id}`,
-        inputs: [{ type: 'text', id: 'text', label: v.t.ballot.proposeButton, maxLength: MAX_TEXT, required: true }],
-        submit: { label: v.t.ballot.proposeButton, action: { type: 'propose', id: c.id } },
+    blocks: [
+      {
+        type: 'form',
+        form: {
+          id: `propose:${c.id}`,
+          inputs: [{ type: 'text', id: 'text', label: v.t.ballot.proposeButton, maxLength: MAX_TEXT, required: true }],
+          submit: { label: v.t.ballot.proposeButton, action: { type: 'propose', id: c.id } },
+        },
       },
-    }],
+    ],
   };
 }
 
@@ -28,7 +30,14 @@ export function answerForm(v: ViewContext, c: Readonly<Consultation>): Card {
         type: 'form',
         form: {
           id: `feedback:${c.id}`,
-          inputs: (c.statements ?? []).map((s, i) => ({ type: 'choice' as const, id: `s${i + 1}`, label: s, options: scale, multi: false, required: false })),
+          inputs: (c.statements ?? []).map((s, i) => ({
+            type: 'choice' as const,
+            id: `s${i + 1}`,
+            label: s,
+            options: scale,
+            multi: false,
+            required: false,
+          })),
           submit: { label: v.t.ballot.answerButton, action: { type: 'feedback', id: c.id } },
         },
       },

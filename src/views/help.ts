@@ -6,10 +6,23 @@ export function helpCard(t: Catalog, secretariat: boolean): Card {
   const c = t.help.commands;
   const blocks: Card['blocks'] = [
     { type: 'text', text: t.help.intro },
-    { type: 'fields', fields: [{ label: t.help.everyone, value: [c.help, c.vote, c.propose, c.status, c.results, c.share, c.lang].join('\n') }] },
+    {
+      type: 'fields',
+      fields: [
+        { label: t.help.everyone, value: [c.help, c.vote, c.propose, c.status, c.results, c.share, c.lang].join('\n') },
+      ],
+    },
   ];
   if (secretariat) {
-    blocks.push({ type: 'fields', fields: [{ label: t.help.secretariatOnly, value: [c.theme, c.topics, c.survey, c.feedback, c.manage, c.roster].join('\n') }] });
+    blocks.push({
+      type: 'fields',
+      fields: [
+        {
+          label: t.help.secretariatOnly,
+          value: [c.theme, c.topics, c.survey, c.feedback, c.manage, c.roster].join('\n'),
+        },
+      ],
+    });
   }
   blocks.push({ type: 'text', text: t.help.deadlines, style: 'muted' });
   return { title: t.help.title, blocks };

@@ -5,7 +5,13 @@ import type { Card, CardBlock } from './card.ts';
 import type { ViewContext } from './ballot.ts';
 import { statusLine } from './status.ts';
 
-export function homeCard(v: ViewContext, open: ReadonlyArray<Readonly<Consultation>>, delegation: Delegation | undefined, secretariat: boolean, user: string): Card {
+export function homeCard(
+  v: ViewContext,
+  open: ReadonlyArray<Readonly<Consultation>>,
+  delegation: Delegation | undefined,
+  secretariat: boolean,
+  user: string,
+): Card {
   const blocks: CardBlock[] = [];
   if (!delegation && !secretariat) blocks.push({ type: 'text', text: v.t.home.notOnRoster, style: 'warning' });
   blocks.push({ type: 'text', text: v.t.home.open, style: 'muted' });
@@ -15,12 +21,15 @@ export function homeCard(v: ViewContext, open: ReadonlyArray<Readonly<Consultati
     const mine = voter ? v.t.status.yourDelegation(delegation?.name ?? '—', hasAnswered(c, voter, v.secret)) : '';
     blocks.push({ type: 'text', text: [statusLine(v, c), mine].filter(Boolean).join('\n') });
     if (secretariat) {
-      blocks.push({ type: 'actions', buttons: [
-        { label: v.t.home.remindButton, command: { type: 'remind', id: c.id } },
-        { label: v.t.home.extendButton, command: { type: 'extend', id: c.id, deadline: '7d' } },
-        { label: v.t.home.exportButton, command: { type: 'export', id: c.id } },
-        { label: v.t.home.closeButton, command: { type: 'close', id: c.id }, style: 'danger' },
-      ] });
+      blocks.push({
+        type: 'actions',
+        buttons: [
+          { label: v.t.home.remindButton, command: { type: 'remind', id: c.id } },
+          { label: v.t.home.extendButton, command: { type: 'extend', id: c.id, deadline: '7d' } },
+          { label: v.t.home.exportButton, command: { type: 'export', id: c.id } },
+          { label: v.t.home.closeButton, command: { type: 'close', id: c.id }, style: 'danger' },
+        ],
+      });
     }
   }
   return { title: v.t.home.title, blocks };

@@ -7,7 +7,12 @@ import { pct } from './format.ts';
 
 export function resultBars(v: ViewContext, c: Readonly<Consultation>, options: OptionCount[]): CardBlock[] {
   const unit = methodOf(c) === 'majority' ? v.t.results.votes : v.t.results.approvals;
-  return options.map((o) => ({ type: 'bar', label: `${o.n}. ${o.text}`, value: `${unit(o.count)} · ${pct(o.share, v.lang)}`, share: o.share }));
+  return options.map((o) => ({
+    type: 'bar',
+    label: `${o.n}. ${o.text}`,
+    value: `${unit(o.count)} · ${pct(o.share, v.lang)}`,
+    share: o.share,
+  }));
 }
 
 function optionNames(c: Readonly<Consultation>, ns: number[], v: ViewContext): string {
@@ -36,14 +41,17 @@ export function decisionText(v: ViewContext, c: Readonly<Consultation>, d: Decis
   }
 }
 
-function groups(v: ViewContext, rows: GroupTurnout[], name: (g: string) => string): string {
+function groups(_v: ViewContext, rows: GroupTurnout[], name: (g: string) => string): string {
   return rows.map((g) => `${name(g.group)}: ${g.answered}/${g.eligible}`).join(' · ');
 }
 
 function satisfactionBlocks(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
   const s = satisfaction(c);
   const blocks: CardBlock[] = s.statements.map((st) => ({
-    type: 'bar', label: st.statement, value: v.t.results.agreeShare(pct(st.share, v.lang), st.respondents), share: st.share,
+    type: 'bar',
+    label: st.statement,
+    value: v.t.results.agreeShare(pct(st.share, v.lang), st.respondents),
+    share: st.share,
   }));
   blocks.push({
     type: 'text',
@@ -56,7 +64,8 @@ function satisfactionBlocks(v: ViewContext, c: Readonly<Consultation>): CardBloc
 
 export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
   const title = v.t.results.title(c.id, c.title || v.t.kind[c.kind]);
-  if (c.status === 'cancelled') return { title, blocks: [{ type: 'text', text: v.t.results.cancelled(c.id), style: 'warning' }] };
+  if (c.status === 'cancelled')
+    return { title, blocks: [{ type: 'text', text: v.t.results.cancelled(c.id), style: 'warning' }] };
   const blocks: CardBlock[] = [];
   if (c.status === 'open') blocks.push({ type: 'text', text: v.t.results.interim, style: 'warning' });
   if (c.kind === 'feedback') return { title, blocks: [...blocks, ...satisfactionBlocks(v, c)] };
@@ -67,9 +76,14 @@ export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
   blocks.push({ type: 'text', text: v.t.results.turnout(tt.answered, tt.eligible, pct(tt.share, v.lang)) });
   const byKind = groups(v, tt.byKind, (k) => v.t.delegationKind[k as keyof typeof v.t.delegationKind] ?? k);
   const byRegion = groups(v, tt.byRegion, (r) => r);
-  if (tt.eligible > 0) blocks.push({ type: 'fields', fields: [{ label: v.t.results.turnoutBy, value: [byKind, byRegion].filter(Boolean).join('\n') }] });
+  if (tt.eligible > 0)
+    blocks.push({
+      type: 'fields',
+      fields: [{ label: v.t.results.turnoutBy, value: [byKind, byRegion].filter(Boolean).join('\n') }],
+    });
   const decided = result.decision.type !== 'inconclusive';
   blocks.push({ type: 'text', text: decisionText(v, c, result.decision), style: decided ? 'success' : 'warning' });
-  if (!decided && c.status === 'closed' && c.kind !== 'survey') blocks.push({ type: 'text', text: v.t.results.nextStep(c.id), style: 'muted' });
+  if (!decided && c.status === 'closed' && c.kind !== 'survey')
+    blocks.push({ type: 'text', text: v.t.results.nextStep(c.id), style: 'muted' });
   return { title, blocks };
 }

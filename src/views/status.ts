@@ -20,7 +20,13 @@ export function statusCard(v: ViewContext, list: ReadonlyArray<Readonly<Consulta
   if (delegation) {
     const open = list.filter((c) => c.status === 'open' && c.kind !== 'feedback');
     if (open.length) {
-      blocks.push({ type: 'text', text: open.map((c) => `${c.id}: ${v.t.status.yourDelegation(delegation.name, hasAnswered(c, delegation.id, v.secret))}`).join('\n'), style: 'muted' });
+      blocks.push({
+        type: 'text',
+        text: open
+          .map((c) => `${c.id}: ${v.t.status.yourDelegation(delegation.name, hasAnswered(c, delegation.id, v.secret))}`)
+          .join('\n'),
+        style: 'muted',
+      });
     }
   }
   return { title: v.t.status.title, blocks };

@@ -12,7 +12,11 @@ describe('the core stays platform-neutral', () => {
     const offenders: string[] = [];
     for (const f of await files('src')) {
       const text = await readFile(f, 'utf8');
-      if (/from ['"](@slack\/|botbuilder|botframework|adaptivecards|.*\/adapters\/)/.test(text) || /process\.env/.test(text)) offenders.push(f);
+      if (
+        /from ['"](@slack\/|botbuilder|botframework|adaptivecards|.*\/adapters\/)/.test(text) ||
+        /process\.env/.test(text)
+      )
+        offenders.push(f);
     }
     expect(offenders).toEqual([]);
   });

@@ -19,7 +19,10 @@ describe('the 2008 cycle, end to end in the core', () => {
     await h.text('teams:29:che1', `vote ${poll} 2`, TEAMS_CH);
     await h.text(SEC, `close ${poll}`);
     const pollResults = h.sent.filter((m) => m.purpose === 'results' && m.consultationId === poll);
-    expect(pollResults.map((m) => m.audience)).toEqual([{ kind: 'channel', channel: SLACK_CH }, { kind: 'channel', channel: TEAMS_CH }]);
+    expect(pollResults.map((m) => m.audience)).toEqual([
+      { kind: 'channel', channel: SLACK_CH },
+      { kind: 'channel', channel: TEAMS_CH },
+    ]);
     expect(cardText(pollResults[0].card)).toContain('Inconclusive: tie between');
     expect(cardText(pollResults[0].card)).toContain(`survey ${poll}`);
 
@@ -32,7 +35,9 @@ describe('the 2008 cycle, end to end in the core', () => {
     expect(s.options.map((o) => o.text)).toEqual([GENDER, RETURN]);
     expect(s.closesAt).toBe('2026-12-15T22:59:59.999Z'); // 14 calendar days, end of day in Geneva
     expect(s.channels).toEqual([SLACK_CH, TEAMS_CH]);
-    expect(h.sent.filter((m) => m.purpose === 'ballot' && m.consultationId === survey && m.audience.kind === 'channel')).toHaveLength(2);
+    expect(
+      h.sent.filter((m) => m.purpose === 'ballot' && m.consultationId === survey && m.audience.kind === 'channel'),
+    ).toHaveLength(2);
 
     // Observers may answer the survey; Mexico and the Holy See answer early.
     await h.text('teams:29:mex2', `vote ${survey} 2`, TEAMS_CH);
@@ -42,9 +47,14 @@ describe('the 2008 cycle, end to end in the core', () => {
     h.clock.set('2026-12-08T08:00:00Z');
     await h.consult.tick();
     await h.consult.idle();
-    const reminded = h.sent.filter((m) => m.purpose === 'reminder').map((m) => (m.audience as { user: string }).user).sort();
+    const reminded = h.sent
+      .filter((m) => m.purpose === 'reminder')
+      .map((m) => (m.audience as { user: string }).user)
+      .sort();
     expect(reminded).toEqual(['slack:UICR1', 'slack:UKEN1', 'slack:UPHL1', 'teams:29:che1']);
-    const kenya = h.sent.find((m) => m.purpose === 'reminder' && (m.audience as { user: string }).user === 'slack:UKEN1')!;
+    const kenya = h.sent.find(
+      (m) => m.purpose === 'reminder' && (m.audience as { user: string }).user === 'slack:UKEN1',
+    )!;
     expect(cardText(kenya.card)).toContain('Kenya has not answered');
     expect(kenya.card.blocks.some((b) => b.type === 'actions')).toBe(true); // the ballot is inline
 
@@ -61,7 +71,10 @@ describe('the 2008 cycle, end to end in the core', () => {
     await h.consult.tick();
     await h.consult.idle();
     const results = h.sent.filter((m) => m.purpose === 'results' && m.consultationId === survey);
-    expect(results.map((m) => m.audience)).toEqual([{ kind: 'channel', channel: SLACK_CH }, { kind: 'channel', channel: TEAMS_CH }]);
+    expect(results.map((m) => m.audience)).toEqual([
+      { kind: 'channel', channel: SLACK_CH },
+      { kind: 'channel', channel: TEAMS_CH },
+    ]);
     const text = cardText(results[0].card);
     expect(text).toContain(`Decision: "${RETURN}" is chosen by an absolute majority.`);
     expect(text).toContain('Turnout: 4 of 6 delegations (67%)');

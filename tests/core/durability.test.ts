@@ -12,9 +12,13 @@ describe('nothing acknowledged is lost', () => {
     await withManyDelegations(h, 1000);
     const id = idFrom(await h.text(SEC, 'theme "A" "B"'));
     const replies = await Promise.all(
-      Array.from({ length: 1000 }, (_, i) => h.consult.handle({ actor: { user: `slack:U${i}` } }, { type: 'text', text: `vote ${id} ${1 + (i % 2)}` })),
+      Array.from({ length: 1000 }, (_, i) =>
+        h.consult.handle({ actor: { user: `slack:U${i}` } }, { type: 'text', text: `vote ${id} ${1 + (i % 2)}` }),
+      ),
     );
-    expect(replies.every(([r]) => r.card.blocks.some((b) => b.type === 'text' && b.text.startsWith('Vote recorded')))).toBe(true);
+    expect(
+      replies.every(([r]) => r.card.blocks.some((b) => b.type === 'text' && b.text.startsWith('Vote recorded'))),
+    ).toBe(true);
     const onDisk = JSON.parse(await readFile(join(h.dir, 'consultations', `${id}.json`), 'utf8'));
     expect(Object.keys(onDisk.ballots)).toHaveLength(1000);
     const reopened = createFileStore({ dir: h.dir });
@@ -40,7 +44,9 @@ describe('a damaged store file', () => {
 
   it('names the bad configuration variable', async () => {
     await expect(createApp({ env: { PORT: 'eighty' }, log: () => {} })).rejects.toThrow(/PORT is invalid/);
-    await expect(createApp({ env: { CONSULT_TIMEZONE: 'Geneva' }, log: () => {} })).rejects.toThrow(/CONSULT_TIMEZONE is invalid: not a known IANA time zone/);
+    await expect(createApp({ env: { CONSULT_TIMEZONE: 'Geneva' }, log: () => {} })).rejects.toThrow(
+      /CONSULT_TIMEZONE is invalid: not a known IANA time zone/,
+    );
     await expect(createApp({ env: { SECRETARIAT: 'bob' }, log: () => {} })).rejects.toThrow(/SECRETARIAT is invalid/);
   });
 });

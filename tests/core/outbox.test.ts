@@ -40,7 +40,14 @@ describe('owed deliveries interrupted by a crash', () => {
     await after.consult.tick();
     await after.consult.idle();
     const users = sent.map((m) => (m.audience as { user: string }).user).sort();
-    expect(users).toEqual(['slack:UHOL1', 'slack:UICR1', 'slack:UMEX1', 'slack:UPHL1', 'teams:29:che1', 'teams:29:mex2']);
+    expect(users).toEqual([
+      'slack:UHOL1',
+      'slack:UICR1',
+      'slack:UMEX1',
+      'slack:UPHL1',
+      'teams:29:che1',
+      'teams:29:mex2',
+    ]);
     expect(asked).toHaveLength(5);
     expect(asked.every((k) => k.startsWith(`${id}:reminder:`))).toBe(true);
     expect(after.consult.store.get(id)!.outbox).toEqual([]);
@@ -52,7 +59,11 @@ describe('under load', () => {
     const h = await makeHarness();
     await withManyDelegations(h, 50);
     const id = idFrom(await h.text(SEC, 'theme "A" "B"'));
-    await Promise.all(Array.from({ length: 50 }, (_, i) => h.consult.handle({ actor: { user: `slack:U${i}` } }, { type: 'text', text: `vote ${id} 1` })));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        h.consult.handle({ actor: { user: `slack:U${i}` } }, { type: 'text', text: `vote ${id} 1` }),
+      ),
+    );
     await h.consult.idle();
     const updates = h.sent.filter((m) => m.audience.kind === 'ballot-update');
     expect(updates.length).toBeLessThan(10);
@@ -61,7 +72,10 @@ describe('under load', () => {
 
   it('a platform locale that is not a string is ignored, not a crash', async () => {
     const h = await makeHarness();
-    const [reply] = await h.consult.handle({ actor: { user: 'slack:UX', locale: 42 as never } }, { type: 'text', text: 'help' });
+    const [reply] = await h.consult.handle(
+      { actor: { user: 'slack:UX', locale: 42 as never } },
+      { type: 'text', text: 'help' },
+    );
     expect(reply.lang).toBe('en');
     expect(reply.purpose).toBe('help');
   });

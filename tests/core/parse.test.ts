@@ -15,23 +15,48 @@ const error = (text: string, lang: 'en' | 'fr' | 'es' = 'en') => {
 describe('the command parser', () => {
   it('reads launches with quoted options and options in any order', () => {
     expect(parseCommand('theme "A b" “C d” deadline 2026-12-07 live eligible all secret quorum 50%')).toEqual({
-      type: 'theme', options: ['A b', 'C d'], deadline: '2026-12-07', live: true, eligible: 'all', secret: true, quorum: 0.5,
+      type: 'theme',
+      options: ['A b', 'C d'],
+      deadline: '2026-12-07',
+      live: true,
+      eligible: 'all',
+      secret: true,
+      quorum: 0.5,
     });
-    expect(parseCommand('topics «A» «B» «C» select 1')).toMatchObject({ type: 'topics', options: ['A', 'B', 'C'], select: 1 });
+    expect(parseCommand('topics «A» «B» «C» select 1')).toMatchObject({
+      type: 'topics',
+      options: ['A', 'B', 'C'],
+      select: 1,
+    });
     expect(parseCommand('survey t3 deadline 14d')).toEqual({ type: 'survey', from: 'T3', deadline: '14d' });
-    expect(parseCommand('feedback "Workshop" participants 230')).toMatchObject({ type: 'feedback', workshop: 'Workshop', participants: 230 });
+    expect(parseCommand('feedback "Workshop" participants 230')).toMatchObject({
+      type: 'feedback',
+      workshop: 'Workshop',
+      participants: 230,
+    });
   });
 
   it('reads votes, combinations, roster edits with Slack mentions and platform ids', () => {
     expect(parseCommand('vote W2 1, 3')).toEqual({ type: 'vote', id: 'W2', choices: [1, 3] });
     expect(parseCommand('vote w2 1 + 3')).toEqual({ type: 'vote', id: 'W2', choices: [], combine: [1, 3] });
-    expect(parseCommand('roster add <@U0MEX|maria> "Mexico" member Americas')).toEqual({ type: 'roster-add', user: 'slack:U0MEX', delegation: 'Mexico', kind: 'member', region: 'Americas' });
-    expect(parseCommand('roster add teams:29:1abc "Holy See" observer-state')).toMatchObject({ user: 'teams:29:1abc', kind: 'observer-state' });
+    expect(parseCommand('roster add <@U0MEX|maria> "Mexico" member Americas')).toEqual({
+      type: 'roster-add',
+      user: 'slack:U0MEX',
+      delegation: 'Mexico',
+      kind: 'member',
+      region: 'Americas',
+    });
+    expect(parseCommand('roster add teams:29:1abc "Holy See" observer-state')).toMatchObject({
+      user: 'teams:29:1abc',
+      kind: 'observer-state',
+    });
     expect(parseCommand('')).toEqual({ type: 'help' });
   });
 
   it('says what was wrong and how to write it', () => {
-    expect(error('theme')).toBe('At least 1 options are needed, each in double quotes. Write it like this: theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%]: launch a theme poll');
+    expect(error('theme')).toBe(
+      'At least 1 options are needed, each in double quotes. Write it like this: theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%]: launch a theme poll',
+    );
     expect(error('vote T1')).toContain('Choose at least one option');
     expect(error('frobnicate')).toBe('"frobnicate" is not a command. Type help for the list.');
     expect(error('theme "A" "B" deadline')).toContain('is not a deadline');

@@ -39,7 +39,10 @@ describe('the rules of a consultation', () => {
     expect(Object.keys(c.ballots)).toEqual(['mexico']);
     expect(c.ballots.mexico).toMatchObject({ choices: [2], by: 'teams:29:mex2', platform: 'teams' });
     const votes = c.audit.filter((e) => e.action === 'vote');
-    expect(votes.map((e) => [e.by, e.choices])).toEqual([['slack:UMEX1', [1]], ['teams:29:mex2', [2]]]);
+    expect(votes.map((e) => [e.by, e.choices])).toEqual([
+      ['slack:UMEX1', [1]],
+      ['teams:29:mex2', [2]],
+    ]);
   });
 
   it('refuses an observer in a Member-States-only poll, politely and in their language, recording nothing', async () => {
@@ -120,7 +123,15 @@ describe('the rules of a consultation', () => {
   });
 
   it('keeps only the secretariat for close, extend, cancel, remind, export and roster edits', async () => {
-    for (const cmd of [`close ${id}`, `extend ${id} 14d`, `cancel ${id}`, `remind ${id}`, `export ${id}`, 'roster add slack:UX "France" member', 'roster list']) {
+    for (const cmd of [
+      `close ${id}`,
+      `extend ${id} 14d`,
+      `cancel ${id}`,
+      `remind ${id}`,
+      `export ${id}`,
+      'roster add slack:UX "France" member',
+      'roster list',
+    ]) {
       const [reply] = await h.say('slack:UMEX1', cmd);
       expect(reply.errorCode, cmd).toBe('not-secretariat');
     }
@@ -162,7 +173,10 @@ describe('the rules of a consultation', () => {
     expect(Object.keys(doc.ballots)).toHaveLength(2);
     expect(file).not.toMatch(/"mexico"\s*:|"kenya"\s*:/);
     // The audit trail, a log beside the file, records the three votes and never a choice.
-    const trail = (await readFile(join(h.dir, 'consultations', `${s}.audit.jsonl`), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const trail = (await readFile(join(h.dir, 'consultations', `${s}.audit.jsonl`), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(trail.filter((e) => e.action === 'vote')).toHaveLength(3);
     for (const e of trail) expect(e.choices).toBeUndefined();
     expect(cardText(h.consult.ballotView(s, 'slack:UMEX1')!.card)).toContain('Mexico has answered (secret ballot');
@@ -175,7 +189,9 @@ describe('the rules of a consultation', () => {
     await h.text('slack:UKEN1', `vote ${id} 1`);
     await h.text('teams:29:che1', `vote ${id} 1`, TEAMS_CH);
     const updates = h.sent.filter((m) => m.audience.kind === 'ballot-update');
-    expect(new Set(updates.map((m) => (m.audience as { channel: { platform: string } }).channel.platform))).toEqual(new Set(['slack', 'teams']));
+    expect(new Set(updates.map((m) => (m.audience as { channel: { platform: string } }).channel.platform))).toEqual(
+      new Set(['slack', 'teams']),
+    );
     expect(cardText(updates.at(-1)!.card)).toContain('Turnout so far: 2 of 4 delegations');
   });
 
@@ -202,7 +218,10 @@ describe('the rules of a consultation', () => {
   });
 
   it('validates button payloads like typed commands', async () => {
-    const [reply] = await h.consult.handle({ actor: { user: 'slack:UMEX1' }, channel: SLACK_CH }, { type: 'command', command: { type: 'vote', id: '../../etc', choices: [1] } as never });
+    const [reply] = await h.consult.handle(
+      { actor: { user: 'slack:UMEX1' }, channel: SLACK_CH },
+      { type: 'command', command: { type: 'vote', id: '../../etc', choices: [1] } as never },
+    );
     expect(reply.errorCode).toBe('parse');
     expect(h.consult.store.get(id)!.ballots).toEqual({});
   });

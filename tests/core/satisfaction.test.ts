@@ -7,12 +7,17 @@ describe('a satisfaction survey after a workshop', () => {
   it('is anonymous per participant and reports the share agreeing per statement with the response rate', async () => {
     const h = await makeHarness();
     await withRoster(h);
-    const id = idFrom(await h.text(SEC, 'feedback "Climate change, environmental degradation and migration" participants 10'));
+    const id = idFrom(
+      await h.text(SEC, 'feedback "Climate change, environmental degradation and migration" participants 10'),
+    );
     const [form] = await h.say('slack:UKEN1', `status ${id}`);
     expect(cardText(form.card)).toContain('furthered mutual learning');
     // Participants answer through the form; one changes their answers, the latest counts.
     const answer = (user: string, values: Record<string, string>) =>
-      h.consult.handle({ actor: { user }, channel: SLACK_CH }, { type: 'form', submit: { action: { type: 'feedback', id }, values } });
+      h.consult.handle(
+        { actor: { user }, channel: SLACK_CH },
+        { type: 'form', submit: { action: { type: 'feedback', id }, values } },
+      );
     await answer('slack:UKEN1', { s1: '2', s2: '2' });
     await answer('slack:UKEN1', { s1: '5', s2: '4', s3: '2' });
     await answer('slack:UMEX1', { s1: '4', s2: '5', s3: '4' });

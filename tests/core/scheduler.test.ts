@@ -51,9 +51,12 @@ describe('the scheduler', () => {
     await h.consult.tick();
     await h.consult.idle();
     // The Teams delegates were reached before; the Slack ones now, once.
-    expect(h.sent.filter((m) => m.purpose === 'reminder').map((m) => (m.audience as { user: string }).user).sort()).toEqual(
-      ['slack:UHOL1', 'slack:UICR1', 'slack:UKEN1', 'slack:UMEX1', 'slack:UPHL1'],
-    );
+    expect(
+      h.sent
+        .filter((m) => m.purpose === 'reminder')
+        .map((m) => (m.audience as { user: string }).user)
+        .sort(),
+    ).toEqual(['slack:UHOL1', 'slack:UICR1', 'slack:UKEN1', 'slack:UMEX1', 'slack:UPHL1']);
     expect(h.consult.store.get(id)!.outbox).toEqual([]);
   });
 

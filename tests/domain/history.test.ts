@@ -25,7 +25,12 @@ describe('loadHistory', () => {
 describe('findSimilar', () => {
   it('finds the 2008 theme for an exact title, first and with score 1', () => {
     const [best] = findSimilar('Return migration: challenges and opportunities', history);
-    expect(best).toEqual({ year: 2008, title: 'Return Migration: Challenges and Opportunities', kind: 'theme', score: 1 });
+    expect(best).toEqual({
+      year: 2008,
+      title: 'Return Migration: Challenges and Opportunities',
+      kind: 'theme',
+      score: 1,
+    });
   });
 
   it('ignores case, accents and punctuation', () => {
@@ -47,12 +52,23 @@ describe('findSimilar', () => {
 
   it('flags proposals that were offered but not chosen', () => {
     const matches = findSimilar('Families and Migration', history);
-    expect(matches).toContainEqual({ year: 2012, title: 'Families and migration', kind: 'theme', notChosen: true, score: 1 });
-    expect(matches).toContainEqual(expect.objectContaining({ year: 2014, title: 'Migration and Families', kind: 'workshop' }));
+    expect(matches).toContainEqual({
+      year: 2012,
+      title: 'Families and migration',
+      kind: 'theme',
+      notChosen: true,
+      score: 1,
+    });
+    expect(matches).toContainEqual(
+      expect.objectContaining({ year: 2014, title: 'Migration and Families', kind: 'workshop' }),
+    );
   });
 
   it('flags a partial overlap with a past workshop', () => {
-    expect(findSimilar('Climate change and human mobility', history)[0]).toMatchObject({ year: 2011, kind: 'workshop' });
+    expect(findSimilar('Climate change and human mobility', history)[0]).toMatchObject({
+      year: 2011,
+      kind: 'workshop',
+    });
   });
 
   it('matches nothing for a new subject, nor on "migration" or generic words alone', () => {

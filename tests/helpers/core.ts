@@ -52,18 +52,30 @@ export function cardText(card: Card): string {
   return parts.join('\n');
 }
 
-export async function makeHarness(opts: { dir?: string; clock?: TestClock; secretariat?: string[] } = {}): Promise<Harness> {
+export async function makeHarness(
+  opts: { dir?: string; clock?: TestClock; secretariat?: string[] } = {},
+): Promise<Harness> {
   const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), 'consult-core-')));
   const clock = opts.clock ?? new TestClock(new Date('2026-12-01T08:00:00Z'));
   const store = createFileStore({ dir });
   await store.open();
   const consult = createConsult({
-    store, clock, timezone: 'Europe/Zurich', secretariat: opts.secretariat ?? [SEC], ballotSecret: 'test-ballot-secret', history: loadHistory(),
+    store,
+    clock,
+    timezone: 'Europe/Zurich',
+    secretariat: opts.secretariat ?? [SEC],
+    ballotSecret: 'test-ballot-secret',
+    history: loadHistory(),
   });
   const sent: OutboundMessage[] = [];
   let n = 0;
   for (const platform of ['slack', 'teams', 'web'] as Platform[]) {
-    consult.registerDeliverer(platform, { deliver: async (m) => { sent.push(m); return `${platform}-msg-${++n}`; } });
+    consult.registerDeliverer(platform, {
+      deliver: async (m) => {
+        sent.push(m);
+        return `${platform}-msg-${++n}`;
+      },
+    });
   }
   const say = async (user: string, text: string, channel: ChannelRef = SLACK_CH, locale?: string) => {
     const out = await consult.handle({ actor: { user, locale }, channel }, { type: 'text', text });
@@ -71,8 +83,13 @@ export async function makeHarness(opts: { dir?: string; clock?: TestClock; secre
     return out;
   };
   const h: Harness = {
-    dir, clock, consult, sent, say,
-    text: async (user, text, channel, locale) => (await say(user, text, channel, locale)).map((m) => cardText(m.card)).join('\n'),
+    dir,
+    clock,
+    consult,
+    sent,
+    say,
+    text: async (user, text, channel, locale) =>
+      (await say(user, text, channel, locale)).map((m) => cardText(m.card)).join('\n'),
     restart: async () => {
       await consult.stop();
       await store.close();
@@ -103,7 +120,8 @@ export async function withRoster(h: Harness): Promise<void> {
 /** `n` Member State delegations d0…d{n-1}, one Slack delegate each (slack:U0…), written straight to the roster. */
 export async function withManyDelegations(h: Harness, n: number): Promise<void> {
   await h.consult.store.updateMeta((m) => {
-    for (let i = 0; i < n; i++) m.delegations.push({ id: `d${i}`, name: `Delegation ${i}`, kind: 'member', delegates: [`slack:U${i}`] });
+    for (let i = 0; i < n; i++)
+      m.delegations.push({ id: `d${i}`, name: `Delegation ${i}`, kind: 'member', delegates: [`slack:U${i}`] });
   });
 }
 

@@ -8,7 +8,14 @@ export type Surface = 'message' | 'modal' | 'home';
 
 const BLOCK_TYPES = new Set(['section', 'header', 'context', 'actions', 'divider', 'input', 'image', 'rich_text']);
 const ELEMENT_TYPES = new Set([
-  'button', 'checkboxes', 'radio_buttons', 'static_select', 'multi_static_select', 'plain_text_input', 'datepicker', 'overflow',
+  'button',
+  'checkboxes',
+  'radio_buttons',
+  'static_select',
+  'multi_static_select',
+  'plain_text_input',
+  'datepicker',
+  'overflow',
 ]);
 
 class Checker {
@@ -34,21 +41,24 @@ class Checker {
 
   actionId(where: string, id: unknown) {
     if (id === undefined) return;
-    if (typeof id !== 'string' || id.length === 0 || id.length > 255) return this.fail(where, `bad action_id ${String(id)}`);
+    if (typeof id !== 'string' || id.length === 0 || id.length > 255)
+      return this.fail(where, `bad action_id ${String(id)}`);
     if (this.actionIds.has(id)) this.fail(where, `duplicate action_id ${id}`);
     this.actionIds.add(id);
   }
 
   blockId(where: string, id: unknown) {
     if (id === undefined) return;
-    if (typeof id !== 'string' || id.length === 0 || id.length > 255) return this.fail(where, `bad block_id ${String(id)}`);
+    if (typeof id !== 'string' || id.length === 0 || id.length > 255)
+      return this.fail(where, `bad block_id ${String(id)}`);
     if (this.blockIds.has(id)) this.fail(where, `duplicate block_id ${id}`);
     this.blockIds.add(id);
   }
 
   option(where: string, o: Json, plainOnly: boolean) {
     this.text(`${where}.text`, o.text, 75, { plainOnly, required: true });
-    if (typeof o.value !== 'string' || o.value.length === 0 || o.value.length > 150) this.fail(where, `option value of ${String(o.value).length} characters (max 150)`);
+    if (typeof o.value !== 'string' || o.value.length === 0 || o.value.length > 150)
+      this.fail(where, `option value of ${String(o.value).length} characters (max 150)`);
     if (o.description) this.text(`${where}.description`, o.description, 75);
   }
 
@@ -59,26 +69,33 @@ class Checker {
     switch (e.type) {
       case 'button':
         this.text(`${where}.text`, e.text, 75, { plainOnly: true, required: true });
-        if (e.value !== undefined && (typeof e.value !== 'string' || e.value.length > 2000)) this.fail(where, `button value of ${String(e.value).length} characters (max 2000)`);
-        if (e.style !== undefined && e.style !== 'primary' && e.style !== 'danger') this.fail(where, `bad style ${e.style}`);
+        if (e.value !== undefined && (typeof e.value !== 'string' || e.value.length > 2000))
+          this.fail(where, `button value of ${String(e.value).length} characters (max 2000)`);
+        if (e.style !== undefined && e.style !== 'primary' && e.style !== 'danger')
+          this.fail(where, `bad style ${e.style}`);
         break;
       case 'checkboxes':
       case 'radio_buttons':
-        if (!Array.isArray(e.options) || e.options.length === 0 || e.options.length > 10) this.fail(where, `${e.options?.length} options (1..10)`);
+        if (!Array.isArray(e.options) || e.options.length === 0 || e.options.length > 10)
+          this.fail(where, `${e.options?.length} options (1..10)`);
         e.options?.forEach((o: Json, i: number) => this.option(`${where}.options[${i}]`, o, false));
         break;
       case 'static_select':
       case 'multi_static_select':
-        if (!Array.isArray(e.options) || e.options.length === 0 || e.options.length > 100) this.fail(where, `${e.options?.length} options (1..100)`);
+        if (!Array.isArray(e.options) || e.options.length === 0 || e.options.length > 100)
+          this.fail(where, `${e.options?.length} options (1..100)`);
         e.options?.forEach((o: Json, i: number) => this.option(`${where}.options[${i}]`, o, true));
-        if (e.max_selected_items !== undefined && !(e.max_selected_items >= 1)) this.fail(where, 'max_selected_items < 1');
+        if (e.max_selected_items !== undefined && !(e.max_selected_items >= 1))
+          this.fail(where, 'max_selected_items < 1');
         break;
       case 'plain_text_input':
         if (!inInput && surface !== 'message') this.fail(where, 'plain_text_input outside an input block');
-        if (e.max_length !== undefined && (e.max_length < 1 || e.max_length > 3000)) this.fail(where, `max_length ${e.max_length} (1..3000)`);
+        if (e.max_length !== undefined && (e.max_length < 1 || e.max_length > 3000))
+          this.fail(where, `max_length ${e.max_length} (1..3000)`);
         break;
       case 'datepicker':
-        if (e.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(e.initial_date)) this.fail(where, 'initial_date is not YYYY-MM-DD');
+        if (e.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(e.initial_date))
+          this.fail(where, 'initial_date is not YYYY-MM-DD');
         break;
     }
   }
@@ -100,11 +117,13 @@ class Checker {
         if (b.accessory) this.element(`${where}.accessory`, b.accessory, surface, false);
         break;
       case 'context':
-        if (!Array.isArray(b.elements) || b.elements.length === 0 || b.elements.length > 10) this.fail(where, `${b.elements?.length} context elements (1..10)`);
+        if (!Array.isArray(b.elements) || b.elements.length === 0 || b.elements.length > 10)
+          this.fail(where, `${b.elements?.length} context elements (1..10)`);
         b.elements?.forEach((e: Json, i: number) => this.text(`${where}.elements[${i}]`, e, 3000, { required: true }));
         break;
       case 'actions':
-        if (!Array.isArray(b.elements) || b.elements.length === 0 || b.elements.length > 25) this.fail(where, `${b.elements?.length} elements (1..25)`);
+        if (!Array.isArray(b.elements) || b.elements.length === 0 || b.elements.length > 25)
+          this.fail(where, `${b.elements?.length} elements (1..25)`);
         b.elements?.forEach((e: Json, i: number) => this.element(`${where}.elements[${i}]`, e, surface, false));
         break;
       case 'input':
@@ -128,7 +147,8 @@ class Checker {
 export function validateMessage(payload: Json): string[] {
   const c = new Checker();
   if (payload.blocks !== undefined) c.blocks(payload.blocks, 'message');
-  if (typeof payload.text !== 'string' || payload.text.length === 0) c.fail('text', 'messages with blocks need fallback text');
+  if (typeof payload.text !== 'string' || payload.text.length === 0)
+    c.fail('text', 'messages with blocks need fallback text');
   else if (payload.text.length > 40_000) c.fail('text', 'longer than 40000');
   return c.problems;
 }
@@ -148,7 +168,8 @@ export function validateView(view: Json): string[] {
   } else {
     c.fail('type', `unknown view type ${view.type}`);
   }
-  if (view.private_metadata !== undefined && String(view.private_metadata).length > 3000) c.fail('private_metadata', 'longer than 3000');
+  if (view.private_metadata !== undefined && String(view.private_metadata).length > 3000)
+    c.fail('private_metadata', 'longer than 3000');
   if (view.callback_id !== undefined && String(view.callback_id).length > 255) c.fail('callback_id', 'longer than 255');
   return c.problems;
 }
@@ -160,7 +181,11 @@ const VIEW_METHODS = new Set(['views.open', 'views.publish', 'views.update', 'vi
 export function validateCalls(calls: { method: string; body: Json }[]): string[] {
   const problems: string[] = [];
   calls.forEach((call, i) => {
-    const found = MESSAGE_METHODS.has(call.method) ? validateMessage(call.body) : VIEW_METHODS.has(call.method) ? validateView(call.body.view) : [];
+    const found = MESSAGE_METHODS.has(call.method)
+      ? validateMessage(call.body)
+      : VIEW_METHODS.has(call.method)
+        ? validateView(call.body.view)
+        : [];
     for (const p of found) problems.push(`#${i} ${call.method} ${p}`);
   });
   return problems;

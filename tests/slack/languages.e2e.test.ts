@@ -2,7 +2,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateCalls } from './block-kit-limits.ts';
 import { cardToBlockKit } from '../../adapters/slack/render.ts';
-import { blocksText, findButton, last, SEC, startSlackHarness, THEME_2015, type SlackHarness } from './support/harness.ts';
+import {
+  blocksText,
+  findButton,
+  last,
+  SEC,
+  startSlackHarness,
+  THEME_2015,
+  type SlackHarness,
+} from './support/harness.ts';
 
 describe('Slack: languages', () => {
   let h: SlackHarness;
@@ -52,7 +60,8 @@ describe('Slack: languages', () => {
     await h.slash('U0ESP1', 'help');
     h.recorder.clear();
     await h.slash(SEC, 'remind T1');
-    const dm = (channel: string) => blocksText(h.recorder.callsTo('chat.postMessage').find((c) => c.body.channel === channel)!.body.blocks);
+    const dm = (channel: string) =>
+      blocksText(h.recorder.callsTo('chat.postMessage').find((c) => c.body.channel === channel)!.body.blocks);
     expect(dm('D0FRA1')).toMatch(/Clôture le/);
     expect(dm('D0ESP1')).toMatch(/Se cierra el/);
   });

@@ -8,7 +8,14 @@ import { SEC, startSlackHarness } from './support/harness.ts';
 function fakeTime() {
   let now = 0;
   const sleeps: number[] = [];
-  return { now: () => now, sleeps, sleep: async (ms: number) => { sleeps.push(ms); now += ms; } };
+  return {
+    now: () => now,
+    sleeps,
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+  };
 }
 
 describe('pacing and rate limits', () => {
@@ -16,7 +23,8 @@ describe('pacing and rate limits', () => {
     const t = fakeTime();
     const pacer = createPacer({ now: t.now, sleep: t.sleep });
     const order: string[] = [];
-    const post = (channel: string, n: number) => pacer.run(channel, async () => void order.push(`${channel}${n}@${t.now()}`));
+    const post = (channel: string, n: number) =>
+      pacer.run(channel, async () => void order.push(`${channel}${n}@${t.now()}`));
     await Promise.all([post('C1', 1), post('C1', 2), post('C2', 1), post('C1', 3)]);
     expect(order).toContain('C2' + '1@0');
     expect(order.filter((o) => o.startsWith('C1'))).toEqual(['C11@0', 'C12@1000', 'C13@2000']);
@@ -25,18 +33,31 @@ describe('pacing and rate limits', () => {
   it('a failing post does not block the channel queue', async () => {
     const t = fakeTime();
     const pacer = createPacer({ now: t.now, sleep: t.sleep });
-    await expect(pacer.run('C1', async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      pacer.run('C1', async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     await expect(pacer.run('C1', async () => 'ok')).resolves.toBe('ok');
   });
 
   it('retries after Retry-After on a 429, then gives up after the limit', async () => {
     const t = fakeTime();
     let calls = 0;
-    const limited = Object.assign(new Error('rate limited'), { code: 'slack_webapi_rate_limited_error', retryAfter: 30 });
-    await expect(withRateLimitRetry(async () => (++calls < 3 ? Promise.reject(limited) : 'sent'), { sleep: t.sleep })).resolves.toBe('sent');
+    const limited = Object.assign(new Error('rate limited'), {
+      code: 'slack_webapi_rate_limited_error',
+      retryAfter: 30,
+    });
+    await expect(
+      withRateLimitRetry(async () => (++calls < 3 ? Promise.reject(limited) : 'sent'), { sleep: t.sleep }),
+    ).resolves.toBe('sent');
     expect(t.sleeps).toEqual([30_000, 30_000]);
-    await expect(withRateLimitRetry(async () => Promise.reject(limited), { sleep: t.sleep, maxRetries: 1 })).rejects.toBe(limited);
-    await expect(withRateLimitRetry(async () => Promise.reject(new Error('channel_not_found')), { sleep: t.sleep })).rejects.toThrow('channel_not_found');
+    await expect(
+      withRateLimitRetry(async () => Promise.reject(limited), { sleep: t.sleep, maxRetries: 1 }),
+    ).rejects.toBe(limited);
+    await expect(
+      withRateLimitRetry(async () => Promise.reject(new Error('channel_not_found')), { sleep: t.sleep }),
+    ).rejects.toThrow('channel_not_found');
   });
 
   it('end to end: two launches in one channel are posted a second apart (injected sleep)', async () => {

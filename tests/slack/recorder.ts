@@ -86,7 +86,8 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   if (!raw) return {};
   try {
     if (contentType?.includes('json')) return JSON.parse(raw) as Record<string, any>;
-    if (contentType?.includes('application/x-www-form-urlencoded')) return decodeFields(parseQuery(raw) as Record<string, any>);
+    if (contentType?.includes('application/x-www-form-urlencoded'))
+      return decodeFields(parseQuery(raw) as Record<string, any>);
   } catch {
     /* recorded raw */
   }
@@ -119,11 +120,26 @@ export async function startRecorder(): Promise<SlackRecorder> {
     if (failure) return { ok: false, error: failure };
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://consult-test.slack.com/', team: 'Consult Test', user: 'consult', team_id: 'T0TEST', user_id: 'U0BOT', bot_id: 'B0BOT' };
+        return {
+          ok: true,
+          url: 'https://consult-test.slack.com/',
+          team: 'Consult Test',
+          user: 'consult',
+          team_id: 'T0TEST',
+          user_id: 'U0BOT',
+          bot_id: 'B0BOT',
+        };
       case 'chat.postMessage': {
         if (!body.channel) return { ok: false, error: 'channel_not_found' };
         const messageTs = `${ts++}.000100`;
-        const message: StoredMessage = { type: 'message', ts: messageTs, text: body.text, blocks: body.blocks, user: 'U0BOT', bot_id: 'B0BOT' };
+        const message: StoredMessage = {
+          type: 'message',
+          ts: messageTs,
+          text: body.text,
+          blocks: body.blocks,
+          user: 'U0BOT',
+          bot_id: 'B0BOT',
+        };
         if (body.metadata && typeof body.metadata === 'object') message.metadata = body.metadata;
         channelMessages(String(body.channel)).push(message);
         return { ok: true, channel: body.channel, ts: messageTs, message };
@@ -142,12 +158,26 @@ export async function startRecorder(): Promise<SlackRecorder> {
         const limit = Math.min(Math.max(Number(body.limit) || 100, 1), 999);
         const all = channels.get(String(body.channel)) ?? [];
         // Newest first; metadata only when asked for, as Slack does.
-        const page = all.slice(-limit).reverse().map((m) => (truthy(body.include_all_metadata) ? m : { ...m, metadata: undefined }));
+        const page = all
+          .slice(-limit)
+          .reverse()
+          .map((m) => (truthy(body.include_all_metadata) ? m : { ...m, metadata: undefined }));
         return { ok: true, messages: page, has_more: all.length > limit, pin_count: 0 };
       }
       case 'users.info': {
         const id = String(body.user);
-        return { ok: true, user: { id, team_id: 'T0TEST', name: id.toLowerCase(), real_name: id, tz: 'Europe/Zurich', locale: locales.get(id) ?? 'en-US', is_bot: false } };
+        return {
+          ok: true,
+          user: {
+            id,
+            team_id: 'T0TEST',
+            name: id.toLowerCase(),
+            real_name: id,
+            tz: 'Europe/Zurich',
+            locale: locales.get(id) ?? 'en-US',
+            is_bot: false,
+          },
+        };
       }
       case 'views.open':
       case 'views.update':
@@ -158,7 +188,10 @@ export async function startRecorder(): Promise<SlackRecorder> {
         return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
       }
       case 'files.completeUploadExternal':
-        return { ok: true, files: (body.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title ?? f.id })) };
+        return {
+          ok: true,
+          files: (body.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title ?? f.id })),
+        };
       default:
         return { ok: false, error: 'unknown_method' };
     }
@@ -180,7 +213,13 @@ export async function startRecorder(): Promise<SlackRecorder> {
       const raw = Buffer.concat(chunks).toString('utf8');
       const path = (req.url ?? '/').split('?')[0];
       if (path.startsWith('/upload/')) {
-        record({ method: 'upload', body: { raw, bytes: chunks.reduce((n, c) => n + c.length, 0) }, path, at, limited: false });
+        record({
+          method: 'upload',
+          body: { raw, bytes: chunks.reduce((n, c) => n + c.length, 0) },
+          path,
+          at,
+          limited: false,
+        });
         res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
         return;
       }
@@ -225,7 +264,8 @@ export async function startRecorder(): Promise<SlackRecorder> {
   rec = {
     apiUrl: `${base}/api/`,
     base,
-    responseUrl: (key) => (key === undefined ? `${base}/response/T0TEST/${++seq}/hook` : `${base}/response/${encodeURIComponent(key)}`),
+    responseUrl: (key) =>
+      key === undefined ? `${base}/response/T0TEST/${++seq}/hook` : `${base}/response/${encodeURIComponent(key)}`,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     done: (method) => calls.filter((c) => c.method === method && !c.limited),
@@ -260,7 +300,9 @@ export function callText(call: RecordedCall): string {
   const walk = (v: unknown): void => {
     if (typeof v === 'string') parts.push(v);
     else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k === 'text' || k === 'blocks' || k === 'elements' || k === 'fields') walk(x);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v))
+        if (k === 'text' || k === 'blocks' || k === 'elements' || k === 'fields') walk(x);
   };
   walk(call.body.text);
   walk(call.body.blocks);

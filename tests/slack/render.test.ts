@@ -28,9 +28,18 @@ describe('cardToBlockKit', () => {
     title: 'Theme poll T1',
     blocks: [
       { type: 'text', text: `1. ${THEME_2015}\n2. Migration and Development` },
-      { type: 'fields', fields: [{ label: 'Consultation T1', value: 'Closes Monday 9 March 2026, 23:59 (Geneva time) (in 7 days)' }] },
+      {
+        type: 'fields',
+        fields: [{ label: 'Consultation T1', value: 'Closes Monday 9 March 2026, 23:59 (Geneva time) (in 7 days)' }],
+      },
       // A label as long as the theme: the renderer must still fit it.
-      { type: 'actions', buttons: [{ label: `1 · ${THEME_2015}`, command: vote(1), style: 'primary' }, { label: '2 · Migration and Development', command: vote(2) }] },
+      {
+        type: 'actions',
+        buttons: [
+          { label: `1 · ${THEME_2015}`, command: vote(1), style: 'primary' },
+          { label: '2 · Migration and Development', command: vote(2) },
+        ],
+      },
     ],
   };
 
@@ -56,7 +65,13 @@ describe('cardToBlockKit', () => {
     expect(textBar(0.48)).toBe('█████░░░░░');
     expect(textBar(0)).toBe('░░░░░░░░░░');
     expect(textBar(1.2)).toBe('██████████');
-    const card: Card = { title: 'Results T1', blocks: [{ type: 'bar', label: THEME_2015, value: '12 (48%)', share: 0.48 }, { type: 'bar', label: 'Migration and Development', value: '13 (52%)', share: 0.52 }] };
+    const card: Card = {
+      title: 'Results T1',
+      blocks: [
+        { type: 'bar', label: THEME_2015, value: '12 (48%)', share: 0.48 },
+        { type: 'bar', label: 'Migration and Development', value: '13 (52%)', share: 0.52 },
+      ],
+    };
     const { blocks } = cardToBlockKit(card, { surface: 'message', lang: 'en' });
     const text = blocksText(blocks);
     expect(text).toContain(`*${THEME_2015}*\n\`█████░░░░░\` 12 (48%)`);
@@ -64,7 +79,10 @@ describe('cardToBlockKit', () => {
   });
 
   it('escapes the three characters mrkdwn reserves', () => {
-    const { blocks } = cardToBlockKit({ title: 'T', blocks: [{ type: 'text', text: 'Rights & <duties>' }] }, { surface: 'message', lang: 'en' });
+    const { blocks } = cardToBlockKit(
+      { title: 'T', blocks: [{ type: 'text', text: 'Rights & <duties>' }] },
+      { surface: 'message', lang: 'en' },
+    );
     expect(blocksText(blocks)).toContain('Rights &amp; &lt;duties&gt;');
   });
 
@@ -75,8 +93,14 @@ describe('cardToBlockKit', () => {
       blocks: [
         ...options.map((text) => ({ type: 'text' as const, text })),
         { type: 'text', text: 'x '.repeat(4000), style: 'muted' },
-        { type: 'fields', fields: Array.from({ length: 23 }, (_, i) => ({ label: `Field ${i}`, value: `Value ${i}` })) },
-        { type: 'actions', buttons: Array.from({ length: 30 }, (_, i) => ({ label: `${i + 1} · ${THEME_2015}`, command: vote(i + 1) })) },
+        {
+          type: 'fields',
+          fields: Array.from({ length: 23 }, (_, i) => ({ label: `Field ${i}`, value: `Value ${i}` })),
+        },
+        {
+          type: 'actions',
+          buttons: Array.from({ length: 30 }, (_, i) => ({ label: `${i + 1} · ${THEME_2015}`, command: vote(i + 1) })),
+        },
       ],
     };
     const messages = cardToMessages(card, { lang: 'en' });
@@ -84,27 +108,59 @@ describe('cardToBlockKit', () => {
     const all = messages.map((m) => blocksText(m.blocks)).join('\n');
     for (const o of options) expect(all).toContain(o);
     expect(all).toContain('Field 22');
-    const ids = messages.flatMap((m) => m.blocks.flatMap((b: any) => (b.type === 'actions' ? b.elements.map((e: any) => e.action_id) : [])));
+    const ids = messages.flatMap((m) =>
+      m.blocks.flatMap((b: any) => (b.type === 'actions' ? b.elements.map((e: any) => e.action_id) : [])),
+    );
     expect(ids).toHaveLength(30);
     expect(new Set(ids).size).toBe(30);
     // The home tab takes the same card within its 100 blocks.
-    expect(validateView({ type: 'home', blocks: cardToBlockKit(card, { surface: 'home', lang: 'en' }).blocks })).toEqual([]);
+    expect(
+      validateView({ type: 'home', blocks: cardToBlockKit(card, { surface: 'home', lang: 'en' }).blocks }),
+    ).toEqual([]);
   });
 
   it('renders an in-message form as checkboxes (≤ 10 options) or a multi-select (more), with a submit button', () => {
     const form = (n: number): Card => ({
       title: 'Topic shortlist W1',
-      blocks: [{ type: 'form', form: { id: 'vote:W1', inputs: [{ type: 'choice', id: 'approve', label: 'Topics to approve', multi: true, max: 2, required: false, options: Array.from({ length: n }, (_, i) => ({ value: String(i + 1), label: `${i + 1} · ${THEME_2015}` })) }], submit: { label: 'Vote', action: { type: 'vote', id: 'W1' } } } }],
+      blocks: [
+        {
+          type: 'form',
+          form: {
+            id: 'vote:W1',
+            inputs: [
+              {
+                type: 'choice',
+                id: 'approve',
+                label: 'Topics to approve',
+                multi: true,
+                max: 2,
+                required: false,
+                options: Array.from({ length: n }, (_, i) => ({
+                  value: String(i + 1),
+                  label: `${i + 1} · ${THEME_2015}`,
+                })),
+              },
+            ],
+            submit: { label: 'Vote', action: { type: 'vote', id: 'W1' } },
+          },
+        },
+      ],
     });
     const small = cardToBlockKit(form(4), { surface: 'message', lang: 'en' });
     expect(validateMessage(small)).toEqual([]);
     const accessory = (small.blocks[1] as any).accessory;
     expect(accessory.type).toBe('checkboxes');
     // The whole label survives: the text and the description together.
-    expect(accessory.options[0].text.text.replace('…', '') + ' ' + accessory.options[0].description.text.replace('…', '')).toBe(`1 · ${THEME_2015}`);
+    expect(
+      accessory.options[0].text.text.replace('…', '') + ' ' + accessory.options[0].description.text.replace('…', ''),
+    ).toBe(`1 · ${THEME_2015}`);
     const large = cardToBlockKit(form(14), { surface: 'message', lang: 'fr' });
     expect(validateMessage(large)).toEqual([]);
-    expect((large.blocks[1] as any).accessory).toMatchObject({ type: 'multi_static_select', max_selected_items: 2, placeholder: { text: 'Choisir…' } });
+    expect((large.blocks[1] as any).accessory).toMatchObject({
+      type: 'multi_static_select',
+      max_selected_items: 2,
+      placeholder: { text: 'Choisir…' },
+    });
     const submit = (large.blocks[2] as any).elements[0];
     expect(JSON.parse(submit.value)).toEqual({ form: 'vote:W1', index: 0, action: { type: 'vote', id: 'W1' } });
   });
@@ -114,7 +170,10 @@ describe('the Home tab', () => {
   it('with more open consultations than 100 blocks hold, stays valid and says how many more there are', () => {
     const blocks = Array.from({ length: 70 }, (_, i) => [
       { type: 'text' as const, text: `T${i} · Theme poll · open` },
-      { type: 'actions' as const, buttons: [{ label: 'Close', command: { type: 'close' as const, id: `T${i}` }, style: 'danger' as const }] },
+      {
+        type: 'actions' as const,
+        buttons: [{ label: 'Close', command: { type: 'close' as const, id: `T${i}` }, style: 'danger' as const }],
+      },
     ]).flat();
     const { blocks: out } = cardToBlockKit({ title: 'Consult', blocks }, { surface: 'home', lang: 'en' });
     expect(validateView({ type: 'home', blocks: out })).toEqual([]);
@@ -127,7 +186,21 @@ describe('modals', () => {
     title: `Satisfaction survey F1: ${THEME_2015}`,
     blocks: [
       { type: 'text', text: 'Anonymous.', style: 'muted' },
-      { type: 'form', form: { id: 'feedback:F1', inputs: [1, 2, 3].map((i) => ({ type: 'choice' as const, id: `s${i}`, label: `Statement ${i}: the workshop furthered mutual learning among governments and other actors`, multi: false, required: false, options: ['5', '4', '3', '2', '1'].map((v) => ({ value: v, label: `Level ${v}` })) })), submit: { label: 'Send my answers now please', action: { type: 'feedback', id: 'F1' } } } },
+      {
+        type: 'form',
+        form: {
+          id: 'feedback:F1',
+          inputs: [1, 2, 3].map((i) => ({
+            type: 'choice' as const,
+            id: `s${i}`,
+            label: `Statement ${i}: the workshop furthered mutual learning among governments and other actors`,
+            multi: false,
+            required: false,
+            options: ['5', '4', '3', '2', '1'].map((v) => ({ value: v, label: `Level ${v}` })),
+          })),
+          submit: { label: 'Send my answers now please', action: { type: 'feedback', id: 'F1' } },
+        },
+      },
     ],
   };
 
@@ -136,8 +209,13 @@ describe('modals', () => {
     expect(validateView(view)).toEqual([]);
     expect(view.title.text.length).toBeLessThanOrEqual(24);
     expect(blocksText(view.blocks)).toContain(THEME_2015);
-    expect(view.blocks.filter((b) => b.type === 'input' && (b as any).element.type === 'radio_buttons')).toHaveLength(3);
-    expect(readModalContext(view.private_metadata)).toEqual({ action: { type: 'feedback', id: 'F1' }, channel: 'C0MAIN' });
+    expect(view.blocks.filter((b) => b.type === 'input' && (b as any).element.type === 'radio_buttons')).toHaveLength(
+      3,
+    );
+    expect(readModalContext(view.private_metadata)).toEqual({
+      action: { type: 'feedback', id: 'F1' },
+      channel: 'C0MAIN',
+    });
   });
 
   it('reads submitted values back by input id', () => {
@@ -155,11 +233,42 @@ describe('modals', () => {
 
   it('the launch modal is valid in every language and becomes the neutral launch command', () => {
     for (const lang of ['en', 'fr', 'es'] as const) expect(validateView(launchModal(lang, 'C1'))).toEqual([]);
-    expect(launchCommand({ kind: 'topics', opt1: 'Labour mobility', opt2: ' ', opt3: 'Diasporas\nDiásporas', select: '2', deadline: '2026-05-01', eligible: 'all', visibility: 'hidden' })).toEqual({
-      command: { type: 'topics', options: ['Labour mobility', 'Diasporas / Diásporas'], select: 2, deadline: '2026-05-01', eligible: 'all' },
+    expect(
+      launchCommand({
+        kind: 'topics',
+        opt1: 'Labour mobility',
+        opt2: ' ',
+        opt3: 'Diasporas\nDiásporas',
+        select: '2',
+        deadline: '2026-05-01',
+        eligible: 'all',
+        visibility: 'hidden',
+      }),
+    ).toEqual({
+      command: {
+        type: 'topics',
+        options: ['Labour mobility', 'Diasporas / Diásporas'],
+        select: 2,
+        deadline: '2026-05-01',
+        eligible: 'all',
+      },
     });
-    expect(launchCommand({ kind: 'feedback', opt1: 'Workshop on health', opt2: 'It was useful', eligible: 'members', visibility: 'live' })).toEqual({
-      command: { type: 'feedback', workshop: 'Workshop on health', statements: ['It was useful'], live: true, eligible: 'members' },
+    expect(
+      launchCommand({
+        kind: 'feedback',
+        opt1: 'Workshop on health',
+        opt2: 'It was useful',
+        eligible: 'members',
+        visibility: 'live',
+      }),
+    ).toEqual({
+      command: {
+        type: 'feedback',
+        workshop: 'Workshop on health',
+        statements: ['It was useful'],
+        live: true,
+        eligible: 'members',
+      },
     });
     expect(launchCommand({ kind: 'theme' })).toEqual({ error: 'opt1' });
   });
@@ -167,7 +276,12 @@ describe('modals', () => {
 
 describe('the Block Kit validator itself', () => {
   it('catches what Slack would reject', () => {
-    const button = (id: string, text: string) => ({ type: 'button', action_id: id, text: { type: 'plain_text', text }, value: 'x' });
+    const button = (id: string, text: string) => ({
+      type: 'button',
+      action_id: id,
+      text: { type: 'plain_text', text },
+      value: 'x',
+    });
     const problems = validateMessage({
       text: 'fallback',
       blocks: [
@@ -182,6 +296,8 @@ describe('the Block Kit validator itself', () => {
     expect(problems.join('\n')).toMatch(/3001 characters/);
     expect(problems.join('\n')).toMatch(/76 characters/);
     expect(problems.join('\n')).toMatch(/duplicate action_id a/);
-    expect(validateView({ type: 'modal', title: { type: 'plain_text', text: 'x'.repeat(25) }, blocks: [] })).toEqual(['title: text of 25 characters (max 24)']);
+    expect(validateView({ type: 'modal', title: { type: 'plain_text', text: 'x'.repeat(25) }, blocks: [] })).toEqual([
+      'title: text of 25 characters (max 24)',
+    ]);
   });
 });

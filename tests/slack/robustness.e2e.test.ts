@@ -10,7 +10,16 @@ import { createPacer } from '../../adapters/slack/pacer.ts';
 import { createSlackWeb } from '../../adapters/slack/web.ts';
 import type { OutboundMessage } from '../../src/outbound.ts';
 import { startRecorder, type SlackRecorder } from './recorder.ts';
-import { CHANNEL, fixture, SEC, SIGNING_SECRET, startSlackHarness, THEME_2015, findButton, type SentRequest, type SlackHarness } from './support/harness.ts';
+import {
+  CHANNEL,
+  fixture,
+  SEC,
+  SIGNING_SECRET,
+  startSlackHarness,
+  THEME_2015,
+  type SentRequest,
+  type SlackHarness,
+} from './support/harness.ts';
 
 /** Posts and measures how long the answer took (the adapter's own work, not the background). */
 async function timed(h: SlackHarness, req: SentRequest): Promise<{ status: number; ms: number }> {
@@ -63,11 +72,19 @@ describe('Slack: requests no listener handles, and malformed payloads', () => {
   it('acknowledges at once an event type Consult does not subscribe to, and a payload of no known kind', async () => {
     const before = snapshot();
     const e = fixture('app-home-opened.json');
-    e.event = { type: 'reaction_added', user: 'U0MEX1', reaction: 'thumbsup', item: { type: 'message', channel: CHANNEL, ts: '1.2' } };
+    e.event = {
+      type: 'reaction_added',
+      user: 'U0MEX1',
+      reaction: 'thumbsup',
+      item: { type: 'message', channel: CHANNEL, ts: '1.2' },
+    };
     const event = await timed(h, h.signedJson(e));
     expect(event.status).toBe(200);
     expect(event.ms).toBeLessThan(1000);
-    const unknown = await timed(h, h.signed({ payload: JSON.stringify({ type: 'something_new', user: { id: 'U0MEX1' } }) }));
+    const unknown = await timed(
+      h,
+      h.signed({ payload: JSON.stringify({ type: 'something_new', user: { id: 'U0MEX1' } }) }),
+    );
     expect(unknown.status).toBe(200);
     expect(unknown.ms).toBeLessThan(1000);
     const shapeless = await timed(h, h.signed({ payload: '{}' }));
@@ -88,7 +105,11 @@ describe('Slack: requests no listener handles, and malformed payloads', () => {
 
   it('a slash command without text: 200, nothing done, one log line', async () => {
     const before = snapshot();
-    const f: Record<string, string> = { ...fixture('slash-command.json'), user_id: SEC, response_url: h.recorder.responseUrl() };
+    const f: Record<string, string> = {
+      ...fixture('slash-command.json'),
+      user_id: SEC,
+      response_url: h.recorder.responseUrl(),
+    };
     delete f.text;
     const r = await timed(h, h.signed(f));
     expect(r.status).toBe(200);
@@ -101,7 +122,11 @@ describe('Slack: requests no listener handles, and malformed payloads', () => {
     const before = snapshot();
     const p = fixture('view-submission.json');
     p.user = { ...p.user, id: 'U0MEX1' };
-    p.view = { ...p.view, callback_id: 'consult-form', private_metadata: JSON.stringify({ action: { type: 'vote', id: 'T1' }, channel: CHANNEL }) };
+    p.view = {
+      ...p.view,
+      callback_id: 'consult-form',
+      private_metadata: JSON.stringify({ action: { type: 'vote', id: 'T1' }, channel: CHANNEL }),
+    };
     delete p.view.state;
     const r = await timed(h, h.signed({ payload: JSON.stringify(p) }));
     expect(r.status).toBe(200);
@@ -112,11 +137,21 @@ describe('Slack: requests no listener handles, and malformed payloads', () => {
   it('block_actions without actions, with an empty list, or a vote click without a user: 200 each, nothing done', async () => {
     const before = snapshot();
     const vote = fixture('block-actions-button.json');
-    vote.actions[0] = { ...vote.actions[0], action_id: 'consult:0', value: JSON.stringify({ type: 'vote', id: 'T1', choices: [1] }) };
+    vote.actions[0] = {
+      ...vote.actions[0],
+      action_id: 'consult:0',
+      value: JSON.stringify({ type: 'vote', id: 'T1', choices: [1] }),
+    };
     vote.response_url = h.recorder.responseUrl();
     const { actions: _, ...noActions } = vote;
     const { user: __, ...noUser } = vote;
-    for (const p of [noActions, { ...vote, actions: [] }, { ...vote, actions: 'consult:0' }, noUser, { ...vote, trigger_id: 'other', actions: [{ ...vote.actions[0], action_id: 7 }] }]) {
+    for (const p of [
+      noActions,
+      { ...vote, actions: [] },
+      { ...vote, actions: 'consult:0' },
+      noUser,
+      { ...vote, trigger_id: 'other', actions: [{ ...vote.actions[0], action_id: 7 }] },
+    ]) {
       const r = await timed(h, h.signed({ payload: JSON.stringify(p) }));
       expect(r.status, JSON.stringify(p).slice(0, 200)).toBe(200);
       expect(r.ms).toBeLessThan(1000);
@@ -131,7 +166,9 @@ describe('Slack: requests no listener handles, and malformed payloads', () => {
 
   it('a click is acknowledged before its payload is parsed: one that turns out not to be JSON is dropped with one log line', async () => {
     const before = snapshot();
-    const text = h.signed({ payload: '{"type":"block_actions","user":{"id":"U0MEX1"},"actions":[{"action_id":"consult:0"' }); // cut short
+    const text = h.signed({
+      payload: '{"type":"block_actions","user":{"id":"U0MEX1"},"actions":[{"action_id":"consult:0"',
+    }); // cut short
     const r = await timed(h, text);
     expect(r.status).toBe(200);
     changedNothing(before);
@@ -140,7 +177,11 @@ describe('Slack: requests no listener handles, and malformed payloads', () => {
 
   it('a click whose payload does not begin with its type is parsed before the ack, and counts the same', async () => {
     const p = fixture('block-actions-button.json');
-    p.actions[0] = { ...p.actions[0], action_id: 'consult:0', value: JSON.stringify({ type: 'vote', id: 'T1', choices: [2] }) };
+    p.actions[0] = {
+      ...p.actions[0],
+      action_id: 'consult:0',
+      value: JSON.stringify({ type: 'vote', id: 'T1', choices: [2] }),
+    };
     p.response_url = h.recorder.responseUrl();
     const { type, ...rest } = p;
     const body = h.signed({ payload: JSON.stringify({ ...rest, type }) });
@@ -166,7 +207,11 @@ describe('Slack: requests no listener handles, and malformed payloads', () => {
     const ballot = h.consult.store.get('T1')!;
     expect(ballot).toBeTruthy();
     const p = fixture('block-actions-button.json');
-    p.actions[0] = { ...p.actions[0], action_id: 'consult:0', value: JSON.stringify({ type: 'vote', id: 'T1', choices: [1] }) };
+    p.actions[0] = {
+      ...p.actions[0],
+      action_id: 'consult:0',
+      value: JSON.stringify({ type: 'vote', id: 'T1', choices: [1] }),
+    };
     p.response_url = `${h.recorder.base}/nowhere`; // the recorder answers unknown paths as an unknown Web API method
     expect(await h.send(h.signed({ payload: JSON.stringify(p) }))).toBe(200);
     expect(h.recorder.callsTo('chat.postEphemeral')).toHaveLength(1);
@@ -185,22 +230,49 @@ describe('Slack: owed deliveries carry their key as message metadata', () => {
   });
 
   function deliverer() {
-    const client = new WebClient('xoxb-test-token', { slackApiUrl: rec.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+    const client = new WebClient('xoxb-test-token', {
+      slackApiUrl: rec.apiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    });
     let now = 0;
     const sleep = async (ms: number) => void (now += ms);
-    const web = createSlackWeb({ client: () => client, pacer: createPacer({ now: () => now, sleep }), sleep, log: (l) => logs.push(l) });
+    const web = createSlackWeb({
+      client: () => client,
+      pacer: createPacer({ now: () => now, sleep }),
+      sleep,
+      log: (l) => logs.push(l),
+    });
     return createSlackDeliverer(web, (l) => logs.push(l), { now: () => now, sleep });
   }
-  const card = { title: 'Reminder: the theme poll closes on Monday', blocks: [{ type: 'text' as const, text: 'Your delegation has not answered yet.' }] };
-  const reminder = (key?: string): OutboundMessage => ({ audience: { kind: 'user', user: 'slack:U0KEN1' }, card, lang: 'en', purpose: 'reminder', ...(key ? { deliveryKey: key } : {}) });
-  const results = (key: string): OutboundMessage => ({ audience: { kind: 'channel', channel: { platform: 'slack', id: CHANNEL } }, card, lang: 'en', purpose: 'results', deliveryKey: key });
+  const card = {
+    title: 'Reminder: the theme poll closes on Monday',
+    blocks: [{ type: 'text' as const, text: 'Your delegation has not answered yet.' }],
+  };
+  const reminder = (key?: string): OutboundMessage => ({
+    audience: { kind: 'user', user: 'slack:U0KEN1' },
+    card,
+    lang: 'en',
+    purpose: 'reminder',
+    ...(key ? { deliveryKey: key } : {}),
+  });
+  const results = (key: string): OutboundMessage => ({
+    audience: { kind: 'channel', channel: { platform: 'slack', id: CHANNEL } },
+    card,
+    lang: 'en',
+    purpose: 'results',
+    deliveryKey: key,
+  });
 
   it('attaches the key to chat.postMessage, and only for owed messages', async () => {
     const d = deliverer();
     await d.deliver(reminder('outbox-7:remind:U0KEN1'));
     await d.deliver(reminder());
     const [owed, plain] = rec.callsTo('chat.postMessage');
-    expect(owed.body.metadata).toEqual({ event_type: DELIVERY_EVENT, event_payload: { key: 'outbox-7:remind:U0KEN1' } });
+    expect(owed.body.metadata).toEqual({
+      event_type: DELIVERY_EVENT,
+      event_payload: { key: 'outbox-7:remind:U0KEN1' },
+    });
     expect(plain.body.metadata).toBeUndefined();
     expect(rec.messages('D0KEN1')).toHaveLength(2);
   });
@@ -247,11 +319,22 @@ describe('Slack: ballot refreshes in a vote burst', () => {
       const now = 0; // the clock stands still: every refresh after the first must wait its second
       const sleeps: number[] = [];
       const sleep = async (ms: number) => void sleeps.push(ms);
-      const web = createSlackWeb({ client: () => client, pacer: createPacer({ now: () => now, sleep }), sleep, log: () => {} });
+      const web = createSlackWeb({
+        client: () => client,
+        pacer: createPacer({ now: () => now, sleep }),
+        sleep,
+        log: () => {},
+      });
       const d = createSlackDeliverer(web, () => {}, { now: () => now, sleep });
       const update = (n: number): OutboundMessage => ({
-        audience: { kind: 'ballot-update', channel: { platform: 'slack', id: CHANNEL }, ref: `${CHANNEL}:1700000000.000100` },
-        card: { title: `Theme poll: ${n} votes`, blocks: [] }, lang: 'en', purpose: 'ballot',
+        audience: {
+          kind: 'ballot-update',
+          channel: { platform: 'slack', id: CHANNEL },
+          ref: `${CHANNEL}:1700000000.000100`,
+        },
+        card: { title: `Theme poll: ${n} votes`, blocks: [] },
+        lang: 'en',
+        purpose: 'ballot',
       });
       const release = rec.hold('chat.update');
       const first = d.deliver(update(1));

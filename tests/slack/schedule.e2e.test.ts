@@ -1,7 +1,16 @@
 /** Reminders, results at the deadline, the App Home tab and exports, over real HTTP with a fake clock. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateCalls } from './block-kit-limits.ts';
-import { blocksText, CHANNEL, findButton, last, SEC, startSlackHarness, THEME_2015, type SlackHarness } from './support/harness.ts';
+import {
+  blocksText,
+  CHANNEL,
+  findButton,
+  last,
+  SEC,
+  startSlackHarness,
+  THEME_2015,
+  type SlackHarness,
+} from './support/harness.ts';
 
 const OTHER = 'Migration and Development';
 
@@ -24,7 +33,11 @@ describe('Slack: reminders, results, App Home', () => {
     await h.close();
   });
 
-  const dmRecipients = () => h.recorder.callsTo('conversations.open').map((c) => c.body.users).sort();
+  const dmRecipients = () =>
+    h.recorder
+      .callsTo('conversations.open')
+      .map((c) => c.body.users)
+      .sort();
 
   it('reminders at the 2-days-before slot go by DM only to delegates of delegations that have not answered, with the ballot inline', async () => {
     h.clock.set('2026-03-07T08:05:00Z'); // 09:05 in Geneva, two days before the last day
@@ -91,8 +104,18 @@ describe('Slack: reminders, results, App Home', () => {
     expect(h.recorder.callsTo('chat.postMessage').map((c) => c.body.channel)).toEqual(['C0SECOND']);
     h.recorder.clear();
     await h.slash(SEC, 'close T1');
-    expect(h.recorder.callsTo('chat.postMessage').map((c) => c.body.channel).sort()).toEqual([CHANNEL, 'C0SECOND']);
-    expect(h.recorder.callsTo('chat.update').map((c) => c.body.channel).sort()).toEqual([CHANNEL, 'C0SECOND']);
+    expect(
+      h.recorder
+        .callsTo('chat.postMessage')
+        .map((c) => c.body.channel)
+        .sort(),
+    ).toEqual([CHANNEL, 'C0SECOND']);
+    expect(
+      h.recorder
+        .callsTo('chat.update')
+        .map((c) => c.body.channel)
+        .sort(),
+    ).toEqual([CHANNEL, 'C0SECOND']);
   });
 
   it('App Home: a delegate sees open consultations and whether their delegation answered; the secretariat gets turnout and buttons', async () => {
@@ -108,7 +131,8 @@ describe('Slack: reminders, results, App Home', () => {
     await h.homeOpened(SEC);
     const sec = last(h.recorder.callsTo('views.publish'));
     expect(blocksText(sec.body.view.blocks)).toMatch(/1\/3 answered/);
-    for (const label of [/Remind/, /Extend/, /Export/, /Close/]) expect(findButton(sec.body.view.blocks, label, 'home')).toBeTruthy();
+    for (const label of [/Remind/, /Extend/, /Export/, /Close/])
+      expect(findButton(sec.body.view.blocks, label, 'home')).toBeTruthy();
   });
 
   it('the secretariat closes from App Home: results are posted and the tab refreshes', async () => {
@@ -136,7 +160,8 @@ describe('Slack: reminders, results, App Home', () => {
     expect(h.recorder.callsTo('files.getUploadURLExternal')).toHaveLength(0);
 
     // Many delegations make the CSV too large for one message.
-    for (let i = 0; i < 60; i++) await h.roster(`U0X${i}`, `Delegation number ${i} of the dialogue`, 'member', 'Europe');
+    for (let i = 0; i < 60; i++)
+      await h.roster(`U0X${i}`, `Delegation number ${i} of the dialogue`, 'member', 'Europe');
     const blocks = await ballotBlocks(h);
     for (let i = 0; i < 60; i++) await h.click(`U0X${i}`, findButton(blocks, /^2 · /));
     h.recorder.clear();

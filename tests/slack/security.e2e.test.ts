@@ -16,7 +16,13 @@ describe('Slack: request authenticity', () => {
     await h.close();
   });
 
-  const launch = () => h.signed({ ...fixture('slash-command.json'), user_id: SEC, text: 'theme "A" "B"', response_url: h.recorder.responseUrl() });
+  const launch = () =>
+    h.signed({
+      ...fixture('slash-command.json'),
+      user_id: SEC,
+      text: 'theme "A" "B"',
+      response_url: h.recorder.responseUrl(),
+    });
   const unchanged = () => {
     expect(h.consult.store.all()).toHaveLength(0);
     expect(h.recorder.calls.filter((c) => c.method !== 'users.info')).toEqual([]);
@@ -24,10 +30,18 @@ describe('Slack: request authenticity', () => {
 
   it('signs test requests with Slack’s documented v0 example', () => {
     // The example from Slack's "Verifying requests" guide.
-    const body = 'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c';
+    const body =
+      'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c';
     const expected = 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503';
     expect(sign(body, 1531420618, '8f742231b10e8888abcd99yyyzzz85a5')).toBe(expected);
-    expect(() => verifySlackRequest({ signingSecret: '8f742231b10e8888abcd99yyyzzz85a5', body, headers: { 'x-slack-signature': expected, 'x-slack-request-timestamp': 1531420618 }, nowMilliseconds: 1531420618_000 })).not.toThrow();
+    expect(() =>
+      verifySlackRequest({
+        signingSecret: '8f742231b10e8888abcd99yyyzzz85a5',
+        body,
+        headers: { 'x-slack-signature': expected, 'x-slack-request-timestamp': 1531420618 },
+        nowMilliseconds: 1531420618_000,
+      }),
+    ).not.toThrow();
   });
 
   it('refuses a bad signature with 401', async () => {
@@ -52,19 +66,44 @@ describe('Slack: request authenticity', () => {
 
   it('refuses a correctly signed request whose timestamp is older than 5 minutes with 401', async () => {
     const old = Math.floor(h.clock.now().getTime() / 1000) - 5 * 60 - 1;
-    expect(await h.send(h.signed({ ...fixture('slash-command.json'), user_id: SEC, text: 'theme "A" "B"' }, { timestampSec: old }))).toBe(401);
+    expect(
+      await h.send(
+        h.signed({ ...fixture('slash-command.json'), user_id: SEC, text: 'theme "A" "B"' }, { timestampSec: old }),
+      ),
+    ).toBe(401);
     unchanged();
   });
 
   it('refuses a correctly signed request whose timestamp is more than 5 minutes in the future with 401', async () => {
     const now = Math.floor(h.clock.now().getTime() / 1000);
-    expect(await h.send(h.signed({ ...fixture('slash-command.json'), user_id: SEC, text: 'theme "A" "B"' }, { timestampSec: now + 5 * 60 + 1 }))).toBe(401);
-    expect(await h.send(h.signed({ ...fixture('slash-command.json'), user_id: SEC, text: 'theme "A" "B"' }, { timestampSec: now + 24 * 3600 }))).toBe(401);
+    expect(
+      await h.send(
+        h.signed(
+          { ...fixture('slash-command.json'), user_id: SEC, text: 'theme "A" "B"' },
+          { timestampSec: now + 5 * 60 + 1 },
+        ),
+      ),
+    ).toBe(401);
+    expect(
+      await h.send(
+        h.signed(
+          { ...fixture('slash-command.json'), user_id: SEC, text: 'theme "A" "B"' },
+          { timestampSec: now + 24 * 3600 },
+        ),
+      ),
+    ).toBe(401);
     unchanged();
     expect(h.logs.join('\n')).toMatch(/in the future/);
     expect(h.logs.join('\n')).not.toContain(SIGNING_SECRET);
     // A clock a little behind Slack's (within the 5 minutes) is still fine.
-    expect(await h.send(h.signed({ ...fixture('slash-command.json'), user_id: SEC, text: 'theme "A" "B"' }, { timestampSec: now + 4 * 60 }))).toBe(200);
+    expect(
+      await h.send(
+        h.signed(
+          { ...fixture('slash-command.json'), user_id: SEC, text: 'theme "A" "B"' },
+          { timestampSec: now + 4 * 60 },
+        ),
+      ),
+    ).toBe(200);
     expect(h.consult.store.all()).toHaveLength(1);
   });
 
@@ -81,27 +120,45 @@ describe('Slack: request authenticity', () => {
   it('refuses a replayed vote: the ballot and audit trail hold one vote', async () => {
     expect(await h.send(launch())).toBe(200);
     const payload = fixture('block-actions-button.json');
-    payload.actions[0] = { ...payload.actions[0], action_id: 'consult:0', value: JSON.stringify({ type: 'vote', id: 'T1', choices: [1] }) };
+    payload.actions[0] = {
+      ...payload.actions[0],
+      action_id: 'consult:0',
+      value: JSON.stringify({ type: 'vote', id: 'T1', choices: [1] }),
+    };
     payload.response_url = h.recorder.responseUrl();
     const vote = h.signed({ payload: JSON.stringify(payload) });
     expect(await h.send(vote)).toBe(200);
     expect(await h.send(vote)).toBe(401);
     const c = h.consult.store.get('T1')!;
     expect(c.audit.filter((e) => e.action === 'vote')).toHaveLength(1);
-    expect(h.recorder.callsTo('response_url').filter((r) => JSON.stringify(r.body).includes('Vote recorded'))).toHaveLength(1);
+    expect(
+      h.recorder.callsTo('response_url').filter((r) => JSON.stringify(r.body).includes('Vote recorded')),
+    ).toHaveLength(1);
   });
 
   it('answers Slack’s unsigned ssl_check without processing anything', async () => {
-    const res = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ssl_check=1&token=x&command=%2Fconsult&text=theme+%22A%22' });
+    const res = await fetch(h.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'ssl_check=1&token=x&command=%2Fconsult&text=theme+%22A%22',
+    });
     expect(res.status).toBe(200);
     unchanged();
   });
 
   it('answers the url_verification challenge only when signed', async () => {
-    const challenge = { token: 'x', challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P', type: 'url_verification' };
+    const challenge = {
+      token: 'x',
+      challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P',
+      type: 'url_verification',
+    };
     const ok = await fetch(h.url, { method: 'POST', ...h.signedJson(challenge) });
     expect(await ok.json()).toEqual({ challenge: challenge.challenge });
-    const forged = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(challenge) });
+    const forged = await fetch(h.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(challenge),
+    });
     expect(forged.status).toBe(401);
   });
 

@@ -26,7 +26,16 @@ describe('Slack configuration', () => {
     recorder.fail('auth.test', 'invalid_auth');
     const consult = { clock: { now: () => new Date() }, registerDeliverer: () => {} } as any;
     await expect(
-      createSlackAdapter({ consult, server: createHttpServer(), config: { SLACK_BOT_TOKEN: 'xoxb-bad', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: recorder.apiUrl, SLACK_APP_TOKEN: undefined } }),
+      createSlackAdapter({
+        consult,
+        server: createHttpServer(),
+        config: {
+          SLACK_BOT_TOKEN: 'xoxb-bad',
+          SLACK_SIGNING_SECRET: 's',
+          SLACK_API_URL: recorder.apiUrl,
+          SLACK_APP_TOKEN: undefined,
+        },
+      }),
     ).rejects.toThrow(/Check SLACK_BOT_TOKEN/);
     await recorder.close();
   });
@@ -38,8 +47,14 @@ describe('manifest.json', () => {
   it('declares /consult (escaped), interactivity, the Home tab and app_home_opened on one placeholder URL', () => {
     const [command] = manifest.features.slash_commands;
     expect(command).toMatchObject({ command: '/consult', should_escape: true, url: 'https://YOUR-HOST/slack/events' });
-    expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://YOUR-HOST/slack/events' });
-    expect(manifest.settings.event_subscriptions).toEqual({ request_url: 'https://YOUR-HOST/slack/events', bot_events: ['app_home_opened'] });
+    expect(manifest.settings.interactivity).toEqual({
+      is_enabled: true,
+      request_url: 'https://YOUR-HOST/slack/events',
+    });
+    expect(manifest.settings.event_subscriptions).toEqual({
+      request_url: 'https://YOUR-HOST/slack/events',
+      bot_events: ['app_home_opened'],
+    });
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.features.bot_user.display_name).toBe('Consult');
     expect(manifest.display_information.long_description.length).toBeGreaterThanOrEqual(175);
@@ -47,14 +62,22 @@ describe('manifest.json', () => {
 
   it('asks for exactly the bot scopes of the Web API methods the adapter calls', () => {
     const scopeOf: Record<string, string[]> = {
-      'chat.postMessage': ['chat:write'], 'chat.postEphemeral': ['chat:write'], 'chat.update': ['chat:write'],
-      'conversations.open': ['im:write'], 'files.uploadV2': ['files:write'], 'users.info': ['users:read'],
+      'chat.postMessage': ['chat:write'],
+      'chat.postEphemeral': ['chat:write'],
+      'chat.update': ['chat:write'],
+      'conversations.open': ['im:write'],
+      'files.uploadV2': ['files:write'],
+      'users.info': ['users:read'],
       // Looking for an owed message after a restart: in DMs (reminders) and in public or private channels (results).
       'conversations.history': ['im:history', 'channels:history', 'groups:history'],
-      'views.open': [], 'views.publish': [],
+      'views.open': [],
+      'views.publish': [],
     };
     const dir = join(root, 'adapters/slack');
-    const source = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const source = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     const methods = new Set([...source.matchAll(/client\(\)\s*\.(\w+)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`));
     for (const m of methods) expect(scopeOf, `scope of ${m}`).toHaveProperty([m]);
     const needed = new Set(['commands', ...[...methods].flatMap((m) => scopeOf[m])]);
@@ -69,7 +92,17 @@ describe('Slack unreachable at start', () => {
     await recorder.close();
     const consult = { clock: { now: () => new Date() }, registerDeliverer: () => {} } as any;
     await expect(
-      createSlackAdapter({ consult, server: createHttpServer(), config: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: url, SLACK_APP_TOKEN: undefined }, networkRetries: 0 }),
+      createSlackAdapter({
+        consult,
+        server: createHttpServer(),
+        config: {
+          SLACK_BOT_TOKEN: 'xoxb-1',
+          SLACK_SIGNING_SECRET: 's',
+          SLACK_API_URL: url,
+          SLACK_APP_TOKEN: undefined,
+        },
+        networkRetries: 0,
+      }),
     ).rejects.toThrow(/Could not reach Slack/);
   });
 });
@@ -80,10 +113,26 @@ describe('Socket Mode', () => {
     recorder.fail('apps.connections.open', 'invalid_auth');
     const server = createHttpServer();
     const routes: string[] = [];
-    const spy = { ...server, route: (m: string, p: string, hnd: any) => { routes.push(`${m} ${p}`); server.route(m, p, hnd); } };
+    const spy = {
+      ...server,
+      route: (m: string, p: string, hnd: any) => {
+        routes.push(`${m} ${p}`);
+        server.route(m, p, hnd);
+      },
+    };
     const consult = { clock: { now: () => new Date() }, registerDeliverer: () => {}, idle: async () => {} } as any;
     await expect(
-      createSlackAdapter({ consult, server: spy, config: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-test', SLACK_SIGNING_SECRET: undefined, SLACK_API_URL: recorder.apiUrl }, networkRetries: 0 }),
+      createSlackAdapter({
+        consult,
+        server: spy,
+        config: {
+          SLACK_BOT_TOKEN: 'xoxb-1',
+          SLACK_APP_TOKEN: 'xapp-1-test',
+          SLACK_SIGNING_SECRET: undefined,
+          SLACK_API_URL: recorder.apiUrl,
+        },
+        networkRetries: 0,
+      }),
     ).rejects.toThrow(/Check SLACK_APP_TOKEN/);
     const open = recorder.callsTo('apps.connections.open');
     expect(open.length).toBeGreaterThan(0);

@@ -4,7 +4,17 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateCalls } from './block-kit-limits.ts';
-import { blocksText, CHANNEL, findButton, fixture, last, SEC, startSlackHarness, THEME_2015, type SlackHarness } from './support/harness.ts';
+import {
+  blocksText,
+  CHANNEL,
+  findButton,
+  fixture,
+  last,
+  SEC,
+  startSlackHarness,
+  THEME_2015,
+  type SlackHarness,
+} from './support/harness.ts';
 
 const OTHER_2015 = 'Migration and Development';
 
@@ -17,12 +27,18 @@ async function withDelegations(h: SlackHarness) {
 }
 
 function lastReply(h: SlackHarness): string {
-  const r = last([...h.recorder.callsTo('response_url'), ...h.recorder.callsTo('chat.postEphemeral')].sort((a, b) => h.recorder.calls.indexOf(a) - h.recorder.calls.indexOf(b)));
+  const r = last(
+    [...h.recorder.callsTo('response_url'), ...h.recorder.callsTo('chat.postEphemeral')].sort(
+      (a, b) => h.recorder.calls.indexOf(a) - h.recorder.calls.indexOf(b),
+    ),
+  );
   return blocksText(r.body.blocks);
 }
 
 function ballotPost(h: SlackHarness) {
-  const post = h.recorder.callsTo('chat.postMessage').find((c) => /Theme poll|Topic shortlist|Satisfaction/.test(c.body.text));
+  const post = h.recorder
+    .callsTo('chat.postMessage')
+    .find((c) => /Theme poll|Topic shortlist|Satisfaction/.test(c.body.text));
   if (!post) throw new Error('no ballot posted');
   return post;
 }
@@ -58,7 +74,9 @@ describe('Slack: consultations end to end', () => {
       if (b.text.text.endsWith('…') && THEME_2015.startsWith(label)) expect(THEME_2015[label.length]).toBe(' ');
     }
     expect(lastReply(h)).toMatch(/T1/);
-    expect(h.consult.store.get('T1')?.posted).toEqual([{ channel: { platform: 'slack', id: CHANNEL }, ref: `${CHANNEL}:1700000000.000100` }]);
+    expect(h.consult.store.get('T1')?.posted).toEqual([
+      { channel: { platform: 'slack', id: CHANNEL }, ref: `${CHANNEL}:1700000000.000100` },
+    ]);
   });
 
   it('/consult alone opens the launch modal; submitting it launches the consultation in that channel', async () => {
@@ -67,7 +85,14 @@ describe('Slack: consultations end to end', () => {
     expect(open.body.view.callback_id).toBe('consult-launch');
     expect(blocksText(open.body.view.blocks)).toMatch(/Deadline/);
     expect(open.body.view.blocks.some((b: any) => b.element?.type === 'datepicker')).toBe(true);
-    await h.submitView(SEC, open.body.view, { kind: 'theme', opt1: THEME_2015, opt2: `${OTHER_2015}\nMigration et développement`, deadline: '2026-03-20', eligible: 'all', visibility: 'live' });
+    await h.submitView(SEC, open.body.view, {
+      kind: 'theme',
+      opt1: THEME_2015,
+      opt2: `${OTHER_2015}\nMigration et développement`,
+      deadline: '2026-03-20',
+      eligible: 'all',
+      visibility: 'live',
+    });
     const c = h.consult.store.get('T1')!;
     expect(c.options.map((o) => o.text)).toEqual([THEME_2015, `${OTHER_2015} / Migration et développement`]);
     expect(c.eligibility).toBe('all');
@@ -85,11 +110,25 @@ describe('Slack: consultations end to end', () => {
   it('the launch modal refuses an empty option list inside the modal', async () => {
     await h.slash(SEC, '');
     const open = last(h.recorder.callsTo('views.open'));
-    const res = await fetch(h.url, { method: 'POST', ...(() => {
-      const p = { type: 'view_submission', user: { id: SEC }, team: { id: 'T0TEST' }, api_app_id: 'A0CONSULT', trigger_id: 't', view: { ...open.body.view, id: 'V1', state: { values: { kind: { value: { type: 'static_select', selected_option: { value: 'theme' } } } } } } };
-      const s = h.signed({ payload: JSON.stringify(p) });
-      return { headers: s.headers, body: s.body };
-    })() });
+    const res = await fetch(h.url, {
+      method: 'POST',
+      ...(() => {
+        const p = {
+          type: 'view_submission',
+          user: { id: SEC },
+          team: { id: 'T0TEST' },
+          api_app_id: 'A0CONSULT',
+          trigger_id: 't',
+          view: {
+            ...open.body.view,
+            id: 'V1',
+            state: { values: { kind: { value: { type: 'static_select', selected_option: { value: 'theme' } } } } },
+          },
+        };
+        const s = h.signed({ payload: JSON.stringify(p) });
+        return { headers: s.headers, body: s.body };
+      })(),
+    });
     const body = await res.json();
     expect(body).toEqual({ response_action: 'errors', errors: { opt1: 'Give at least one option.' } });
     expect(h.consult.store.all()).toHaveLength(0);
@@ -97,7 +136,12 @@ describe('Slack: consultations end to end', () => {
 
   it('acknowledges within Slack’s 3 seconds before the slow work: the HTTP answer comes while Slack is still slow', async () => {
     const release = h.recorder.hold('users.info');
-    const req = h.signed({ ...fixture('slash-command.json'), user_id: 'U0NEW', text: 'help', response_url: h.recorder.responseUrl() });
+    const req = h.signed({
+      ...fixture('slash-command.json'),
+      user_id: 'U0NEW',
+      text: 'help',
+      response_url: h.recorder.responseUrl(),
+    });
     const res = await fetch(h.url, { method: 'POST', headers: req.headers, body: req.body });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
@@ -109,7 +153,9 @@ describe('Slack: consultations end to end', () => {
 
   it('the secretariat adds a delegate by @-mention (the command text arrives escaped, should_escape)', async () => {
     await h.slash(SEC, 'roster add <@U0PHL1|philippines.delegate> "Philippines" member "Asia-Pacific"');
-    expect(h.consult.store.meta().delegations.find((d) => d.name === 'Philippines')?.delegates).toEqual(['slack:U0PHL1']);
+    expect(h.consult.store.meta().delegations.find((d) => d.name === 'Philippines')?.delegates).toEqual([
+      'slack:U0PHL1',
+    ]);
   });
 
   it('/consult alone from a delegate shows the help, not a launch form they could not submit', async () => {
@@ -160,9 +206,19 @@ describe('Slack: consultations end to end', () => {
 
   it('a forged button value is validated by the core and changes nothing', async () => {
     await h.slash(SEC, `theme "${THEME_2015}" "${OTHER_2015}"`);
-    await h.click('U0MEX1', { action_id: 'consult:0', value: JSON.stringify({ type: 'close', id: 'T1' }), text: 'x', container: 'message' });
+    await h.click('U0MEX1', {
+      action_id: 'consult:0',
+      value: JSON.stringify({ type: 'close', id: 'T1' }),
+      text: 'x',
+      container: 'message',
+    });
     expect(lastReply(h)).toMatch(/Only the secretariat/);
-    await h.click('U0MEX1', { action_id: 'consult:0', value: '{"type":"vote","id":"T1","choices":"lots"}', text: 'x', container: 'message' });
+    await h.click('U0MEX1', {
+      action_id: 'consult:0',
+      value: '{"type":"vote","id":"T1","choices":"lots"}',
+      text: 'x',
+      container: 'message',
+    });
     expect(h.consult.store.get('T1')!.status).toBe('open');
     expect(h.consult.store.get('T1')!.ballots).toEqual({});
   });
@@ -172,11 +228,15 @@ describe('Slack: consultations end to end', () => {
     await h.click('U0KEN1', findButton(ballotPost(h).body.blocks, /Propose/));
     const open = last(h.recorder.callsTo('views.open'));
     expect(open.body.view.callback_id).toBe('consult-form');
-    expect(open.body.view.blocks.some((b: any) => b.type === 'input' && b.element.type === 'plain_text_input')).toBe(true);
+    expect(open.body.view.blocks.some((b: any) => b.type === 'input' && b.element.type === 'plain_text_input')).toBe(
+      true,
+    );
     await h.submitView('U0KEN1', open.body.view, { text: 'Migration, Climate and the Environment' });
     const c = h.consult.store.get('T1')!;
     expect(c.options.map((o) => o.text)).toContain('Migration, Climate and the Environment');
-    expect(blocksText(last(h.recorder.callsTo('chat.update')).body.blocks)).toContain('3. Migration, Climate and the Environment');
+    expect(blocksText(last(h.recorder.callsTo('chat.update')).body.blocks)).toContain(
+      '3. Migration, Climate and the Environment',
+    );
     // The confirmation goes to the proposer only, in the channel the modal came from.
     const eph = last(h.recorder.callsTo('chat.postEphemeral'));
     expect(eph.body).toMatchObject({ channel: CHANNEL, user: 'U0KEN1' });

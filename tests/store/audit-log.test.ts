@@ -22,8 +22,18 @@ async function openStore(): Promise<Store> {
 
 const file = (name: string) => join(dir, 'consultations', name);
 const launch: AuditEntry = { at: '2024-03-01T09:00:00Z', by: 'slack:USEC', platform: 'slack', action: 'launch' };
-const vote = (i: number): AuditEntry => ({ at: '2024-03-02T10:00:00Z', by: 'slack:UMEX1', platform: 'slack', action: 'vote', delegation: `d${i}` });
-const logLines = async () => (await readFile(file('T1.audit.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as AuditEntry);
+const vote = (i: number): AuditEntry => ({
+  at: '2024-03-02T10:00:00Z',
+  by: 'slack:UMEX1',
+  platform: 'slack',
+  action: 'vote',
+  delegation: `d${i}`,
+});
+const logLines = async () =>
+  (await readFile(file('T1.audit.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as AuditEntry);
 
 describe('file store: the audit trail is a log beside the consultation file', () => {
   it('appends each entry to the log; the consultation file does not grow with it, and a restart gives the whole trail back', async () => {
@@ -66,7 +76,9 @@ describe('file store: the audit trail is a log beside the consultation file', ()
     await truncate(file('T1.audit.jsonl'), 10);
     const before = await snapshot(dir);
 
-    const err = await createFileStore({ dir }).open().catch((e: unknown) => e);
+    const err = await createFileStore({ dir })
+      .open()
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreLoadError);
     expect((err as StoreLoadError).file).toBe(file('T1.audit.jsonl'));
     expect((err as StoreLoadError).message).toMatch(/audit trail/);

@@ -56,7 +56,12 @@ describe('file store: keeping data across restarts', () => {
     expect(again.get('T1')).toEqual(store.get('T1'));
     expect(again.get('T1')?.ballots.D1.choices).toEqual([2]);
     expect(again.get('S2')?.title).toBe('Written survey');
-    expect(again.all().map((c) => c.id).sort()).toEqual(['S2', 'T1']);
+    expect(
+      again
+        .all()
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['S2', 'T1']);
     expect(again.meta()).toEqual(store.meta());
     expect(again.meta().delegations[0].name).toBe('Ruritania');
   });
@@ -126,7 +131,9 @@ describe('file store: a crash in the middle of a burst', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', writer, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
 
     const acknowledged: string[] = [];
     for await (const line of createInterface({ input: child.stdout })) {
@@ -279,7 +286,8 @@ describe('file store: a large store', () => {
     await mkdir(join(dir, 'consultations'), { recursive: true });
     await writeFile(join(dir, 'meta.json'), JSON.stringify(emptyMeta()));
     const ballots: Consultation['ballots'] = {};
-    for (let b = 0; b < 2000; b++) ballots[`D${b}`] = { choices: [1 + (b % 2)], at: '2024-03-02T10:00:00Z', by: 'slack:U1', platform: 'slack' };
+    for (let b = 0; b < 2000; b++)
+      ballots[`D${b}`] = { choices: [1 + (b % 2)], at: '2024-03-02T10:00:00Z', by: 'slack:U1', platform: 'slack' };
     const ids = Array.from({ length: 50 }, (_, i) => `T${i}`);
     const past = new Date('2020-01-01T00:00:00Z');
     for (const id of ids) {

@@ -15,7 +15,9 @@ const json = (name: string) => JSON.parse(read(name).toString('utf8'));
 const APP_ID = '9e1b6d40-0c5f-4b8e-a0f4-3c2d1e0f9a11';
 
 /** The official Teams manifest schemas, as shipped in Microsoft's @microsoft/app-manifest package. */
-const schemaDir = createRequire(import.meta.url).resolve('@microsoft/app-manifest/package.json').replace(/package\.json$/, 'build/json-schemas/teams/v1.22/');
+const schemaDir = createRequire(import.meta.url)
+  .resolve('@microsoft/app-manifest/package.json')
+  .replace(/package\.json$/, 'build/json-schemas/teams/v1.22/');
 // CommonJS packages: under NodeNext the default import is module.exports, whose `default` is the export.
 const Ajv04 = (Ajv04Module as unknown as { default: typeof Ajv04Module.default }).default;
 const addFormats = (addFormatsModule as unknown as { default: (ajv: unknown) => void }).default;
@@ -39,7 +41,9 @@ function decodePng(png: Buffer): { width: number; height: number; pixels: Buffer
     at += length + 12;
   }
   const raw = inflateSync(Buffer.concat(idat));
-  const pixels = Buffer.concat(Array.from({ length: height }, (_, y) => raw.subarray(y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1))));
+  const pixels = Buffer.concat(
+    Array.from({ length: height }, (_, y) => raw.subarray(y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1))),
+  );
   return { width, height, pixels };
 }
 
@@ -50,8 +54,11 @@ describe('the Teams app package', () => {
     expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
     expect(manifest.$schema).toContain('/v1.22/');
     expect(manifest.bots[0].scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
-    const titles = manifest.bots[0].commandLists.flatMap((l: { commands: { title: string }[] }) => l.commands.map((c) => c.title));
-    for (const common of ['theme', 'topics', 'vote', 'status', 'results', 'help', 'lang']) expect(titles).toContain(common);
+    const titles = manifest.bots[0].commandLists.flatMap((l: { commands: { title: string }[] }) =>
+      l.commands.map((c) => c.title),
+    );
+    for (const common of ['theme', 'topics', 'vote', 'status', 'results', 'help', 'lang'])
+      expect(titles).toContain(common);
   });
 
   it('is localized in French and Spanish (valid localization files)', () => {

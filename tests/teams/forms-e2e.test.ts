@@ -17,19 +17,40 @@ const fr1 = { userId: '29:1fr-claire', userName: 'Claire (France)', locale: 'fr-
 const TOPICS = ['Diasporas as agents for development', 'Migration and health', 'Protecting migrants during crises'];
 
 let h: Harness;
-const vars = () => ({ serviceUrl: h.recorder.serviceUrl, tenantId: 't', botId: '28:bot', channelId: CHANNEL, teamId: CHANNEL });
-const say = (who: object, text: string) => h.post(teamsActivity('message-channel-mention', { ...vars(), ...who, text }));
+const vars = () => ({
+  serviceUrl: h.recorder.serviceUrl,
+  tenantId: 't',
+  botId: '28:bot',
+  channelId: CHANNEL,
+  teamId: CHANNEL,
+});
+const say = (who: object, text: string) =>
+  h.post(teamsActivity('message-channel-mention', { ...vars(), ...who, text }));
 const ballotOf = (id: string) => {
-  const call = h.recorder.calls.filter((c) => c.method === 'POST' && c.conversation === CHANNEL).find((c) => cardOf(c).refresh?.action.data.refresh === id)!;
+  const call = h.recorder.calls
+    .filter((c) => c.method === 'POST' && c.conversation === CHANNEL)
+    .find((c) => cardOf(c).refresh?.action.data.refresh === id)!;
   return { id: call.id!, card: cardOf(call) };
 };
 
 /** Taps an Action.Execute as Teams does: input values merged into the action's data. */
-async function submit(who: object, replyToId: string, action: Record<string, any>, inputs: Record<string, string> = {}) {
-  const res = await h.post(teamsActivity('invoke-adaptive-card-action', {
-    ...vars(), ...who, replyToId,
-    value: { action: { type: 'Action.Execute', title: action.title, verb: action.verb, data: { ...action.data, ...inputs } }, trigger: 'manual' },
-  }));
+async function submit(
+  who: object,
+  replyToId: string,
+  action: Record<string, any>,
+  inputs: Record<string, string> = {},
+) {
+  const res = await h.post(
+    teamsActivity('invoke-adaptive-card-action', {
+      ...vars(),
+      ...who,
+      replyToId,
+      value: {
+        action: { type: 'Action.Execute', title: action.title, verb: action.verb, data: { ...action.data, ...inputs } },
+        trigger: 'manual',
+      },
+    }),
+  );
   expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
   expect(adaptiveCardErrors(res.body.value)).toEqual([]);
   await h.consult.idle();
@@ -60,7 +81,11 @@ describe('card forms', () => {
   it('a delegation asks to combine two topics into one workshop', async () => {
     const { id, card } = ballotOf('W1');
     const send = actionsOf(card).find((a) => a.data.form)!;
-    const after = await submit(fr1, id, send, { 'vote:W1/approve': '', 'vote:W1/combineA': '1', 'vote:W1/combineB': '2' });
+    const after = await submit(fr1, id, send, {
+      'vote:W1/approve': '',
+      'vote:W1/combineA': '1',
+      'vote:W1/combineB': '2',
+    });
     expect(after.lang).toBe('fr');
     const w1 = h.consult.store.get('W1')!;
     const combined = w1.options.find((o) => o.combines);
@@ -97,7 +122,11 @@ describe('card forms', () => {
 
 describe('removing the app', () => {
   it('forgets the channel, so nothing more is posted there (and the delivery is kept for later)', async () => {
-    const removal = { ...teamsActivity('conversation-update-install', { ...vars(), ...sec }), membersAdded: undefined, membersRemoved: [{ id: '28:bot' }] };
+    const removal = {
+      ...teamsActivity('conversation-update-install', { ...vars(), ...sec }),
+      membersAdded: undefined,
+      membersRemoved: [{ id: '28:bot' }],
+    };
     expect((await h.post(removal)).status).toBe(200);
     expect(h.consult.adapterState.get('teams', CHANNEL)).toBeNull();
     const before = h.recorder.calls.length;

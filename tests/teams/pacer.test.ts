@@ -5,7 +5,17 @@ import { createPacer } from '../../adapters/teams/pacer.ts';
 function fakeTime() {
   let t = 0;
   const slept: number[] = [];
-  return { now: () => t, sleep: async (ms: number) => { slept.push(ms); t += ms; }, slept, advance: (ms: number) => { t += ms; } };
+  return {
+    now: () => t,
+    sleep: async (ms: number) => {
+      slept.push(ms);
+      t += ms;
+    },
+    slept,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 describe('pacing proactive messages per Teams conversation', () => {
@@ -14,8 +24,14 @@ describe('pacing proactive messages per Teams conversation', () => {
     const pacer = createPacer({ now: time.now, sleep: time.sleep, limits: [{ count: 3, windowMs: 1000 }] });
     const at: Record<string, number[]> = { a: [], b: [] };
     await Promise.all([
-      ...Array.from({ length: 7 }, () => pacer.run('a', async () => { at.a.push(time.now()); })),
-      pacer.run('b', async () => { at.b.push(time.now()); }),
+      ...Array.from({ length: 7 }, () =>
+        pacer.run('a', async () => {
+          at.a.push(time.now());
+        }),
+      ),
+      pacer.run('b', async () => {
+        at.b.push(time.now());
+      }),
     ]);
     expect(at.a).toEqual([0, 0, 0, 1000, 1000, 1000, 2000]);
     expect(at.b.length).toBe(1);
@@ -28,7 +44,11 @@ describe('pacing proactive messages per Teams conversation', () => {
     const result = await pacer.run('a', async () => {
       calls++;
       if (calls === 1) throw Object.assign(new Error('Too Many Requests'), { statusCode: 429 });
-      if (calls === 2) throw Object.assign(new Error('Too Many Requests'), { statusCode: 429, response: { status: 429, headers: { get: (h: string) => (h === 'retry-after' ? '3' : undefined) } } });
+      if (calls === 2)
+        throw Object.assign(new Error('Too Many Requests'), {
+          statusCode: 429,
+          response: { status: 429, headers: { get: (h: string) => (h === 'retry-after' ? '3' : undefined) } },
+        });
       return 'sent';
     });
     expect(result).toBe('sent');
@@ -39,9 +59,18 @@ describe('pacing proactive messages per Teams conversation', () => {
     const time = fakeTime();
     const pacer = createPacer({ now: time.now, sleep: time.sleep, maxRetries: 2, backoffMs: 10 });
     let calls = 0;
-    await expect(pacer.run('a', async () => { calls++; throw Object.assign(new Error('throttled'), { statusCode: 429 }); })).rejects.toThrow('throttled');
+    await expect(
+      pacer.run('a', async () => {
+        calls++;
+        throw Object.assign(new Error('throttled'), { statusCode: 429 });
+      }),
+    ).rejects.toThrow('throttled');
     expect(calls).toBe(3);
-    await expect(pacer.run('a', async () => { throw Object.assign(new Error('forbidden'), { statusCode: 403 }); })).rejects.toThrow('forbidden');
+    await expect(
+      pacer.run('a', async () => {
+        throw Object.assign(new Error('forbidden'), { statusCode: 403 });
+      }),
+    ).rejects.toThrow('forbidden');
     // A failure does not block the queue.
     await expect(pacer.run('a', async () => 'ok')).resolves.toBe('ok');
   });

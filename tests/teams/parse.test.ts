@@ -47,7 +47,10 @@ describe('a typed Teams message → core request', () => {
     const rc = requestContext('teams', message('status'));
     expect(rc.actor).toEqual({ user: 'teams:29:1mx', locale: 'es-ES' });
     expect(rc.channel).toEqual({ platform: 'teams', id: '19:abc@thread.tacv2' });
-    expect(requestContext('web', message('status', [], { from: { id: 'dl_42', name: 'x' } } as Partial<Activity>)).actor.user).toBe('web:dl_42');
+    expect(
+      requestContext('web', message('status', [], { from: { id: 'dl_42', name: 'x' } } as Partial<Activity>)).actor
+        .user,
+    ).toBe('web:dl_42');
   });
 
   it('addresses a channel, not the thread a message came from', () => {

@@ -37,27 +37,55 @@ const inChannel = (channelId: string, who: (typeof people)[keyof typeof people],
 const inPersonalChat = (who: (typeof people)[keyof typeof people], text: string) =>
   h.post(teamsActivity('message-personal', { ...common(), ...who, text }));
 
-async function tapCard(channelId: string, who: (typeof people)[keyof typeof people], replyToId: string, action: Record<string, any>) {
+async function tapCard(
+  channelId: string,
+  who: (typeof people)[keyof typeof people],
+  replyToId: string,
+  action: Record<string, any>,
+) {
   const started = performance.now();
-  const res = await h.post(teamsActivity('invoke-adaptive-card-action', {
-    ...common(), channelId, ...who, replyToId,
-    value: { action: { type: 'Action.Execute', title: action.title, verb: action.verb, data: action.data }, trigger: 'manual' },
-  }));
+  const res = await h.post(
+    teamsActivity('invoke-adaptive-card-action', {
+      ...common(),
+      channelId,
+      ...who,
+      replyToId,
+      value: {
+        action: { type: 'Action.Execute', title: action.title, verb: action.verb, data: action.data },
+        trigger: 'manual',
+      },
+    }),
+  );
   const ms = performance.now() - started;
   if (res.body?.value?.type === 'AdaptiveCard') invokeCards.push(res.body.value);
   return { ...res, ms };
 }
 
 const sent = (since = 0) => h.recorder.calls.slice(since);
-const postsTo = (conversation: string, calls = h.recorder.calls) => calls.filter((c) => c.method === 'POST' && c.conversation === conversation && !c.activityId);
+const postsTo = (conversation: string, calls = h.recorder.calls) =>
+  calls.filter((c) => c.method === 'POST' && c.conversation === conversation && !c.activityId);
 const ballotPost = (channel: string) => postsTo(channel).find((c) => cardOf(c).refresh)!;
 const T1 = () => h.consult.store.get('T1')!;
 
 beforeAll(async () => {
   h = await startHarness({ secretariat: [`teams:${people.sec.userId}`, 'slack:USEC'] });
   // The app is added to two teams' channels: Teams sends conversationUpdate / installationUpdate.
-  expect((await h.post(teamsActivity('conversation-update-install', { ...common(), channelId: CHANNEL_A, ...people.sec }))).status).toBe(200);
-  expect((await h.post(teamsActivity('installation-update-add', { ...common(), channelId: CHANNEL_B, teamId: CHANNEL_B, ...people.sec }))).status).toBe(200);
+  expect(
+    (await h.post(teamsActivity('conversation-update-install', { ...common(), channelId: CHANNEL_A, ...people.sec })))
+      .status,
+  ).toBe(200);
+  expect(
+    (
+      await h.post(
+        teamsActivity('installation-update-add', {
+          ...common(),
+          channelId: CHANNEL_B,
+          teamId: CHANNEL_B,
+          ...people.sec,
+        }),
+      )
+    ).status,
+  ).toBe(200);
   for (const line of [
     `roster add teams:${people.mx1.userId} "Mexico" member`,
     `roster add teams:${people.mx2.userId} "Mexico" member`,
@@ -65,7 +93,8 @@ beforeAll(async () => {
     `roster add teams:${people.es1.userId} "Spain" member`,
     `roster add teams:${people.ke1.userId} "Kenya" member`,
     'roster add slack:U1BRAZIL "Brazil" member',
-  ]) expect((await inPersonalChat(people.sec, line)).status).toBe(200);
+  ])
+    expect((await inPersonalChat(people.sec, line)).status).toBe(200);
   // Spain's delegate once wrote to the bot in personal chat; Kenya's never did.
   await inPersonalChat(people.es1, 'help');
 });
@@ -77,7 +106,11 @@ afterAll(async () => {
 describe('a theme poll run from Teams', () => {
   it('keeps the conversation reference when the app is installed in a channel', () => {
     const refs = h.consult.adapterState.all('teams');
-    expect(refs[CHANNEL_A]).toMatchObject({ serviceUrl: h.recorder.serviceUrl, conversation: { id: CHANNEL_A }, bot: { id: BOT } });
+    expect(refs[CHANNEL_A]).toMatchObject({
+      serviceUrl: h.recorder.serviceUrl,
+      conversation: { id: CHANNEL_A },
+      bot: { id: BOT },
+    });
     expect(refs[CHANNEL_B]).toMatchObject({ conversation: { id: CHANNEL_B } });
   });
 
@@ -92,7 +125,11 @@ describe('a theme poll run from Teams', () => {
     expect(textsOf(cardOf(reply)).join(' ')).toContain('T1');
     const ballot = cardOf(ballotPost(CHANNEL_A));
     expect(textsOf(ballot)).toEqual(expect.arrayContaining([`1. ${THEME_1}`, `2. ${THEME_2}`]));
-    expect(actionsOf(ballot).slice(0, 2).map((a) => a.data.command)).toEqual([
+    expect(
+      actionsOf(ballot)
+        .slice(0, 2)
+        .map((a) => a.data.command),
+    ).toEqual([
       { type: 'vote', id: 'T1', choices: [1] },
       { type: 'vote', id: 'T1', choices: [2] },
     ]);
@@ -101,7 +138,10 @@ describe('a theme poll run from Teams', () => {
 
   it('the same ballot is shared to a second Teams channel and to Slack', async () => {
     expect((await inChannel(CHANNEL_B, people.sec, 'share T1')).status).toBe(200);
-    const slackReply = await h.consult.handle({ actor: { user: 'slack:USEC' }, channel: { platform: 'slack', id: 'C1' } }, { type: 'text', text: 'share T1' });
+    const slackReply = await h.consult.handle(
+      { actor: { user: 'slack:USEC' }, channel: { platform: 'slack', id: 'C1' } },
+      { type: 'text', text: 'share T1' },
+    );
     expect(slackReply[0].card.blocks[0]).toMatchObject({ style: 'success' });
     await h.consult.idle();
     expect(ballotPost(CHANNEL_B)).toBeDefined();
@@ -123,15 +163,19 @@ describe('a theme poll run from Teams', () => {
     expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     const card = res.body.value;
     const en = t('en');
-    expect(textsOf(card)).toEqual(expect.arrayContaining([en.ballot.yourVote('Mexico', `1. ${THEME_1}`), en.ballot.turnout(1, 5)]));
+    expect(textsOf(card)).toEqual(
+      expect.arrayContaining([en.ballot.yourVote('Mexico', `1. ${THEME_1}`), en.ballot.turnout(1, 5)]),
+    );
     expect(card.refresh.action).toMatchObject({ verb: 'refresh', data: { refresh: 'T1' } });
 
     await h.consult.idle();
     const updates = sent(before).filter((c) => c.method === 'PUT');
-    expect(updates.map((u) => [u.conversation, u.activityId])).toEqual(expect.arrayContaining([
-      [CHANNEL_A, posted.id],
-      [CHANNEL_B, ballotPost(CHANNEL_B).id],
-    ]));
+    expect(updates.map((u) => [u.conversation, u.activityId])).toEqual(
+      expect.arrayContaining([
+        [CHANNEL_A, posted.id],
+        [CHANNEL_B, ballotPost(CHANNEL_B).id],
+      ]),
+    );
     // Everyone's card shows the turnout, not Mexico's choice.
     for (const u of updates) {
       expect(textsOf(cardOf(u))).toContain(en.ballot.turnout(1, 5));
@@ -143,16 +187,25 @@ describe('a theme poll run from Teams', () => {
     const posted = ballotPost(CHANNEL_A);
     const vote2 = actionsOf(cardOf(posted))[1];
     const res = await tapCard(CHANNEL_A, people.mx2, posted.id!, vote2);
-    expect(textsOf(res.body.value)).toEqual(expect.arrayContaining([t('en').ballot.yourVote('Mexico', `2. ${THEME_2}`), t('en').ballot.turnout(1, 5)]));
+    expect(textsOf(res.body.value)).toEqual(
+      expect.arrayContaining([t('en').ballot.yourVote('Mexico', `2. ${THEME_2}`), t('en').ballot.turnout(1, 5)]),
+    );
     await h.consult.idle();
     const ballots = Object.values(T1().ballots);
     expect(ballots).toHaveLength(1);
     expect(ballots[0]).toMatchObject({ choices: [2], by: `teams:${people.mx2.userId}`, platform: 'teams' });
-    expect(T1().audit.filter((a) => a.action === 'vote').map((a) => a.by)).toEqual([`teams:${people.mx1.userId}`, `teams:${people.mx2.userId}`]);
+    expect(
+      T1()
+        .audit.filter((a) => a.action === 'vote')
+        .map((a) => a.by),
+    ).toEqual([`teams:${people.mx1.userId}`, `teams:${people.mx2.userId}`]);
   });
 
   it('a Slack vote (Brazil) and a Teams vote typed in French (France) land in one tally', async () => {
-    await h.consult.handle({ actor: { user: 'slack:U1BRAZIL' }, channel: { platform: 'slack', id: 'C1' } }, { type: 'text', text: 'vote T1 1' });
+    await h.consult.handle(
+      { actor: { user: 'slack:U1BRAZIL' }, channel: { platform: 'slack', id: 'C1' } },
+      { type: 'text', text: 'vote T1 1' },
+    );
     const before = sent().length;
     expect((await inPersonalChat(people.fr1, 'vote T1 1')).status).toBe(200);
     const reply = sent(before).find((c) => c.conversation === people.fr1.conversationId)!;
@@ -160,12 +213,16 @@ describe('a theme poll run from Teams', () => {
     expect(card.lang).toBe('fr');
     expect(textsOf(card).join('\n')).toContain(t('fr').reply.voteRecorded('France', `1. ${THEME_1}`));
     await h.consult.idle();
-    expect(Object.values(T1().ballots).map((b) => [b.platform, b.choices])).toEqual(expect.arrayContaining([
-      ['teams', [2]],
-      ['slack', [1]],
-      ['teams', [1]],
-    ]));
-    const lastUpdate = sent().filter((c) => c.method === 'PUT' && c.conversation === CHANNEL_A).at(-1)!;
+    expect(Object.values(T1().ballots).map((b) => [b.platform, b.choices])).toEqual(
+      expect.arrayContaining([
+        ['teams', [2]],
+        ['slack', [1]],
+        ['teams', [1]],
+      ]),
+    );
+    const lastUpdate = sent()
+      .filter((c) => c.method === 'PUT' && c.conversation === CHANNEL_A)
+      .at(-1)!;
     expect(textsOf(cardOf(lastUpdate))).toContain(t('en').ballot.turnout(3, 5));
   });
 
@@ -174,13 +231,18 @@ describe('a theme poll run from Teams', () => {
     const refresh = cardOf(posted).refresh.action;
     const fr = await tapCard(CHANNEL_A, people.fr1, posted.id!, refresh);
     expect(fr.body.value.lang).toBe('fr');
-    expect(textsOf(fr.body.value)).toEqual(expect.arrayContaining([t('fr').ballot.yourVote('France', `1. ${THEME_1}`), t('fr').ballot.turnout(3, 5)]));
+    expect(textsOf(fr.body.value)).toEqual(
+      expect.arrayContaining([t('fr').ballot.yourVote('France', `1. ${THEME_1}`), t('fr').ballot.turnout(3, 5)]),
+    );
 
     const propose = actionsOf(cardOf(posted)).find((a) => a.data.command.type === 'propose-form')!;
     const es = await tapCard(CHANNEL_A, people.es1, posted.id!, propose);
     expect(es.body.value.lang).toBe('es');
     const form = es.body.value;
-    expect(form.body.find((b: any) => b.type === 'Input.Text')).toMatchObject({ label: t('es').ballot.proposeButton, isRequired: true });
+    expect(form.body.find((b: any) => b.type === 'Input.Text')).toMatchObject({
+      label: t('es').ballot.proposeButton,
+      isRequired: true,
+    });
     expect(textsOf(form).join(' ')).not.toContain(t('en').ballot.proposeButton);
   });
 
@@ -195,7 +257,9 @@ describe('a theme poll run from Teams', () => {
     const opened = calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations');
     expect(opened.map((c) => c.body.members)).toEqual([[{ id: people.ke1.userId, name: '' }]]);
     expect(opened[0].body).toMatchObject({ isGroup: false, bot: { id: BOT }, tenantId: TENANT });
-    const recipients = calls.filter((c) => c.method === 'POST' && c.path !== '/v3/conversations').map((c) => c.conversation);
+    const recipients = calls
+      .filter((c) => c.method === 'POST' && c.path !== '/v3/conversations')
+      .map((c) => c.conversation);
     expect(recipients.sort()).toEqual([people.es1.conversationId, opened[0].conversation].sort());
     const spanish = calls.find((c) => c.conversation === people.es1.conversationId)!;
     expect(cardOf(spanish).lang).toBe('es');
@@ -217,18 +281,27 @@ describe('a theme poll run from Teams', () => {
     await h.consult.tick();
     await h.consult.idle();
     expect(T1().status).toBe('closed');
-    const results = (channel: string) => postsTo(channel, sent(before)).map(cardOf).find((c) => !c.refresh);
+    const results = (channel: string) =>
+      postsTo(channel, sent(before))
+        .map(cardOf)
+        .find((c) => !c.refresh);
     const en = t('en');
     for (const channel of [CHANNEL_A, CHANNEL_B]) {
       const card = results(channel);
       expect(card, `results in ${channel}`).toBeDefined();
-      expect(textsOf(card!)).toEqual(expect.arrayContaining([en.results.title('T1', T1().title || en.kind.theme), en.results.winner(THEME_1)]));
+      expect(textsOf(card!)).toEqual(
+        expect.arrayContaining([en.results.title('T1', T1().title || en.kind.theme), en.results.winner(THEME_1)]),
+      );
     }
-    expect(h.slack.filter((m) => m.purpose === 'results').map((m) => m.audience)).toEqual([{ kind: 'channel', channel: { platform: 'slack', id: 'C1' } }]);
+    expect(h.slack.filter((m) => m.purpose === 'results').map((m) => m.audience)).toEqual([
+      { kind: 'channel', channel: { platform: 'slack', id: 'C1' } },
+    ]);
   });
 
   it('every Adaptive Card the bot sent or answered with validates against the Adaptive Cards 1.5 schema', () => {
-    const sentCards = h.recorder.calls.filter((c: Recorded) => (c.body.attachments as unknown[] | undefined)?.length).map(cardOf);
+    const sentCards = h.recorder.calls
+      .filter((c: Recorded) => (c.body.attachments as unknown[] | undefined)?.length)
+      .map(cardOf);
     expect(sentCards.length).toBeGreaterThan(10);
     expect(invokeCards.length).toBeGreaterThanOrEqual(4);
     for (const card of [...sentCards, ...invokeCards]) expect(adaptiveCardErrors(card), textsOf(card)[0]).toEqual([]);

@@ -79,7 +79,11 @@ async function theWholeCycle(lang: Lang, locale: string): Promise<void> {
   // Colombia never voted: its delegate was reminded, in their personal chat, before the close.
   // They never wrote to the bot, so it does not know their language yet: English.
   await chat.actAs('colombia-1');
-  await browser.page.locator('#dm-log .ac-adaptiveCard').filter({ hasText: t('en').reminder.title('T1') }).first().waitFor();
+  await browser.page
+    .locator('#dm-log .ac-adaptiveCard')
+    .filter({ hasText: t('en').reminder.title('T1') })
+    .first()
+    .waitFor();
   await results.scrollIntoViewIfNeeded();
   await screenshotCard(results, join(ARTIFACTS, `web-results-${lang}.png`));
   await browser.page.screenshot({ path: join(ARTIFACTS, `web-page-results-${lang}.png`) });

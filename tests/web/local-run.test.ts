@@ -22,14 +22,27 @@ describe('running with no credentials', () => {
   it('a store left empty by an earlier start still counts as empty', async () => {
     const root = await mkdtemp(join(tmpdir(), 'consult-plan-'));
     await mkdir(join(root, 'store', 'consultations'), { recursive: true });
-    await writeFile(join(root, 'store', 'meta.json'), JSON.stringify({ version: 1, delegations: [], secretariat: [], prefs: {}, counters: {}, adapters: {} }));
+    await writeFile(
+      join(root, 'store', 'meta.json'),
+      JSON.stringify({ version: 1, delegations: [], secretariat: [], prefs: {}, counters: {}, adapters: {} }),
+    );
     expect((await planLocalRun({ DATA_DIR: join(root, 'store') })).demo).toBe(true);
   });
 
   it('with a real store, never uses demo data and keeps it as it is', async () => {
     const root = await mkdtemp(join(tmpdir(), 'consult-plan-'));
     await mkdir(join(root, 'store'));
-    await writeFile(join(root, 'store', 'meta.json'), JSON.stringify({ version: 1, delegations: [{ id: 'mexico', name: 'Mexico', kind: 'member', delegates: ['slack:U1'] }], secretariat: [], prefs: {}, counters: {}, adapters: {} }));
+    await writeFile(
+      join(root, 'store', 'meta.json'),
+      JSON.stringify({
+        version: 1,
+        delegations: [{ id: 'mexico', name: 'Mexico', kind: 'member', delegates: ['slack:U1'] }],
+        secretariat: [],
+        prefs: {},
+        counters: {},
+        adapters: {},
+      }),
+    );
     const plan = await planLocalRun({ DATA_DIR: join(root, 'store') });
     expect(plan.demo).toBe(false);
     expect(plan.env.DATA_DIR).toBe(join(root, 'store'));
@@ -55,7 +68,9 @@ describe('running with no credentials', () => {
     try {
       const meta = run.app.consult.store.meta();
       expect(meta.delegations).toHaveLength(DEMO_ROSTER.length);
-      expect(new Set(meta.delegations.map((d) => d.kind))).toEqual(new Set(['member', 'observer-state', 'observer-org']));
+      expect(new Set(meta.delegations.map((d) => d.kind))).toEqual(
+        new Set(['member', 'observer-state', 'observer-org']),
+      );
       expect(new Set(meta.delegations.map((d) => d.region)).size).toBeGreaterThanOrEqual(4);
       expect(meta.delegations.every((d) => d.delegates.length >= 1 && d.delegates.length <= 2)).toBe(true);
       expect(run.logs.some((l) => l.startsWith('DEMO MODE'))).toBe(true);

@@ -21,7 +21,8 @@ function roundedRect(x0: number, y0: number, x1: number, y1: number, r: number):
 }
 
 function triangle(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): Shape {
-  const side = (px: number, py: number, qx: number, qy: number, x: number, y: number) => (qx - px) * (y - py) - (qy - py) * (x - px);
+  const side = (px: number, py: number, qx: number, qy: number, x: number, y: number) =>
+    (qx - px) * (y - py) - (qy - py) * (x - px);
   return (x, y) => {
     const d1 = side(ax, ay, bx, by, x, y);
     const d2 = side(bx, by, cx, cy, x, y);
@@ -34,20 +35,35 @@ function stroke(points: [number, number][], width: number): Shape {
   return (x, y) =>
     points.slice(1).some(([bx, by], i) => {
       const [ax, ay] = points[i];
-      const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+      const t = Math.max(
+        0,
+        Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+      );
       return (x - ax - t * (bx - ax)) ** 2 + (y - ay - t * (by - ay)) ** 2 <= (width / 2) ** 2;
     });
 }
 
 /** Coordinates are in the unit square, so both sizes draw the same picture. */
-const bubble: Shape = ((body: Shape, tail: Shape) => (x: number, y: number) => body(x, y) || tail(x, y))(
-  roundedRect(0.16, 0.2, 0.84, 0.68, 0.12),
-  triangle(0.28, 0.6, 0.46, 0.6, 0.24, 0.84),
+const bubble: Shape = (
+  (body: Shape, tail: Shape) => (x: number, y: number) =>
+    body(x, y) || tail(x, y)
+)(roundedRect(0.16, 0.2, 0.84, 0.68, 0.12), triangle(0.28, 0.6, 0.46, 0.6, 0.24, 0.84));
+const tick = stroke(
+  [
+    [0.33, 0.45],
+    [0.45, 0.56],
+    [0.67, 0.32],
+  ],
+  0.075,
 );
-const tick = stroke([[0.33, 0.45], [0.45, 0.56], [0.67, 0.32]], 0.075);
 
 /** Antialiased by 4×4 supersampling: returns per-pixel coverage of (bubble minus tick). */
-function render(size: number, background: readonly [number, number, number] | undefined, ink: readonly [number, number, number], inset: number): Uint8Array {
+function render(
+  size: number,
+  background: readonly [number, number, number] | undefined,
+  ink: readonly [number, number, number],
+  inset: number,
+): Uint8Array {
   const rgba = new Uint8Array(size * size * 4);
   const n = 4;
   for (let py = 0; py < size; py++) {

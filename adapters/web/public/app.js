@@ -1,35 +1,85 @@
 // The local chat page: a Direct Line 3.0 client (token, post, poll by watermark) that draws the
 // bot's Adaptive Cards with Microsoft's renderer. Plain browser JavaScript, no build step.
 /* global AdaptiveCards */
-'use strict';
 
 const TEXT = {
   en: {
-    subtitle: 'Local chat', demoBadge: 'Demo mode · sample roster · nothing here reaches a real store', language: 'Language', actAs: 'Act as',
-    clock: 'Fast-forward clock', simulatedTime: 'Simulated time', plusHour: '+1 hour', plusDay: '+1 day', plusWeek: '+1 week',
-    clockHint: 'Deadlines, reminders and results happen when their time comes.', placeholder: 'Type a command, e.g. help', send: 'Send',
-    dmEmpty: 'Reminders and personal messages from Consult arrive here.', dmTitle: (n) => `Personal chat · ${n}`, secretariat: 'Secretariat',
-    delegate: (d, i) => `${d} · delegate ${i}`, delegateN: (i) => `Delegate ${i}`, seenAs: (n) => `As seen by ${n}`, replyTo: (n) => `In reply to ${n}`, try: 'Try:',
-    exTheme: 'theme "Managing Migration in Crisis Situations" "Families and migration"', noIdentities: 'No web users on the roster yet. Add one with: roster add web:<id> "<delegation>" member',
-    failed: 'The bot did not answer. Is Consult still running?', moved: (d) => `Clock moved to ${d}`,
+    subtitle: 'Local chat',
+    demoBadge: 'Demo mode · sample roster · nothing here reaches a real store',
+    language: 'Language',
+    actAs: 'Act as',
+    clock: 'Fast-forward clock',
+    simulatedTime: 'Simulated time',
+    plusHour: '+1 hour',
+    plusDay: '+1 day',
+    plusWeek: '+1 week',
+    clockHint: 'Deadlines, reminders and results happen when their time comes.',
+    placeholder: 'Type a command, e.g. help',
+    send: 'Send',
+    dmEmpty: 'Reminders and personal messages from Consult arrive here.',
+    dmTitle: (n) => `Personal chat · ${n}`,
+    secretariat: 'Secretariat',
+    delegate: (d, i) => `${d} · delegate ${i}`,
+    delegateN: (i) => `Delegate ${i}`,
+    seenAs: (n) => `As seen by ${n}`,
+    replyTo: (n) => `In reply to ${n}`,
+    try: 'Try:',
+    exTheme: 'theme "Managing Migration in Crisis Situations" "Families and migration"',
+    noIdentities: 'No web users on the roster yet. Add one with: roster add web:<id> "<delegation>" member',
+    failed: 'The bot did not answer. Is Consult still running?',
+    moved: (d) => `Clock moved to ${d}`,
   },
   fr: {
-    subtitle: 'Discussion locale', demoBadge: 'Mode démo · liste fictive · rien n’atteint un registre réel', language: 'Langue', actAs: 'Agir en tant que',
-    clock: 'Avancer l’horloge', simulatedTime: 'Heure simulée', plusHour: '+1 heure', plusDay: '+1 jour', plusWeek: '+1 semaine',
-    clockHint: 'Échéances, rappels et résultats arrivent à leur heure.', placeholder: 'Saisissez une commande, p. ex. help', send: 'Envoyer',
-    dmEmpty: 'Les rappels et messages personnels de Consult arrivent ici.', dmTitle: (n) => `Discussion personnelle · ${n}`, secretariat: 'Secrétariat',
-    delegate: (d, i) => `${d} · délégué(e) ${i}`, delegateN: (i) => `Délégué(e) ${i}`, seenAs: (n) => `Vu par ${n}`, replyTo: (n) => `En réponse à ${n}`, try: 'Essayez :',
-    exTheme: 'theme "Managing Migration in Crisis Situations" "Families and migration"', noIdentities: 'Aucun utilisateur web dans la liste. Ajoutez-en un : roster add web:<id> "<délégation>" member',
-    failed: 'Le bot n’a pas répondu. Consult fonctionne-t-il encore ?', moved: (d) => `Horloge avancée au ${d}`,
+    subtitle: 'Discussion locale',
+    demoBadge: 'Mode démo · liste fictive · rien n’atteint un registre réel',
+    language: 'Langue',
+    actAs: 'Agir en tant que',
+    clock: 'Avancer l’horloge',
+    simulatedTime: 'Heure simulée',
+    plusHour: '+1 heure',
+    plusDay: '+1 jour',
+    plusWeek: '+1 semaine',
+    clockHint: 'Échéances, rappels et résultats arrivent à leur heure.',
+    placeholder: 'Saisissez une commande, p. ex. help',
+    send: 'Envoyer',
+    dmEmpty: 'Les rappels et messages personnels de Consult arrivent ici.',
+    dmTitle: (n) => `Discussion personnelle · ${n}`,
+    secretariat: 'Secrétariat',
+    delegate: (d, i) => `${d} · délégué(e) ${i}`,
+    delegateN: (i) => `Délégué(e) ${i}`,
+    seenAs: (n) => `Vu par ${n}`,
+    replyTo: (n) => `En réponse à ${n}`,
+    try: 'Essayez :',
+    exTheme: 'theme "Managing Migration in Crisis Situations" "Families and migration"',
+    noIdentities: 'Aucun utilisateur web dans la liste. Ajoutez-en un : roster add web:<id> "<délégation>" member',
+    failed: 'Le bot n’a pas répondu. Consult fonctionne-t-il encore ?',
+    moved: (d) => `Horloge avancée au ${d}`,
   },
   es: {
-    subtitle: 'Chat local', demoBadge: 'Modo demostración · lista ficticia · nada llega a un registro real', language: 'Idioma', actAs: 'Actuar como',
-    clock: 'Adelantar el reloj', simulatedTime: 'Hora simulada', plusHour: '+1 hora', plusDay: '+1 día', plusWeek: '+1 semana',
-    clockHint: 'Plazos, recordatorios y resultados llegan a su hora.', placeholder: 'Escriba un comando, p. ej. help', send: 'Enviar',
-    dmEmpty: 'Aquí llegan los recordatorios y mensajes personales de Consult.', dmTitle: (n) => `Chat personal · ${n}`, secretariat: 'Secretaría',
-    delegate: (d, i) => `${d} · delegado/a ${i}`, delegateN: (i) => `Delegado/a ${i}`, seenAs: (n) => `Visto por ${n}`, replyTo: (n) => `En respuesta a ${n}`, try: 'Pruebe:',
-    exTheme: 'theme "Managing Migration in Crisis Situations" "Families and migration"', noIdentities: 'Aún no hay usuarios web en la lista. Añada uno: roster add web:<id> "<delegación>" member',
-    failed: 'El bot no respondió. ¿Sigue funcionando Consult?', moved: (d) => `Reloj adelantado al ${d}`,
+    subtitle: 'Chat local',
+    demoBadge: 'Modo demostración · lista ficticia · nada llega a un registro real',
+    language: 'Idioma',
+    actAs: 'Actuar como',
+    clock: 'Adelantar el reloj',
+    simulatedTime: 'Hora simulada',
+    plusHour: '+1 hora',
+    plusDay: '+1 día',
+    plusWeek: '+1 semana',
+    clockHint: 'Plazos, recordatorios y resultados llegan a su hora.',
+    placeholder: 'Escriba un comando, p. ej. help',
+    send: 'Enviar',
+    dmEmpty: 'Aquí llegan los recordatorios y mensajes personales de Consult.',
+    dmTitle: (n) => `Chat personal · ${n}`,
+    secretariat: 'Secretaría',
+    delegate: (d, i) => `${d} · delegado/a ${i}`,
+    delegateN: (i) => `Delegado/a ${i}`,
+    seenAs: (n) => `Visto por ${n}`,
+    replyTo: (n) => `En respuesta a ${n}`,
+    try: 'Pruebe:',
+    exTheme: 'theme "Managing Migration in Crisis Situations" "Families and migration"',
+    noIdentities: 'Aún no hay usuarios web en la lista. Añada uno: roster add web:<id> "<delegación>" member',
+    failed: 'El bot no respondió. ¿Sigue funcionando Consult?',
+    moved: (d) => `Reloj adelantado al ${d}`,
   },
 };
 const KIND_ORDER = ['secretariat', 'member', 'observer-state', 'observer-org'];
@@ -99,7 +149,8 @@ function initials(id) {
 function drawIdentities() {
   const box = $('identities');
   box.replaceChildren();
-  if (!state.setup.identities.length) box.append(Object.assign(document.createElement('p'), { className: 'hint', textContent: t().noIdentities }));
+  if (!state.setup.identities.length)
+    box.append(Object.assign(document.createElement('p'), { className: 'hint', textContent: t().noIdentities }));
   const group = (x) => (x.secretariat ? 'secretariat' : x.kind);
   for (const kind of KIND_ORDER) {
     const members = state.setup.identities.filter((x) => group(x) === kind);
@@ -114,11 +165,19 @@ function drawIdentities() {
       b.dataset.user = who.id;
       b.setAttribute('role', 'radio');
       b.setAttribute('aria-checked', String(who.id === state.user));
-      const avatar = Object.assign(document.createElement('span'), { className: `avatar ${group(who)}`, textContent: initials(who.id) });
+      const avatar = Object.assign(document.createElement('span'), {
+        className: `avatar ${group(who)}`,
+        textContent: initials(who.id),
+      });
       const label = Object.assign(document.createElement('span'), { className: 'who' });
-      label.append(Object.assign(document.createElement('strong'), { textContent: who.secretariat ? t().secretariat : who.delegation }));
+      label.append(
+        Object.assign(document.createElement('strong'), {
+          textContent: who.secretariat ? t().secretariat : who.delegation,
+        }),
+      );
       const detail = who.secretariat ? [] : [t().delegateN(delegateNumber(who.id)), who.region].filter(Boolean);
-      if (detail.length) label.append(Object.assign(document.createElement('small'), { textContent: detail.join(' · ') }));
+      if (detail.length)
+        label.append(Object.assign(document.createElement('small'), { textContent: detail.join(' · ') }));
       b.append(avatar, label);
       b.addEventListener('click', () => actAs(who.id));
       box.append(b);
@@ -144,7 +203,9 @@ async function openConversation(request, logEl) {
 }
 
 async function openPersonal() {
-  $('dm-log').replaceChildren(Object.assign(document.createElement('p'), { className: 'empty', textContent: t().dmEmpty }));
+  $('dm-log').replaceChildren(
+    Object.assign(document.createElement('p'), { className: 'empty', textContent: t().dmEmpty }),
+  );
   state.dm = await openConversation({ conversation: 'personal', user: state.user }, $('dm-log'));
   await poll(state.dm);
 }
@@ -152,11 +213,21 @@ async function openPersonal() {
 async function poll(conv) {
   if (!conv) return;
   try {
-    const data = await api(`/v3/directline/conversations/${encodeURIComponent(conv.conversationId)}/activities?watermark=${conv.watermark}`, { token: conv.token });
+    const data = await api(
+      `/v3/directline/conversations/${encodeURIComponent(conv.conversationId)}/activities?watermark=${conv.watermark}`,
+      { token: conv.token },
+    );
     conv.watermark = data.watermark;
     for (const a of data.activities) upsert(conv, a);
   } catch (err) {
-    if (err.status === 403 || err.status === 401) Object.assign(conv, await api('/webchat/token', { method: 'POST', body: conv === state.dm ? { conversation: 'personal', user: state.user } : { conversation: 'channel' } }));
+    if (err.status === 403 || err.status === 401)
+      Object.assign(
+        conv,
+        await api('/webchat/token', {
+          method: 'POST',
+          body: conv === state.dm ? { conversation: 'personal', user: state.user } : { conversation: 'channel' },
+        }),
+      );
   }
 }
 
@@ -182,7 +253,8 @@ function upsert(conv, activity) {
 }
 
 function redrawAll() {
-  for (const conv of [state.channel, state.dm]) if (conv) for (const entry of conv.items.values()) drawEntry(conv, entry);
+  for (const conv of [state.channel, state.dm])
+    if (conv) for (const entry of conv.items.values()) drawEntry(conv, entry);
 }
 
 // ---- drawing ----------------------------------------------------------------------------------
@@ -199,22 +271,47 @@ function drawEntry(conv, entry) {
   el.dataset.activityId = a.id;
   const head = document.createElement('div');
   head.className = 'meta';
-  const avatar = Object.assign(document.createElement('span'), { className: `avatar ${fromBot ? 'bot' : identity(a.from?.id)?.secretariat ? 'secretariat' : identity(a.from?.id)?.kind || ''}`, textContent: initials(a.from?.id) });
-  const name = Object.assign(document.createElement('strong'), { textContent: fromBot ? 'Consult' : displayName(a.from?.id) });
-  const time = Object.assign(document.createElement('time'), { textContent: new Date(a.timestamp).toLocaleString(state.lang, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: state.setup.timezone }) });
+  const avatar = Object.assign(document.createElement('span'), {
+    className: `avatar ${fromBot ? 'bot' : identity(a.from?.id)?.secretariat ? 'secretariat' : identity(a.from?.id)?.kind || ''}`,
+    textContent: initials(a.from?.id),
+  });
+  const name = Object.assign(document.createElement('strong'), {
+    textContent: fromBot ? 'Consult' : displayName(a.from?.id),
+  });
+  const time = Object.assign(document.createElement('time'), {
+    textContent: new Date(a.timestamp).toLocaleString(state.lang, {
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: state.setup.timezone,
+    }),
+  });
   head.append(avatar, name, time);
   const replyTo = a.replyToId && conv.items.get(a.replyToId)?.activity.from?.id;
-  if (replyTo) head.append(Object.assign(document.createElement('span'), { className: 'reply-to', textContent: t().replyTo(displayName(replyTo)) }));
+  if (replyTo)
+    head.append(
+      Object.assign(document.createElement('span'), {
+        className: 'reply-to',
+        textContent: t().replyTo(displayName(replyTo)),
+      }),
+    );
   const body = document.createElement('div');
   body.className = 'body';
-  if (a.text && !cardOf(a)) body.append(Object.assign(document.createElement('p'), { className: 'text', textContent: a.text }));
+  if (a.text && !cardOf(a))
+    body.append(Object.assign(document.createElement('p'), { className: 'text', textContent: a.text }));
   const shared = cardOf(a);
   if (shared) {
     const overlay = state.overlays.get(a.id);
     const card = overlay && overlay.user === state.user ? overlay.card : shared;
     body.append(renderCard(card, conv, a.id));
     if (shared.refresh) {
-      body.append(Object.assign(document.createElement('p'), { className: 'seen-as', textContent: t().seenAs(displayName(state.user)) }));
+      body.append(
+        Object.assign(document.createElement('p'), {
+          className: 'seen-as',
+          textContent: t().seenAs(displayName(state.user)),
+        }),
+      );
       if (!overlay || overlay.user !== state.user) void refresh(conv, a.id, shared.refresh.action);
     }
   }
@@ -232,12 +329,24 @@ function hostConfig() {
       default: {
         backgroundColor: '#ffffff',
         foregroundColors: {
-          default: colors('#1f2937', '#6b7280'), dark: colors('#111827'), light: colors('#f9fafb'), accent: colors('#1d4ed8', '#3b82f6'),
-          good: colors('#15803d', '#16a34a'), warning: colors('#b45309', '#d97706'), attention: colors('#b91c1c', '#dc2626'),
+          default: colors('#1f2937', '#6b7280'),
+          dark: colors('#111827'),
+          light: colors('#f9fafb'),
+          accent: colors('#1d4ed8', '#3b82f6'),
+          good: colors('#15803d', '#16a34a'),
+          warning: colors('#b45309', '#d97706'),
+          attention: colors('#b91c1c', '#dc2626'),
         },
       },
     },
-    actions: { maxActions: 20, buttonSpacing: 8, actionsOrientation: 'vertical', actionAlignment: 'stretch', spacing: 'default', allowTitleToWrap: true },
+    actions: {
+      maxActions: 20,
+      buttonSpacing: 8,
+      actionsOrientation: 'vertical',
+      actionAlignment: 'stretch',
+      spacing: 'default',
+      allowTitleToWrap: true,
+    },
     factSet: { title: { weight: 'bolder', wrap: true, maxWidth: 180 }, value: { wrap: true }, spacing: 8 },
   });
 }
@@ -280,7 +389,8 @@ async function refresh(conv, activityId, action) {
     const res = await post(conv, { type: 'invoke', name: 'adaptiveCard/action', value: { action } });
     // Too late if the person moved on, or acted on the card meanwhile (that answer is newer).
     const acted = (state.overlays.get(activityId)?.at ?? 0) >= asked.at;
-    if (asked.user === state.user && asked.lang === state.lang && !acted) showInvokeResult(conv, activityId, res.invokeResponse, false);
+    if (asked.user === state.user && asked.lang === state.lang && !acted)
+      showInvokeResult(conv, activityId, res.invokeResponse, false);
   } catch {
     /* the shared card stays */
   }
@@ -307,21 +417,34 @@ async function send(text) {
 // ---- chrome -----------------------------------------------------------------------------------
 
 function formatNow(iso) {
-  return new Date(iso).toLocaleString(state.lang, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: state.setup.timezone });
+  return new Date(iso).toLocaleString(state.lang, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: state.setup.timezone,
+  });
 }
 
 function drawChrome() {
   document.documentElement.lang = state.lang;
   $('lang').value = state.lang;
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t()[el.dataset.i18n];
-  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t()[el.dataset.i18nPlaceholder];
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]'))
+    el.placeholder = t()[el.dataset.i18nPlaceholder];
   $('dm-title').textContent = state.user ? t().dmTitle(displayName(state.user)) : '';
   $('now').textContent = `${formatNow(state.setup.now)} (${state.setup.timezone})`;
   const examples = $('examples');
   examples.replaceChildren(Object.assign(document.createElement('span'), { textContent: t().try }));
   const who = identity(state.user);
   for (const ex of who?.secretariat ? ['help', 'status', t().exTheme] : ['help', 'status']) {
-    const chip = Object.assign(document.createElement('button'), { type: 'button', className: 'chip', textContent: ex });
+    const chip = Object.assign(document.createElement('button'), {
+      type: 'button',
+      className: 'chip',
+      textContent: ex,
+    });
     chip.addEventListener('click', () => {
       $('composer-input').value = ex;
       $('composer-input').focus();
@@ -380,13 +503,21 @@ async function main() {
     input.value = '';
     void send(text);
   });
-  for (const b of document.querySelectorAll('[data-advance]')) b.addEventListener('click', () => void advance(b.dataset.advance));
+  for (const b of document.querySelectorAll('[data-advance]'))
+    b.addEventListener('click', () => void advance(b.dataset.advance));
   state.channel = await openConversation({ conversation: 'channel' }, $('channel-log'));
   await openPersonal();
   // Tokens last 30 minutes: renew both well before.
-  setInterval(async () => {
-    for (const conv of [state.channel, state.dm]) if (conv) Object.assign(conv, { token: (await api('/v3/directline/tokens/refresh', { method: 'POST', token: conv.token })).token });
-  }, 20 * 60 * 1000);
+  setInterval(
+    async () => {
+      for (const conv of [state.channel, state.dm])
+        if (conv)
+          Object.assign(conv, {
+            token: (await api('/v3/directline/tokens/refresh', { method: 'POST', token: conv.token })).token,
+          });
+    },
+    20 * 60 * 1000,
+  );
   document.body.dataset.ready = 'true';
   void pollLoop();
 }

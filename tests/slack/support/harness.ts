@@ -67,7 +67,12 @@ export interface SlackHarness {
   /** Clicks a button found in a recorded payload's blocks, as `user`. */
   click(user: string, found: FoundButton, opts?: { channel?: string }): Promise<number>;
   /** Submits the inline form (checkboxes etc.) of a message with the given selections. */
-  submitInline(user: string, blocks: any[], select: Record<string, string[] | string>, opts?: { channel?: string }): Promise<number>;
+  submitInline(
+    user: string,
+    blocks: any[],
+    select: Record<string, string[] | string>,
+    opts?: { channel?: string },
+  ): Promise<number>;
   submitView(user: string, view: any, values: Record<string, string | string[]>): Promise<number>;
   homeOpened(user: string, eventId?: string, extraHeaders?: Record<string, string>): Promise<number>;
   /** Runs typed text as `user` through Slack: the secretariat's setup steps. */
@@ -85,13 +90,26 @@ export interface FoundButton {
 }
 
 /** The button whose label matches, in the given blocks. */
-export function findButton(blocks: any[], label: RegExp | string, container: 'message' | 'home' = 'message', messageTs?: string): FoundButton {
+export function findButton(
+  blocks: any[],
+  label: RegExp | string,
+  container: 'message' | 'home' = 'message',
+  messageTs?: string,
+): FoundButton {
   for (const b of blocks) {
     const elements = b.type === 'actions' ? b.elements : b.accessory ? [b.accessory] : [];
     for (const e of elements) {
       if (e.type !== 'button') continue;
       const ok = typeof label === 'string' ? e.text.text === label : label.test(e.text.text);
-      if (ok) return { action_id: e.action_id, value: e.value, text: e.text.text, block_id: b.block_id, container, message_ts: messageTs };
+      if (ok)
+        return {
+          action_id: e.action_id,
+          value: e.value,
+          text: e.text.text,
+          block_id: b.block_id,
+          container,
+          message_ts: messageTs,
+        };
     }
   }
   throw new Error(`no button ${String(label)} in ${JSON.stringify(blocks).slice(0, 500)}`);
@@ -105,13 +123,25 @@ export async function startSlackHarness(opts: { start?: string } = {}): Promise<
   const clock = new TestClock(new Date(opts.start ?? '2026-03-02T08:00:00Z'));
   const logs: string[] = [];
   const log = (line: string) => void logs.push(line);
-  const consult = createConsult({ store, clock, timezone: 'Europe/Zurich', secretariat: [`slack:${SEC}`], ballotSecret: 'slack-test-secret', log });
+  const consult = createConsult({
+    store,
+    clock,
+    timezone: 'Europe/Zurich',
+    secretariat: [`slack:${SEC}`],
+    ballotSecret: 'slack-test-secret',
+    log,
+  });
   const server = createHttpServer(log);
   const sleeps: number[] = [];
   const adapter = await createSlackAdapter({
     consult,
     server,
-    config: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: recorder.apiUrl, SLACK_APP_TOKEN: undefined },
+    config: {
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_API_URL: recorder.apiUrl,
+      SLACK_APP_TOKEN: undefined,
+    },
     log,
     sleep: async (ms) => void sleeps.push(ms),
     networkRetries: 0,
@@ -122,16 +152,37 @@ export async function startSlackHarness(opts: { start?: string } = {}): Promise<
   const nowSec = () => Math.floor(clock.now().getTime() / 1000);
 
   const h: SlackHarness = {
-    consult, clock, recorder, adapter, server, url, logs, sleeps,
+    consult,
+    clock,
+    recorder,
+    adapter,
+    server,
+    url,
+    logs,
+    sleeps,
     signed(fields, o = {}) {
       const body = new URLSearchParams(fields).toString();
       const ts = o.timestampSec ?? nowSec();
-      return { body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(body, ts, o.secret) } };
+      return {
+        body,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': String(ts),
+          'x-slack-signature': sign(body, ts, o.secret),
+        },
+      };
     },
     signedJson(json, o = {}) {
       const body = JSON.stringify(json);
       const ts = o.timestampSec ?? nowSec();
-      return { body, headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(body, ts) } };
+      return {
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-slack-request-timestamp': String(ts),
+          'x-slack-signature': sign(body, ts),
+        },
+      };
     },
     async send(req, extraHeaders = {}) {
       const res = await fetch(url, { method: 'POST', headers: { ...req.headers, ...extraHeaders }, body: req.body });
@@ -141,13 +192,31 @@ export async function startSlackHarness(opts: { start?: string } = {}): Promise<
     },
     slash(user, text, o = {}) {
       const f = fixture<Record<string, string>>('slash-command.json');
-      return h.send(h.signed({ ...f, user_id: user, user_name: user.toLowerCase(), text, channel_id: o.channel ?? CHANNEL, response_url: recorder.responseUrl(), trigger_id: `trigger.${++trigger}` }));
+      return h.send(
+        h.signed({
+          ...f,
+          user_id: user,
+          user_name: user.toLowerCase(),
+          text,
+          channel_id: o.channel ?? CHANNEL,
+          response_url: recorder.responseUrl(),
+          trigger_id: `trigger.${++trigger}`,
+        }),
+      );
     },
     click(user, found, o = {}) {
       const p = fixture(found.container === 'home' ? 'block-actions-home.json' : 'block-actions-button.json');
       p.user = { ...p.user, id: user, username: user.toLowerCase(), name: user.toLowerCase() };
       p.trigger_id = `trigger.${++trigger}`;
-      p.actions = [{ ...p.actions[0], action_id: found.action_id, block_id: found.block_id ?? p.actions[0].block_id, value: found.value, text: { type: 'plain_text', text: found.text, emoji: true } }];
+      p.actions = [
+        {
+          ...p.actions[0],
+          action_id: found.action_id,
+          block_id: found.block_id ?? p.actions[0].block_id,
+          value: found.value,
+          text: { type: 'plain_text', text: found.text, emoji: true },
+        },
+      ];
       if (found.container === 'message') {
         const channel = o.channel ?? CHANNEL;
         p.channel = { ...p.channel, id: channel };
@@ -173,11 +242,19 @@ export async function startSlackHarness(opts: { start?: string } = {}): Promise<
         const inputId = String(b.block_id).split(':').pop()!;
         const chosen = select[inputId];
         const pick = (v: string) => e.options.find((x: any) => x.value === v);
-        if (e.type === 'checkboxes' || e.type === 'multi_static_select') values[b.block_id] = { [e.action_id]: { type: e.type, selected_options: ([] as string[]).concat(chosen ?? []).map(pick) } };
-        else values[b.block_id] = { [e.action_id]: { type: e.type, selected_option: chosen ? pick(String(chosen)) : null } };
+        if (e.type === 'checkboxes' || e.type === 'multi_static_select')
+          values[b.block_id] = {
+            [e.action_id]: { type: e.type, selected_options: ([] as string[]).concat(chosen ?? []).map(pick) },
+          };
+        else
+          values[b.block_id] = {
+            [e.action_id]: { type: e.type, selected_option: chosen ? pick(String(chosen)) : null },
+          };
       }
       p.state = { values };
-      const btn = blocks.flatMap((b: any) => (b.type === 'actions' ? b.elements : [])).find((e: any) => String(e.action_id).startsWith('consult-submit:'));
+      const btn = blocks
+        .flatMap((b: any) => (b.type === 'actions' ? b.elements : []))
+        .find((e: any) => String(e.action_id).startsWith('consult-submit:'));
       if (!btn) throw new Error('no form submit button in these blocks');
       p.actions = [{ ...p.actions[0], action_id: btn.action_id, value: btn.value, text: btn.text }];
       return h.send(h.signed({ payload: JSON.stringify(p) }));
@@ -193,11 +270,28 @@ export async function startSlackHarness(opts: { start?: string } = {}): Promise<
         const e = b.element;
         const pick = (x: string) => e.options.find((o: any) => o.value === x);
         if (e.type === 'plain_text_input') state[b.block_id] = { [e.action_id]: { type: e.type, value: v ?? null } };
-        else if (e.type === 'datepicker') state[b.block_id] = { [e.action_id]: { type: e.type, selected_date: v ?? null } };
-        else if (e.type === 'checkboxes' || e.type === 'multi_static_select') state[b.block_id] = { [e.action_id]: { type: e.type, selected_options: ([] as string[]).concat(v ?? []).map(pick) } };
-        else state[b.block_id] = { [e.action_id]: { type: e.type, selected_option: v !== undefined ? pick(String(v)) : (e.initial_option ?? null) } };
+        else if (e.type === 'datepicker')
+          state[b.block_id] = { [e.action_id]: { type: e.type, selected_date: v ?? null } };
+        else if (e.type === 'checkboxes' || e.type === 'multi_static_select')
+          state[b.block_id] = {
+            [e.action_id]: { type: e.type, selected_options: ([] as string[]).concat(v ?? []).map(pick) },
+          };
+        else
+          state[b.block_id] = {
+            [e.action_id]: {
+              type: e.type,
+              selected_option: v !== undefined ? pick(String(v)) : (e.initial_option ?? null),
+            },
+          };
       }
-      p.view = { ...p.view, blocks: view.blocks, private_metadata: view.private_metadata, callback_id: view.callback_id, title: view.title, state: { values: state } };
+      p.view = {
+        ...p.view,
+        blocks: view.blocks,
+        private_metadata: view.private_metadata,
+        callback_id: view.callback_id,
+        title: view.title,
+        state: { values: state },
+      };
       return h.send(h.signed({ payload: JSON.stringify(p) }));
     },
     homeOpened(user, eventId = `Ev${++trigger}`, extraHeaders = {}) {

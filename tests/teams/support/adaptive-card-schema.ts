@@ -11,5 +11,7 @@ const validate = ajv.compile(JSON.parse(readFileSync(schemaUrl, 'utf8')));
 
 export function adaptiveCardErrors(card: unknown): string[] {
   if (validate(card)) return [];
-  return (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+  return (validate.errors ?? []).map(
+    (e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+  );
 }

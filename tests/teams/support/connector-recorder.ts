@@ -50,7 +50,11 @@ export async function startConnectorRecorder(): Promise<ConnectorRecorder> {
         release();
       };
     },
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -61,7 +65,8 @@ export async function startConnectorRecorder(): Promise<ConnectorRecorder> {
       await gate;
       rec.waiting--;
     }
-    const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const send = (status: number, body: unknown) =>
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (throttle > 0) {
       throttle--;
       rec.throttled++;

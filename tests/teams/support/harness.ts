@@ -10,7 +10,11 @@ import { createFileStore } from '../../../src/store/file-store.ts';
 import { createHttpServer } from '../../../src/server.ts';
 import type { Consult } from '../../../src/consult-api.ts';
 import type { OutboundMessage } from '../../../src/outbound.ts';
-import { createTeamsAdapter, type TeamsAdapter, type TeamsConfig } from '../../../adapters/teams/create-teams-adapter.ts';
+import {
+  createTeamsAdapter,
+  type TeamsAdapter,
+  type TeamsConfig,
+} from '../../../adapters/teams/create-teams-adapter.ts';
 import { startConnectorRecorder, type ConnectorRecorder } from './connector-recorder.ts';
 
 export interface Harness {
@@ -45,10 +49,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const log = (line: string) => void logs.push(line);
   const store = createFileStore({ dir });
   await store.open();
-  const consult = createConsult({ store, clock, timezone: 'Europe/Zurich', secretariat: (options.secretariat ?? ['teams:29:sec']) as never, ballotSecret: 'test-secret', log });
+  const consult = createConsult({
+    store,
+    clock,
+    timezone: 'Europe/Zurich',
+    secretariat: (options.secretariat ?? ['teams:29:sec']) as never,
+    ballotSecret: 'test-secret',
+    log,
+  });
   const slack: OutboundMessage[] = [];
   let slackSeq = 0;
-  consult.registerDeliverer('slack', { deliver: async (m) => { slack.push(m); return `slack-ts-${++slackSeq}`; } });
+  consult.registerDeliverer('slack', {
+    deliver: async (m) => {
+      slack.push(m);
+      return `slack-ts-${++slackSeq}`;
+    },
+  });
 
   const recorder = await startConnectorRecorder();
   const server = createHttpServer(log);
@@ -60,7 +76,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config: options.config ?? {},
     log,
     authSettings: options.authSettings,
-    pacing: { now: () => now + pacerTime, sleep: async (ms) => { paced.push(ms); pacerTime += ms; } },
+    pacing: {
+      now: () => now + pacerTime,
+      sleep: async (ms) => {
+        paced.push(ms);
+        pacerTime += ms;
+      },
+    },
   });
   options.beforeListen?.(server);
   const port = await server.listen(0, '127.0.0.1');
@@ -76,10 +98,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     paced,
     setTime: (iso) => void (now = new Date(iso).getTime()),
     async post(activity, headers = {}) {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
       const text = await res.text();
       let body: unknown = text;
-      try { body = text ? JSON.parse(text) : undefined; } catch { /* plain text */ }
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* plain text */
+      }
       return { status: res.status, body };
     },
     async close() {

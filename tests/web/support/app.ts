@@ -17,7 +17,12 @@ export async function startDemoApp(extraEnv: Record<string, string> = {}): Promi
   const root = await mkdtemp(join(tmpdir(), 'consult-web-'));
   const plan = await planLocalRun({ DATA_DIR: join(root, 'store'), PORT: '0', BALLOT_SECRET: 'web-test', ...extraEnv });
   const logs: string[] = [];
-  const app = await createApp({ env: plan.env, clock: plan.clock, webchat: { demo: plan.demo, clock: plan.clock }, log: (line) => void logs.push(line) });
+  const app = await createApp({
+    env: plan.env,
+    clock: plan.clock,
+    webchat: { demo: plan.demo, clock: plan.clock },
+    log: (line) => void logs.push(line),
+  });
   const port = await app.start();
   return {
     app,

@@ -8,7 +8,16 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'artifacts');
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Browser {
   page: Page;
@@ -16,7 +25,10 @@ export interface Browser {
 }
 
 export async function openBrowser(locale: string): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does.`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does.`,
+    );
   const profile = await mkdtemp(join(tmpdir(), 'consult-chromium-'));
   await mkdir(ARTIFACTS, { recursive: true });
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
@@ -58,7 +70,10 @@ export function chatPage(page: Page) {
     },
     /** The ballot: the last card in the channel with a button named like this. */
     ballot(button: RegExp): Locator {
-      return channel.locator('.ac-adaptiveCard').filter({ has: page.getByRole('button', { name: button }) }).last();
+      return channel
+        .locator('.ac-adaptiveCard')
+        .filter({ has: page.getByRole('button', { name: button }) })
+        .last();
     },
     async fastForward(step: 'hour' | 'day' | 'week') {
       const done = page.waitForResponse((r) => r.url().endsWith('/webchat/clock') && r.ok());
