@@ -41,8 +41,11 @@ export interface OutboundMessage {
    * metadata) can later tell whether a delivery interrupted by a crash already went out.
    */
   deliveryKey?: string;
-  /** A file to attach (CSV export). */
-  file?: { name: string; mime: string; content: string };
+  /**
+   * A file for the person who asked (CSV export, roster, PDF report). Text or bytes. Adapters deliver
+   * it privately to the requester: never posted in a channel.
+   */
+  file?: { name: string; mime: string; content: string | Uint8Array };
 }
 
 /** Each platform's adapter delivers messages addressed to its channels and users. */

@@ -72,7 +72,7 @@ export function createReplies(deps: { web: SlackWeb; deliverer: Deliverer; log: 
   async function sendFile(to: Requester, message: OutboundMessage): Promise<void> {
     const file = message.file!;
     const [first, ...rest] = cardToMessages(message.card, { lang: message.lang });
-    const inline = inlineCode(file.content);
+    const inline = typeof file.content === 'string' ? inlineCode(file.content) : undefined;
     if (inline) {
       const code: KnownBlock = { type: 'section', text: { type: 'mrkdwn', text: inline } };
       const blocks = first.blocks.length < LIMITS.messageBlocks ? [...first.blocks, code] : first.blocks;

@@ -30,7 +30,7 @@ export interface SlackWeb {
   openDm(user: string): Promise<string>;
   /** The latest messages of a channel, newest first, with their metadata. */
   history(channel: string, limit: number): Promise<HistoryMessage[]>;
-  upload(channel: string, file: { name: string; content: string }, comment?: string): Promise<void>;
+  upload(channel: string, file: { name: string; content: string | Uint8Array }, comment?: string): Promise<void>;
   client(): WebClient;
 }
 
@@ -136,7 +136,7 @@ export function createSlackWeb(deps: {
           channel_id: channel,
           filename: file.name,
           title: file.name,
-          content: file.content,
+          ...(typeof file.content === 'string' ? { content: file.content } : { file: Buffer.from(file.content) }),
           ...(comment ? { initial_comment: comment } : {}),
         }),
       );

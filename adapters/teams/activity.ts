@@ -20,7 +20,7 @@ export function messageActivity(message: OutboundMessage): Partial<Activity> {
     summary: message.card.title,
     attachments: [adaptiveCardAttachment(card)],
   };
-  if (message.file) {
+  if (message.file && typeof message.file.content === 'string') {
     // Teams bots cannot attach an arbitrary file outside personal chats; the CSV goes inline.
     const content =
       message.file.content.length > MAX_FILE_TEXT

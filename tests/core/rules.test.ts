@@ -206,9 +206,9 @@ describe('the rules of a consultation', () => {
     await h.text('slack:UMEX1', `vote ${id} 1`);
     const [reply] = await h.say(SEC, `export ${id}`);
     expect(reply.file?.name).toBe(`consult-${id}.csv`);
-    const lines = reply.file!.content.trim().split('\r\n');
+    const lines = String(reply.file!.content).trim().split('\r\n');
     expect(lines[0]).toBe('consultation,at,action,user,platform,delegation,choices,detail');
-    expect(lines.some((l) => l.includes(`slack:UMEX1,slack,Mexico,1. ${A2012}`))).toBe(true);
+    expect(lines.some((l: string) => l.includes(`slack:UMEX1,slack,Mexico,1. ${A2012}`))).toBe(true);
   });
 
   it('warns the secretariat when a proposed theme was discussed before', async () => {
