@@ -51,7 +51,8 @@ export type FormInput =
 export type FormAction =
   | { type: 'vote'; id: string }
   | { type: 'propose'; id: string }
-  | { type: 'feedback'; id: string };
+  | { type: 'feedback'; id: string }
+  | { type: 'object'; id: string };
 
 export interface FormSubmit {
   action: FormAction;
