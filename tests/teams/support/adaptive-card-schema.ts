@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv, type ErrorObject } from 'ajv';
-import addFormats from 'ajv-formats';
+import formats from 'ajv-formats';
 
 const require = createRequire(import.meta.url);
 const shared = new URL('../../../../shared/reference/adaptive-card-1.5.0.json', import.meta.url);
@@ -18,7 +18,8 @@ delete schema.id;
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json'));
-addFormats(ajv);
+// ajv-formats is CommonJS: its function is the default export's `default` under NodeNext.
+(formats as unknown as { default: (a: Ajv) => void }).default(ajv);
 const validate = ajv.compile(schema);
 
 export function adaptiveCardErrors(card: unknown): string[] {
