@@ -160,11 +160,16 @@ export function createConsult(opts: ConsultOptions): Consult {
     await noteLocale(user, ctx.actor.locale);
     // A name for roster views, and the first contact of someone imported by e-mail.
     const seen = { name: ctx.actor.name, email: ctx.actor.email };
-    if (personChanges(store.meta(), user, seen)) {
-      await store.updateMeta((m) => {
-        const change = personChanges(m, user, seen);
-        if (change) applyPerson(m, user, change);
+    const sec = isSecretariat(store.meta(), env.secretariat, user);
+    const change = personChanges(store.meta(), user, seen, sec);
+    if (change) {
+      const write = store.updateMeta((m) => {
+        const now = personChanges(m, user, seen, sec);
+        if (now) applyPerson(m, user, now);
       });
+      // Joining a delegation decides this request; a new name does not, so votes never wait for it.
+      if (change.joins) await write;
+      else void write.catch((err: unknown) => log(`could not remember the name of ${user}: ${(err as Error).message}`));
     }
     const platform = platformOf(user);
     return {

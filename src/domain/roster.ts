@@ -70,6 +70,8 @@ export function personChanges(
   meta: Readonly<Meta>,
   user: UserId,
   seen: { name?: string; email?: string },
+  /** The secretariat is named in roster views too. */
+  remember = false,
 ): { name?: string; email?: string; joins?: string } | undefined {
   const p = meta.people && Object.hasOwn(meta.people, user) ? meta.people[user] : undefined;
   const email =
@@ -77,8 +79,8 @@ export function personChanges(
   const name = typeof seen.name === 'string' ? seen.name.trim().slice(0, 200) : undefined;
   const onRoster = delegationOf(meta, user) !== undefined;
   const joins = email && !onRoster ? meta.delegations.find((d) => d.pending?.includes(email))?.id : undefined;
-  // Only roster people are remembered: the bot keeps nothing about anyone else who writes.
-  if (!onRoster && !joins) return undefined;
+  // Only roster people and the secretariat are remembered: the bot keeps nothing about anyone else who writes.
+  if (!onRoster && !joins && !remember) return undefined;
   const out = {
     ...(name && name !== p?.name ? { name } : {}),
     ...(email && email !== p?.email ? { email } : {}),
