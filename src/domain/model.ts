@@ -160,6 +160,11 @@ export const Meta = z.object({
   adapters: z.record(z.string(), z.record(z.string(), z.unknown())),
   /** Display names and e-mails of roster users, keyed by user id: roster views show names, not ids. */
   people: z.record(z.string(), Person).optional(),
+  /** Keyed hash of a constant under the secret-ballot key: a different key is refused at start (adapters/ballot-key.ts). */
+  ballotKeyFingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type Meta = z.infer<typeof Meta>;
 
