@@ -125,7 +125,12 @@ describe('Socket Mode', () => {
         server.route(m, p, hnd);
       },
     };
-    const consult = { clock: { now: () => new Date() }, registerDeliverer: () => {}, registerDirectory: () => {}, idle: async () => {} } as any;
+    const consult = {
+      clock: { now: () => new Date() },
+      registerDeliverer: () => {},
+      registerDirectory: () => {},
+      idle: async () => {},
+    } as any;
     await expect(
       createSlackAdapter({
         consult,
