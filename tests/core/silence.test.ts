@@ -139,7 +139,7 @@ describe('the silence procedure’s rules', () => {
     const notice = h.sent.find((m) => m.purpose === 'notice' && m.audience.kind === 'user')!;
     expect(notice.audience).toEqual({ kind: 'user', user: 'slack:UMEX1' });
     expect(cardText(notice.card)).toContain(`Another delegate of Mexico withdrew Mexico's objection to ${id}.`);
-    expect(await h.text(SEC, `remind ${id}`)).toContain('Reminder sent to 5 delegates');
+    expect(await h.text(SEC, `remind ${id}`)).toContain(`Reminder of ${id} sent to 5 delegates of 4 delegations`);
     const reminder = h.sent.find((m) => m.purpose === 'reminder')!;
     expect(cardText(reminder.card)).toContain('It is adopted unless a delegation objects');
   });
