@@ -10,6 +10,7 @@ import { parseConfig, type Config } from '../src/config.ts';
 import { createFileStore } from '../src/store/file-store.ts';
 import { createConsult } from '../src/consult.ts';
 import { createHttpServer, type HttpServer } from '../src/server.ts';
+import { healthzHandler } from '../src/scheduler/health.ts';
 import { loadHistory } from '../src/domain/history.ts';
 import type { Consult } from '../src/consult-api.ts';
 import type { Clock } from '../src/clock.ts';
@@ -64,11 +65,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
   });
   const http = createHttpServer(log);
-  http.route('GET', '/healthz', (_req, res) => {
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ ok: true, consultations: store.all().length }));
-  });
+  http.route(
+    'GET',
+    '/healthz',
+    healthzHandler(() => ({ degraded: consult.health(), consultations: store.all().length })),
+  );
   const mounted: string[] = [];
 
   // Slack: only with credentials; otherwise one log line says how to enable it.
