@@ -29,7 +29,9 @@ describe('one writer per store directory', () => {
   it('a second server on the same DATA_DIR exits non-zero naming the lock; the first keeps serving and loses nothing', async () => {
     const dir = await tempStoreDir();
     const env = { DATA_DIR: dir, SECRETARIAT: 'slack:USEC', BALLOT_SECRET: 'lock-test' };
+    const booted = Date.now();
     const first = await startServer(env);
+    const bootMs = Date.now() - booted;
     try {
       for (let i = 0; i < 5; i++) expect(await rosterAdd(first.url, i)).toMatch(/votes for/);
 
@@ -43,7 +45,8 @@ describe('one writer per store directory', () => {
       expect(message).toContain(`The store directory ${dir} is in use by another Consult process`);
       expect(message).toContain(`pid ${first.child.pid} on host ${hostname()}`);
       expect(message).toContain(join(dir, LOCK_FILE));
-      expect(Date.now() - started).toBeLessThan(10_000);
+      // Refused as soon as the store is opened: no later than a normal start takes (loading the code dominates).
+      expect(Date.now() - started).toBeLessThan(Math.max(10_000, 1.5 * bootMs));
 
       // The first one still serves and writes; nothing it acknowledged is lost.
       for (let i = 5; i < 10; i++) expect(await rosterAdd(first.url, i)).toMatch(/votes for/);
