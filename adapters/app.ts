@@ -3,9 +3,7 @@
  * adapters that are configured on one HTTP server. The core (src/) never imports adapters;
  * this file is where they meet.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { parseConfig, type Config } from '../src/config.ts';
 import { createFileStore } from '../src/store/file-store.ts';
 import { createConsult } from '../src/consult.ts';
@@ -17,6 +15,7 @@ import type { Clock } from '../src/clock.ts';
 import { createTeamsAdapter } from './teams/create-teams-adapter.ts';
 import { createSlackAdapter, slackConfigured, SLACK_DISABLED_LOG, type SlackAdapter } from './slack/index.ts';
 import { mountWebChat, type WebChatOptions } from './web/mount.ts'; // local web chat (issue 5)
+import { loadBallotKey } from './ballot-key.ts';
 
 export interface App {
   config: Config;
@@ -35,21 +34,6 @@ export interface AppOptions {
   webchat?: WebChatOptions;
 }
 
-/** The key that hides secret ballots lives beside the store, never in it: BALLOT_SECRET, or a generated file. */
-async function ballotSecret(config: Config, log: (line: string) => void): Promise<string> {
-  if (config.BALLOT_SECRET) return config.BALLOT_SECRET;
-  const file = join(dirname(resolve(config.DATA_DIR)), `${resolve(config.DATA_DIR).split(/[\\/]/).pop()}.ballot-key`);
-  try {
-    return (await readFile(file, 'utf8')).trim();
-  } catch {
-    const key = randomBytes(32).toString('hex');
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, key, { mode: 0o600, flag: 'wx' }).catch(async () => undefined);
-    log(`created the secret-ballot key ${file} (keep it with backups of the store, apart from it)`);
-    return (await readFile(file, 'utf8')).trim();
-  }
-}
-
 export async function createApp(opts: AppOptions): Promise<App> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const config = parseConfig(opts.env);
@@ -60,7 +44,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clock: opts.clock,
     timezone: config.CONSULT_TIMEZONE,
     secretariat: config.SECRETARIAT,
-    ballotSecret: await ballotSecret(config, log),
+    ballotSecret: await loadBallotKey(config, store, log),
     history: loadHistory(),
     log,
   });

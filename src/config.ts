@@ -31,8 +31,10 @@ export const ConfigSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(UserId)),
-  /** Secret for the keyed hash that hides who cast a secret ballot. Generated into DATA_DIR when absent. */
+  /** The key that hides who cast a secret ballot, given directly (e.g. by a secret manager); wins over the file. */
   BALLOT_SECRET: optionalText,
+  /** Where the secret-ballot key is kept, outside DATA_DIR; default ~/.config/consult/ballot.key (adapters/ballot-key.ts). */
+  BALLOT_KEY_FILE: z.string().trim().min(1).optional(),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
