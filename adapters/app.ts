@@ -39,12 +39,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const config = parseConfig(opts.env);
   const store = createFileStore({ dir: resolve(config.DATA_DIR) });
   await store.open();
+  // A start refused after the store opened (e.g. a wrong ballot key) releases the store's lock.
+  const ballotSecret = await loadBallotKey(config, store, log).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
+  });
   const consult = createConsult({
     store,
     clock: opts.clock,
     timezone: config.CONSULT_TIMEZONE,
     secretariat: config.SECRETARIAT,
-    ballotSecret: await loadBallotKey(config, store, log),
+    ballotSecret,
     history: loadHistory(),
     log,
   });
