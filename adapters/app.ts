@@ -58,6 +58,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     'GET',
     '/healthz',
     healthzHandler(() => ({ degraded: consult.health(), consultations: store.all().length })),
+    // Answered even while a flood holds every other request slot.
+    { uncapped: true },
   );
   const mounted: string[] = [];
 
