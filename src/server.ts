@@ -60,15 +60,3 @@ export function createHttpServer(log: (line: string) => void = () => {}): HttpSe
     },
   };
 }
-
-/** Reads a request body with a size cap, so a hostile client cannot exhaust memory. */
-export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw Object.assign(new Error('request body too large'), { status: 413 });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}

@@ -5,25 +5,23 @@
  */
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Consult } from '../../src/consult-api.ts';
-import type { Config } from '../../src/config.ts';
 import type { HttpServer } from '../../src/server.ts';
+import type { Log } from '../../src/log.ts';
 import type { Deliverer } from '../../src/outbound.ts';
-import { createConsultBot, type ConsultBot } from './bot.ts';
-import { createBotFrameworkDeliverer } from './deliverer.ts';
+import { createConsultBot, type ConsultBot } from '../botframework/bot.ts';
+import { createBotFrameworkDeliverer } from '../botframework/deliverer.ts';
+import type { TeamsConfig } from './config.ts';
 import { ConsultCloudAdapter, messagesEndpoint } from './endpoint.ts';
-import { createPacer, type PacerOptions } from './pacer.ts';
-import { createReferences } from './references.ts';
+import { createPacer, type PacerOptions } from '../botframework/pacer.ts';
+import { createReferences } from '../botframework/references.ts';
 
-export type TeamsConfig = Pick<
-  Config,
-  'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE'
->;
+export type { TeamsConfig } from './config.ts';
 
 export interface TeamsAdapterOptions {
   consult: Consult;
   server: HttpServer;
   config: TeamsConfig;
-  log?: (line: string) => void;
+  log?: Log;
   /** Route to mount; Teams' convention is /api/messages. */
   path?: string;
   /** Pacing of proactive calls (tests inject a fake clock and sleep). */
@@ -63,11 +61,13 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   adapter.onTurnError = async (context, error) => {
     log(
       `teams: turn failed (${context.activity.type}${context.activity.name ? ` ${context.activity.name}` : ''}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      'error',
     );
   };
   if (!authenticated) {
     log(
       'teams: MICROSOFT_APP_ID is not set, so /api/messages runs WITHOUT Bot Framework authentication and accepts requests from this machine only (local development). Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_TYPE to connect Teams.',
+      'warn',
     );
   }
 

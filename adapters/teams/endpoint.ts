@@ -11,7 +11,9 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import { readBody } from '../../src/server.ts';
+import type { Log } from '../../src/log.ts';
+import { readBody } from '../shared/body.ts';
+import { isLoopback } from '../shared/loopback.ts';
 
 /** Splits the adapter's turn processing in two, so that a refused token maps to 401 whatever the SDK threw. */
 export class ConsultCloudAdapter extends CloudAdapter {
@@ -39,12 +41,7 @@ export interface EndpointOptions {
   logic: (context: TurnContext) => Promise<void>;
   /** false: no app id configured, accept only loopback requests. */
   authenticated: boolean;
-  log: (line: string) => void;
-}
-
-export function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  return address === '::1' || /^127\./.test(address) || /^::ffff:127\./i.test(address);
+  log: Log;
 }
 
 function reply(res: ServerResponse, status: number, body?: unknown): void {
@@ -71,6 +68,7 @@ export function messagesEndpoint(
       if (!isLoopback(req.socket.remoteAddress) || forwarded) {
         log(
           `teams: refused an unauthenticated request from ${req.socket.remoteAddress}${forwarded ? ' (forwarded)' : ''}: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to accept Teams traffic`,
+          'warn',
         );
         reply(
           res,
@@ -101,6 +99,7 @@ export function messagesEndpoint(
       // Any failure to authenticate (no token, bad signature, wrong audience, unknown key…) is a refusal.
       log(
         `teams: refused a request without a valid Bot Framework token: ${err instanceof Error ? err.message : String(err)}`,
+        'warn',
       );
       reply(res, 401, 'Unauthorized');
       return;

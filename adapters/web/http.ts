@@ -1,15 +1,13 @@
 /** Small HTTP helpers of the web chat, and the guard that keeps it on this machine. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isLoopback } from '../teams/endpoint.ts';
+import { isLoopback, isLoopbackHost } from '../shared/loopback.ts';
+
+export { isLoopbackHost };
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res
     .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
     .end(JSON.stringify(body));
-}
-
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 const LOCAL_NAMES = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
