@@ -3,9 +3,7 @@
  * platform adapters of the registry on one HTTP server. The core (src/) never imports adapters;
  * this file is where they meet, and it names no platform.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { parseConfig, parseEnv, type Config } from '../src/config.ts';
 import { createFileStore } from '../src/store/file-store.ts';
 import { createConsult } from '../src/consult.ts';
@@ -15,6 +13,7 @@ import type { Consult } from '../src/consult-api.ts';
 import type { Clock } from '../src/clock.ts';
 import { leveledLog, type Log } from '../src/log.ts';
 import type { MountedPlatform, PlatformAdapter } from '../src/platform.ts';
+import { loadBallotKey } from './ballot-key.ts';
 import { platformAdapters } from './registry.ts';
 import type { WebChatOptions } from './web/mount.ts';
 
@@ -40,21 +39,6 @@ export interface AppOptions {
   adapters?: readonly PlatformAdapter[];
 }
 
-/** The key that hides secret ballots lives beside the store, never in it: BALLOT_SECRET, or a generated file. */
-async function ballotSecret(config: Config, log: Log): Promise<string> {
-  if (config.BALLOT_SECRET) return config.BALLOT_SECRET;
-  const file = join(dirname(resolve(config.DATA_DIR)), `${resolve(config.DATA_DIR).split(/[\\/]/).pop()}.ballot-key`);
-  try {
-    return (await readFile(file, 'utf8')).trim();
-  } catch {
-    const key = randomBytes(32).toString('hex');
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, key, { mode: 0o600, flag: 'wx' }).catch(async () => undefined);
-    log(`created the secret-ballot key ${file} (keep it with backups of the store, apart from it)`);
-    return (await readFile(file, 'utf8')).trim();
-  }
-}
-
 export async function createApp(opts: AppOptions): Promise<App> {
   const config = parseConfig(opts.env);
   const log = leveledLog(config.LOG_LEVEL, opts.log);
@@ -71,7 +55,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clock: opts.clock,
     timezone: config.CONSULT_TIMEZONE,
     secretariat: config.SECRETARIAT,
-    ballotSecret: await ballotSecret(config, log),
+    ballotSecret: await loadBallotKey(config, store, log),
     history: loadHistory(),
     log,
   });

@@ -62,8 +62,10 @@ export const ConfigSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(UserId)),
-  /** Secret for the keyed hash that hides who cast a secret ballot. Generated beside DATA_DIR when absent. */
+  /** The key that hides who cast a secret ballot, given directly (e.g. by a secret manager); wins over the file. */
   BALLOT_SECRET: envText('a long random string (openssl rand -hex 32)'),
+  /** Where the secret-ballot key is kept, outside DATA_DIR; default ~/.config/consult/ballot.key (adapters/ballot-key.ts). */
+  BALLOT_KEY_FILE: envText('/etc/consult/ballot.key'),
   LOG_LEVEL: envChoice(LOG_LEVELS, 'info').default('info'),
 });
 
