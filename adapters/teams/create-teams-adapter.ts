@@ -10,12 +10,12 @@ import type { Log } from '../../src/log.ts';
 import type { Deliverer } from '../../src/outbound.ts';
 import { createConsultBot, type ConsultBot } from '../botframework/bot.ts';
 import { createBotFrameworkDeliverer } from '../botframework/deliverer.ts';
-import type { TeamsConfig } from './config.ts';
 import { ConsultCloudAdapter, messagesEndpoint } from './endpoint.ts';
 import { createPacer, type PacerOptions } from '../botframework/pacer.ts';
 import { createReferences } from '../botframework/references.ts';
+import { type TeamsConfig, type TeamsMode, teamsSettings } from './settings.ts';
 
-export type { TeamsConfig } from './config.ts';
+export { type TeamsConfig, teamsMode } from './settings.ts';
 
 export interface TeamsAdapterOptions {
   consult: Consult;
@@ -37,15 +37,17 @@ export interface TeamsAdapter {
   adapter: ConsultCloudAdapter;
   bot: ConsultBot;
   deliverer: Deliverer;
-  /** false when no app id is configured (loopback-only local development). */
+  /** false in local mode (TEAMS_LOCAL=1: no app id, local tools on this machine only). */
   authenticated: boolean;
+  mode: TeamsMode;
 }
 
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const { consult, server, config } = options;
   const log = options.log ?? (() => {});
-  const appId = config.MICROSOFT_APP_ID ?? '';
-  const authenticated = appId !== '';
+  const settings = teamsSettings(config);
+  const { appId } = settings;
+  const authenticated = settings.mode === 'authenticated';
   const auth = new ConfigurationBotFrameworkAuthentication({
     ...(authenticated
       ? {
@@ -66,10 +68,13 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   };
   if (!authenticated) {
     log(
-      'teams: MICROSOFT_APP_ID is not set, so /api/messages runs WITHOUT Bot Framework authentication and accepts requests from this machine only (local development). Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_TYPE to connect Teams.',
+      'teams: LOCAL MODE (TEAMS_LOCAL=1): /api/messages runs WITHOUT Bot Framework authentication, for local tools such as the Microsoft 365 Agents Playground. It accepts only JSON sent from this machine to http://127.0.0.1:<port>/api/messages (or localhost, [::1]) and answers only service URLs on this machine. Never put it behind a proxy or tunnel: a proxy on this machine that rewrites Host to that address cannot be told apart from a local tool. To connect Teams, unset TEAMS_LOCAL and set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_TYPE.',
       'warn',
     );
-  }
+  } else
+    log(
+      `teams: authenticated mode: Bot Framework tokens required; tenants ${[...settings.tenants].join(', ')}; service URLs ${settings.serviceUrls.map((p) => `${p.protocol}//${p.host}${p.port ? `:${p.port}` : ''}${p.path}`).join(', ')}`,
+    );
 
   const references = createReferences(consult, 'teams');
   const bot = createConsultBot({ consult, platform: 'teams', references, log });
@@ -80,7 +85,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   server.route(
     'POST',
     options.path ?? '/api/messages',
-    messagesEndpoint({ adapter, logic: (context) => bot.run(context), authenticated, log }),
+    messagesEndpoint({ adapter, logic: (context) => bot.run(context), settings, log }),
   );
-  return { adapter, bot, deliverer, authenticated };
+  return { adapter, bot, deliverer, authenticated, mode: settings.mode };
 }

@@ -27,6 +27,7 @@ async function refusal(env: Record<string, string>): Promise<{ message: string; 
 describe('a bad configuration value stops the start', () => {
   const cases: [string, Record<string, string>, RegExp][] = [
     ['a misspelt app type', { MICROSOFT_APP_TYPE: 'SingleTenent' }, /MultiTenant, SingleTenant, UserAssignedMSI/],
+    ['a local mode that is not 0 or 1', { TEAMS_LOCAL: 'yes' }, /one of 0, 1 .*e\.g\. 1/],
     ['a malformed Web API URL', { SLACK_API_URL: 'slack.example/api' }, /absolute http\(s\) URL, e\.g\. https:/],
     ['a non-http Web API URL', { SLACK_API_URL: 'ftp://slack.example/api' }, /absolute http\(s\) URL/],
     ['a blank bot token', { SLACK_BOT_TOKEN: '   ' }, /non-blank value, e\.g\. xoxb-/],
@@ -63,20 +64,23 @@ describe('LOG_LEVEL', () => {
     return lines;
   }
 
+  // Local mode's notice (no authentication, this machine only) is a warning.
+  const warning = (l: string) => l.includes('LOCAL MODE (TEAMS_LOCAL=1)');
+
   it('info (the default) logs the start-up line and the warnings', async () => {
-    const lines = await startLogs({});
+    const lines = await startLogs({ TEAMS_LOCAL: '1' });
     expect(lines.some((l) => l.startsWith('Consult is listening'))).toBe(true);
-    expect(lines.some((l) => l.includes('MICROSOFT_APP_ID is not set'))).toBe(true);
+    expect(lines.some(warning)).toBe(true);
   });
 
   it('warn keeps the warnings and drops the information lines', async () => {
-    const lines = await startLogs({ LOG_LEVEL: 'warn' });
-    expect(lines.some((l) => l.includes('MICROSOFT_APP_ID is not set'))).toBe(true);
+    const lines = await startLogs({ TEAMS_LOCAL: '1', LOG_LEVEL: 'warn' });
+    expect(lines.some(warning)).toBe(true);
     expect(lines.some((l) => l.startsWith('Consult is listening'))).toBe(false);
   });
 
   it('error drops the warnings too', async () => {
-    const lines = await startLogs({ LOG_LEVEL: 'error' });
+    const lines = await startLogs({ TEAMS_LOCAL: '1', LOG_LEVEL: 'error' });
     expect(lines).toEqual([]);
   });
 });
