@@ -60,11 +60,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
   });
   const http = createHttpServer(log);
-  http.route('GET', '/healthz', (_req, res) => {
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ ok: true, consultations: store.all().length }));
-  });
+  http.route(
+    'GET',
+    '/healthz',
+    (_req, res) => {
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: true, consultations: store.all().length }));
+      // Answered even while a flood holds every other request slot.
+    },
+    { uncapped: true },
+  );
   const platforms: MountedPlatform[] = [];
   for (const { adapter, config: own } of adapters) {
     const mount = adapter.shouldMount ? adapter.shouldMount(own, { platformConfigured }) : adapter.isConfigured(own);
