@@ -61,7 +61,6 @@ export function consultationProblem(c: Readonly<Consultation>): Problem | undefi
   if (c.kind === 'feedback' && !c.statements?.length)
     return { at: 'statements', problem: 'a satisfaction survey needs its statements' };
   if (c.kind === 'theme' || c.kind === 'topics' || c.kind === 'survey') {
-    if (c.options.length < 2) return { at: 'options', problem: `a ${c.kind} consultation needs at least two options` };
     if (c.select > c.options.length)
       return { at: 'select', problem: `it selects ${c.select} of only ${c.options.length} options` };
   }

@@ -31,7 +31,7 @@ async function closedPoll() {
   await withRoster(h);
   const id = idFrom(await h.text(SEC, 'theme "A" "B"'));
   for (const user of ['slack:UMEX1', 'slack:UKEN1', 'slack:UPHL1', 'teams:29:che1']) await h.text(user, `vote ${id} 1`);
-  await h.text(SEC, `close ${id}`);
+  await h.text(SEC, `close ${id} confirm`);
   return { h, id, log: join(h.dir, 'consultations', `${id}.audit.jsonl`) };
 }
 
