@@ -1,7 +1,8 @@
 /**
  * Teams only (the web chat has no directory). The members of the team or chat where a request
- * is typed, as the core's directory: a roster imported there by e-mail resolves addresses against those members (their e-mail or UPN,
- * TeamsInfo paged members), and names come from the same list. Also the sender's own address,
+ * is typed, as the core's directory: a roster imported there by e-mail resolves addresses
+ * against those members (their e-mail or UPN, TeamsInfo paged members), and names come from
+ * the same list. Also the sender's own address,
  * looked up only while the roster waits for addresses, so someone imported by e-mail is matched
  * the first time they write.
  */
