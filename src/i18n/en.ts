@@ -184,6 +184,7 @@ export const en = {
     listAsFile: (delegations: number, delegates: number) =>
       `${delegations} delegations, ${delegates} delegates: too long for one message, so the roster is attached as a file.`,
     oneCommand: 'One command per message, please (or use roster import for many roster lines).',
+    fileUnreadable: 'The file could not be downloaded, so nothing was imported. Please send it again.',
     csvNeedsCommand: (header: string) =>
       `To load a roster, start the message with roster import on its own line, then the CSV with the header ${header}.`,
   },
