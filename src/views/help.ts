@@ -10,7 +10,10 @@ export function helpCard(t: Catalog, secretariat: boolean, howToCall: readonly s
     {
       type: 'fields',
       fields: [
-        { label: t.help.everyone, value: [c.help, c.vote, c.propose, c.status, c.results, c.share, c.lang].join('\n') },
+        {
+          label: t.help.everyone,
+          value: [c.help, c.vote, c.propose, c.object, c.status, c.results, c.share, c.lang].join('\n'),
+        },
       ],
     },
   ];
@@ -20,7 +23,7 @@ export function helpCard(t: Catalog, secretariat: boolean, howToCall: readonly s
       fields: [
         {
           label: t.help.secretariatOnly,
-          value: [c.theme, c.topics, c.survey, c.feedback, c.manage, c.roster].join('\n'),
+          value: [c.theme, c.topics, c.survey, c.feedback, c.silence, c.manage, c.moderate, c.roster].join('\n'),
         },
       ],
     });
