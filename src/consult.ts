@@ -204,6 +204,7 @@ export function createConsult(opts: ConsultOptions): Consult {
       channel: ctx.channel,
       delegation: delegationOf(store.meta(), user),
       isSecretariat: isSecretariat(store.meta(), env.secretariat, user),
+      ...(typeof ctx.interactionId === 'string' ? { interactionId: ctx.interactionId } : {}),
       directory: ctx.directory ?? directories.get(platform),
     };
   }

@@ -212,6 +212,8 @@ export const Consultation = z.object({
   audit: z.array(AuditEntry),
   /** SHA-256 of the last line of the audit trail on disk: shown with the results, so a recount can be checked. */
   auditHead: z.string().optional(),
+  /** Interactions (clicks) whose vote was applied, kept while a platform could still deliver them again. */
+  applied: z.array(z.object({ id: z.string().max(200), at: z.string() })).optional(),
 });
 export type Consultation = z.infer<typeof Consultation>;
 

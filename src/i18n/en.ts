@@ -101,6 +101,7 @@ export const en = {
       notChosen
         ? `Note: "${title}" was proposed in ${year} but not chosen.`
         : `Note: this is close to "${title}", discussed in ${year}.`,
+    alreadyApplied: 'This click was already recorded; nothing changed.',
     voteRecorded: (delegation: string, choice: string) => `Vote recorded for ${delegation}: ${choice}`,
     voteRecordedSecret: (delegation: string) =>
       `Vote recorded for ${delegation}. The ballot is secret: your choice is not stored with your delegation's name.`,

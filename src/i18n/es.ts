@@ -117,6 +117,7 @@ export const es: Catalog = {
       notChosen
         ? `Nota: el tema "${title}" se propuso en ${year}, pero no fue seleccionado.`
         : `Nota: este tema es similar a "${title}", examinado en ${year}.`,
+    alreadyApplied: 'Este clic ya se había registrado; no ha cambiado nada.',
     voteRecorded: (delegation: string, choice: string) => `Voto registrado en nombre de ${delegation}: ${choice}`,
     voteRecordedSecret: (delegation: string) =>
       `Voto registrado en nombre de ${delegation}. La votación es secreta: su elección no se almacena junto con el nombre de su delegación.`,
