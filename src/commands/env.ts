@@ -16,6 +16,8 @@ export interface Env {
   secret: string;
   history?: History;
   log(line: string): void;
+  /** How to call the bot on each platform, from the adapters (help). */
+  howToCall?(lang: Lang): readonly string[];
   view(lang: Lang): ViewContext;
   langFor(user: UserId, locale?: string): Lang;
   /** Posts the ballot in a channel (background) and remembers the message to update it later. */
