@@ -97,6 +97,26 @@ describe('Slack: the whole membership in one step', () => {
     await h.slash(SEC, 'theme "Human mobility and climate" "Migrants in cities"');
     const ballot = h.recorder.callsTo('chat.postMessage').find((c) => c.body.channel === CHANNEL);
     expect(blocksText(ballot?.body.blocks)).toContain('0 of 175');
+
+    // Who is missing, by name, and a reminder that names whom it reached: long, yet within Slack's limits.
+    const id = /T\d+/.exec(String(ballot?.body.text))?.[0];
+    h.recorder.clear();
+    await h.slash(SEC, `status ${id}`);
+    const missing = h.recorder
+      .callsTo('response_url')
+      .map((c) => blocksText(c.body.blocks))
+      .join('\n');
+    expect(missing).toContain('175 delegations have not answered yet:');
+    expect(missing).toContain('Member State, Africa: Member State 001, Member State 006');
+    h.recorder.clear();
+    await h.slash(SEC, `remind ${id}`);
+    const reminded = h.recorder
+      .callsTo('response_url')
+      .map((c) => blocksText(c.body.blocks))
+      .join('\n');
+    expect(reminded).toContain('sent to 300 delegates of 175 delegations that have not answered: Member State 001,');
+    // mrkdwn escapes "&" as Slack requires; Slack shows it as "&".
+    expect(reminded).toContain('Antigua &amp; Barbuda');
   });
 
   it('refuses the same import with 3 bad lines: nothing changes, the 3 lines are listed', async () => {
