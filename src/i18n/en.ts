@@ -68,6 +68,7 @@ export const en = {
   },
 
   results: {
+    auditHead: (entries: number, hash: string) => `Audit trail: ${entries} entries, head hash (SHA-256) ${hash}`,
     title: (id: string, title: string) => `Results of ${id}: ${title}`,
     interim: 'Interim results (the consultation is still open)',
     turnout: (answered: number, eligible: number, pct: string) =>

@@ -81,6 +81,8 @@ export const es: Catalog = {
   },
 
   results: {
+    auditHead: (entries: number, hash: string) =>
+      `Registro de auditoría: ${entries} entradas, hash de cabecera (SHA-256) ${hash}`,
     title: (id: string, title: string) => `Resultados de la consulta ${id}: ${title}`,
     interim: 'Resultados provisionales (la consulta sigue abierta)',
     turnout: (answered: number, eligible: number, pct: string) =>

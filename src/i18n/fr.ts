@@ -83,6 +83,8 @@ export const fr: Catalog = {
   },
 
   results: {
+    auditHead: (entries: number, hash: string) =>
+      `Journal d'audit : ${entries} entrées, empreinte de tête (SHA-256) ${hash}`,
     title: (id: string, title: string) => `Résultats de la consultation ${id} : ${title}`,
     interim: 'Résultats provisoires (la consultation est toujours ouverte)',
     turnout: (answered: number, eligible: number, pct: string) =>
