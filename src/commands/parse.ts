@@ -8,7 +8,7 @@ import { LANGS, type Lang, DelegationKind } from '../domain/model.ts';
 import type { Command, LaunchOptions } from './command.ts';
 import { tokenize, type Token } from './tokenize.ts';
 import { parseUser } from './user-ref.ts';
-import { CSV_HEADER } from '../domain/roster-import.ts';
+import { CSV_HEADER, normalizeEmail } from '../domain/roster-import.ts';
 
 export const MAX_TEXT = 300;
 export const MAX_OPTIONS = 10;
@@ -320,6 +320,9 @@ const parsers: Record<string, (w: Words) => Command> = {
     // With lines after it, `roster import` is read before tokenizing (parseCommand): here it stands alone.
     if (sub === 'import') return { type: 'roster-import' };
     const userToken = w.next();
+    // An address imported for someone who never wrote can be removed by that address.
+    const pendingEmail = sub === 'remove' && userToken ? normalizeEmail(userToken.text) : undefined;
+    if (pendingEmail && !parseUser(userToken!.text)) return { type: 'roster-remove', user: pendingEmail };
     const user = userToken && parseUser(userToken.text);
     if (!user) {
       const raw = userToken?.text ?? '';

@@ -45,6 +45,12 @@ export function addDelegate(meta: Meta, user: UserId, name: string, kind: Delega
 }
 
 export function removeDelegate(meta: Meta, user: UserId): Delegation {
+  const waiting = meta.delegations.find((d) => d.pending?.includes(user));
+  if (waiting) {
+    waiting.pending = waiting.pending!.filter((e) => e !== user);
+    if (waiting.pending.length === 0) delete waiting.pending;
+    return waiting;
+  }
   const delegation = delegationOf(meta, user);
   if (!delegation) return fail('roster', (c) => c.errors.userNotOnRoster(user));
   delegation.delegates = delegation.delegates.filter((u) => u !== user);

@@ -142,6 +142,15 @@ describe('roster import', () => {
     expect(list).not.toContain('waiting for');
   });
 
+  it('removes an address still waiting for its owner, by that address', async () => {
+    const h = await makeHarness();
+    await importAs(h, FILE, directory(KNOWN));
+    expect(await h.text(SEC, 'roster remove Nobody-Yet@icrc.org')).toContain(
+      'nobody-yet@icrc.org no longer votes for ICRC.',
+    );
+    expect(await h.text(SEC, 'roster list')).not.toContain('ICRC');
+  });
+
   it('gives the roster back as the same CSV, which imports without change', async () => {
     const h = await makeHarness();
     await importAs(h, FILE, directory(KNOWN));
