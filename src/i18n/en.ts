@@ -91,6 +91,8 @@ export const en = {
     nobodyToRemind: (id: string) => `Every eligible delegation has answered ${id}: nobody to remind.`,
     shared: (id: string) => `The ballot of ${id} is posted here too. Votes from every channel count in one tally.`,
     exported: (id: string, n: number) => `Export of ${id}: ${n} audit entries (CSV attached).`,
+    exportedTurnout: (id: string, n: number, date: string) =>
+      `Export of ${id}: turnout only, ${n === 1 ? '1 ballot' : `${n} ballots`} cast (who answered, when, from which platform). Its results stay hidden until the close (${date}): the choices are in the export after it.`,
     rosterAdded: (user: string, delegation: string) => `${user} now votes for ${delegation}.`,
     rosterRemoved: (user: string, delegation: string) => `${user} no longer votes for ${delegation}.`,
     rosterTitle: 'Roster',
@@ -131,6 +133,7 @@ export const en = {
     closeButton: 'Close',
     remindButton: 'Remind',
     exportButton: 'Export',
+    exportTurnoutButton: 'Export turnout',
     extendButton: 'Extend 7 days',
   },
 

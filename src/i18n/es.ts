@@ -120,6 +120,8 @@ export const es: Catalog = {
       `El formulario de votación de la consulta ${id} también se publica aquí. Los votos de todos los canales se contabilizan conjuntamente.`,
     exported: (id: string, n: number) =>
       `Exportación de la consulta ${id}: ${n} ${n === 1 ? 'entrada' : 'entradas'} del registro de auditoría (se adjunta un archivo CSV).`,
+    exportedTurnout: (id: string, n: number, date: string) =>
+      `Exportación de la consulta ${id}: solo la participación, ${n} ${n === 1 ? 'papeleta emitida' : 'papeletas emitidas'} (quién respondió, cuándo y desde qué plataforma). Sus resultados permanecen ocultos hasta el cierre (${date}): las opciones elegidas figuran en la exportación posterior.`,
     rosterAdded: (user: string, delegation: string) => `${user} vota ahora en nombre de ${delegation}.`,
     rosterRemoved: (user: string, delegation: string) => `${user} ya no vota en nombre de ${delegation}.`,
     rosterTitle: 'Lista de delegados',
@@ -160,6 +162,7 @@ export const es: Catalog = {
     closeButton: 'Cerrar',
     remindButton: 'Enviar recordatorio',
     exportButton: 'Exportar',
+    exportTurnoutButton: 'Exportar la participación',
     extendButton: 'Prorrogar 7 días',
   },
 

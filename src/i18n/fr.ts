@@ -124,6 +124,8 @@ export const fr: Catalog = {
       `Le bulletin de vote de la consultation ${id} est également publié ici. Les votes exprimés dans tous les canaux sont comptabilisés ensemble.`,
     exported: (id: string, n: number) =>
       `Export de la consultation ${id} : ${n} ${one(n) ? "entrée du journal d'audit" : "entrées du journal d'audit"} (fichier CSV joint).`,
+    exportedTurnout: (id: string, n: number, date: string) =>
+      `Export de la consultation ${id} : participation seulement, ${n} ${one(n) ? 'bulletin déposé' : 'bulletins déposés'} (qui a répondu, quand, depuis quelle plateforme). Ses résultats restent masqués jusqu'à la clôture (${date}) : les choix figurent dans l'export après celle-ci.`,
     rosterAdded: (user: string, delegation: string) => `${user} vote désormais au nom de ${delegation}.`,
     rosterRemoved: (user: string, delegation: string) => `${user} ne vote plus au nom de ${delegation}.`,
     rosterTitle: 'Liste des délégués',
@@ -164,6 +166,7 @@ export const fr: Catalog = {
     closeButton: 'Clôturer',
     remindButton: 'Envoyer un rappel',
     exportButton: 'Exporter',
+    exportTurnoutButton: 'Exporter la participation',
     extendButton: 'Prolonger de 7 jours',
   },
 

@@ -202,8 +202,9 @@ describe('the rules of a consultation', () => {
     expect(cardText(reply.card)).toContain('Kenya');
   });
 
-  it('exports the audit trail as CSV for the secretariat', async () => {
+  it('exports the audit trail as CSV for the secretariat, with the choices once the results are out', async () => {
     await h.text('slack:UMEX1', `vote ${id} 1`);
+    await h.text(SEC, `close ${id}`);
     const [reply] = await h.say(SEC, `export ${id}`);
     expect(reply.file?.name).toBe(`consult-${id}.csv`);
     const lines = String(reply.file!.content).trim().split('\r\n');
