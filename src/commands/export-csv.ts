@@ -20,8 +20,8 @@ export function auditCsv(c: Readonly<Consultation>, meta: Readonly<Meta>): strin
       c.id,
       e.at,
       e.action,
-      e.by,
-      e.platform,
+      e.by ?? '',
+      e.platform ?? '',
       name(e.delegation),
       (e.choices ?? []).map(option).join('; '),
       e.detail ?? '',
@@ -35,6 +35,6 @@ export function turnoutCsv(c: Readonly<Consultation>, meta: Readonly<Meta>): str
   const name = (id?: string) => (id ? (meta.delegations.find((d) => d.id === id)?.name ?? id) : '');
   const rows = [['consultation', 'at', 'action', 'user', 'platform', 'delegation']];
   for (const e of c.audit)
-    if (e.action === 'vote') rows.push([c.id, e.at, e.action, e.by, e.platform, name(e.delegation)]);
+    if (e.action === 'vote') rows.push([c.id, e.at, e.action, e.by ?? '', e.platform ?? '', name(e.delegation)]);
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -3,6 +3,7 @@ import type { Command } from './command.ts';
 import type { Caller, Env } from './env.ts';
 import { reply, requireConsultation } from './env.ts';
 import { castVote, checkVote, proposeOption, recordAnswers, requireOpen, type Vote } from '../domain/ballot.ts';
+import { isPublished, nextPublication } from '../domain/secrecy.ts';
 import { requireEligible } from '../domain/eligibility.ts';
 import { fail } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
@@ -29,30 +30,35 @@ export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promi
   const now = env.clock.now();
   const c0 = requireConsultation(env, id);
   // The store applies this at once, on the live state: every check runs here, before any change.
-  const { delegation, choices } = await env.store.update(c0.id, (c) => {
+  const { delegation, choices, pending } = await env.store.update(c0.id, (c) => {
     requireOpen(c, now);
     const delegation = requireEligible(caller.delegation, c);
-    checkVote(c, v);
-    return {
+    checkVote(c, v, now);
+    const publishAt = nextPublication(now, env.zone, new Date(c.closesAt));
+    const choices = castVote(c, v, {
       delegation,
-      choices: castVote(c, v, {
-        delegation,
-        user: caller.user,
-        platform: caller.platform,
-        at: now,
-        secret: env.secret,
-      }),
-    };
+      user: caller.user,
+      platform: caller.platform,
+      at: now,
+      secret: env.secret,
+      publishAt,
+    });
+    const pending = c.options.find((o) => choices.includes(o.n) && !isPublished(o, now));
+    return { delegation, choices, pending };
   });
+  // The refresh shows turnout rising by one, never a new option: that waits for its publication slot.
   env.refreshBallots(c0.id);
   const c = env.store.get(c0.id)!;
   const t = env.view(caller.lang).t;
   const chosen = choices.map((n) => `${n}. ${c.options.find((o) => o.n === n)?.text}`).join('; ');
-  const note =
+  const notes = [
     c.secrecy === 'secret'
       ? t.reply.voteRecordedSecret(delegation.name)
-      : t.reply.voteRecorded(delegation.name, chosen);
-  return voteReply(env, caller, c, note);
+      : t.reply.voteRecorded(delegation.name, chosen),
+  ];
+  if (pending?.publishAt)
+    notes.push(t.reply.optionPending(pending.text, formatDate(pending.publishAt, env.zone, caller.lang)));
+  return voteReply(env, caller, c, notes.join('\n'));
 }
 
 export async function answer(env: Env, caller: Caller, id: string, answers: number[]): Promise<OutboundMessage[]> {
@@ -77,15 +83,15 @@ export async function propose(env: Env, caller: Caller, id: string, text: string
     if (c.kind === 'feedback') fail('invalid', (t) => t.errors.isFeedback(c.id));
     // The secretariat may add options too; delegates must be eligible.
     const by = caller.isSecretariat && !caller.delegation ? 'secretariat' : requireEligible(caller.delegation, c).id;
-    return proposeOption(c, text, by, caller.user, caller.platform, now);
+    const publishAt = nextPublication(now, env.zone, new Date(c.closesAt));
+    return proposeOption(c, text, by, caller.user, caller.platform, now, { publishAt });
   });
-  env.refreshBallots(c0.id);
   const t = env.view(caller.lang).t;
-  return [
-    reply(caller, textCard(t.ballot.id(c0.id), t.reply.proposed(c0.id, option.n, option.text), 'success'), 'reply', {
-      consultationId: c0.id,
-    }),
-  ];
+  const said = option.publishAt
+    ? t.reply.proposedPending(c0.id, option.n, option.text, formatDate(option.publishAt, env.zone, caller.lang))
+    : t.reply.proposed(c0.id, option.n, option.text);
+  if (!option.publishAt) env.refreshBallots(c0.id);
+  return [reply(caller, textCard(t.ballot.id(c0.id), said, 'success'), 'reply', { consultationId: c0.id })];
 }
 
 export function openForm(

@@ -49,6 +49,10 @@ export const Option = z.object({
   proposedBy: z.string().optional(),
   /** A combination request "A + B" in a shortlist: the numbers of the two combined topics. */
   combines: z.tuple([z.number().int(), z.number().int()]).optional(),
+  /** Proposed or requested by a delegation of a secret consultation, which is never recorded (domain/secrecy.ts). */
+  anonymous: z.literal(true).optional(),
+  /** An anonymous option is shown on the ballot only from this publication slot on (domain/secrecy.ts). */
+  publishAt: z.string().optional(),
 });
 export type Option = z.infer<typeof Option>;
 
@@ -69,8 +73,9 @@ export type Ballot = z.infer<typeof Ballot>;
 
 export const AuditEntry = z.object({
   at: z.string(),
-  by: UserId,
-  platform: Platform,
+  /** Absent on the entry of an anonymous proposal in a secret consultation. */
+  by: UserId.optional(),
+  platform: Platform.optional(),
   action: z.enum(['launch', 'vote', 'propose', 'close', 'extend', 'cancel', 'remind', 'share', 'export']),
   delegation: z.string().optional(),
   /** Only for recorded ballots: never written for secret ones. */
@@ -125,8 +130,10 @@ export const Consultation = z.object({
   /** The consultation a written survey was launched from. */
   source: z.string().optional(),
   ballots: z.record(z.string(), Ballot),
-  /** Secret ballots: which delegations have answered (never their choice). */
+  /** Secret ballots: which delegations have answered (never their choice), kept sorted. */
   answered: z.array(z.string()),
+  /** Secret ballots: the salt of the current pseudonyms, new at every ballot (domain/secrecy.ts). */
+  ballotSalt: z.string().optional(),
   /** Reminder slots already handled (ISO times). */
   remindersDone: z.array(z.string()),
   outbox: z.array(OutboxEntry),

@@ -34,6 +34,8 @@ export const en = {
     secretAnswered: (delegation: string) => `${delegation} has answered (secret ballot: your choice is not shown).`,
     proposedBy: (delegation: string) => `proposed by ${delegation}`,
     combination: 'combination requested',
+    requestedByDelegation: 'combination requested by a delegation',
+    proposedByDelegation: 'proposed by a delegation',
     proposeButton: 'Propose an option',
     answerButton: 'Answer the survey',
     voteButton: (n: number) => `Vote ${n}`,
@@ -84,6 +86,10 @@ export const en = {
     changeUntil: (date: string) => `You may change your vote until ${date}: vote again on the ballot.`,
     answerRecorded: 'Thank you: your answers are recorded anonymously.',
     proposed: (id: string, n: number, text: string) => `Option ${n} added to ${id}: "${text}"`,
+    proposedPending: (id: string, n: number, text: string, date: string) =>
+      `Option ${n} of ${id}, "${text}", is recorded without your delegation's name. The ballot is secret, so it appears there at the next publication (${date}), not at once: that way nobody can tell who proposed it.`,
+    optionPending: (text: string, date: string) =>
+      `Your combination "${text}" appears on the ballot at the next publication (${date}), so that it cannot be tied to your vote.`,
     closed: (id: string) => `${id} is closed. Results are posted to every channel of the consultation.`,
     extended: (id: string, date: string) => `${id} now closes ${date}. Reminders are re-planned.`,
     cancelledReply: (id: string) => `${id} is cancelled. No result will be posted and no more reminders are sent.`,

@@ -52,6 +52,8 @@ export const es: Catalog = {
       `${delegation} ha respondido (votación secreta: su elección no se muestra).`,
     proposedBy: (delegation: string) => `propuesta de ${delegation}`,
     combination: 'combinación solicitada',
+    requestedByDelegation: 'combinación solicitada por una delegación',
+    proposedByDelegation: 'propuesta de una delegación',
     proposeButton: 'Proponer una opción',
     answerButton: 'Responder a la encuesta',
     voteButton: (n: number) => `Votar por la opción ${n}`,
@@ -104,6 +106,10 @@ export const es: Catalog = {
     changeUntil: (date: string) => `Puede cambiar su voto hasta el ${date}: vote de nuevo en la papeleta.`,
     answerRecorded: 'Gracias: sus respuestas se han registrado de forma anónima.',
     proposed: (id: string, n: number, text: string) => `Opción ${n} añadida a la consulta ${id}: "${text}"`,
+    proposedPending: (id: string, n: number, text: string, date: string) =>
+      `La opción ${n} de la consulta ${id}, "${text}", se ha registrado sin el nombre de su delegación. Como la votación es secreta, aparecerá en la papeleta en la próxima publicación (${date}) y no de inmediato: así nadie puede saber quién la propuso.`,
+    optionPending: (text: string, date: string) =>
+      `Su combinación "${text}" aparecerá en la papeleta en la próxima publicación (${date}), para que no pueda vincularse a su voto.`,
     closed: (id: string) =>
       `La consulta ${id} se ha cerrado. Los resultados se publican en todos los canales de la consulta.`,
     extended: (id: string, date: string) =>

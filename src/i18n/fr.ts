@@ -54,6 +54,8 @@ export const fr: Catalog = {
     secretAnswered: (delegation: string) => `${delegation} a répondu (scrutin secret : votre choix n'est pas affiché).`,
     proposedBy: (delegation: string) => `proposition de ${delegation}`,
     combination: 'regroupement demandé',
+    requestedByDelegation: 'regroupement demandé par une délégation',
+    proposedByDelegation: 'proposition d’une délégation',
     proposeButton: 'Proposer une option',
     answerButton: "Répondre à l'enquête",
     voteButton: (n: number) => `Voter pour l'option ${n}`,
@@ -108,6 +110,10 @@ export const fr: Catalog = {
       `Vous pouvez modifier votre vote jusqu’au ${date} : votez à nouveau sur le bulletin.`,
     answerRecorded: 'Merci : vos réponses sont enregistrées de manière anonyme.',
     proposed: (id: string, n: number, text: string) => `Option ${n} ajoutée à la consultation ${id} : « ${text} »`,
+    proposedPending: (id: string, n: number, text: string, date: string) =>
+      `L'option ${n} de la consultation ${id}, « ${text} », est enregistrée sans le nom de votre délégation. Le scrutin étant secret, elle apparaîtra sur le bulletin à la prochaine publication (${date}) et non immédiatement : ainsi, personne ne peut savoir qui l'a proposée.`,
+    optionPending: (text: string, date: string) =>
+      `Votre regroupement « ${text} » apparaîtra sur le bulletin à la prochaine publication (${date}), afin qu'il ne puisse pas être rattaché à votre vote.`,
     closed: (id: string) =>
       `La consultation ${id} est clôturée. Les résultats sont publiés dans tous les canaux de la consultation.`,
     extended: (id: string, date: string) =>

@@ -14,6 +14,9 @@ export async function tick(env: Env): Promise<void> {
       await closeConsultation(env, c.id, 'scheduler', now);
       continue;
     }
+    if (c.status === 'open' && c.options.some((o) => o.publishAt && Date.parse(o.publishAt) <= now.getTime())) {
+      await publishDueOptions(env, c.id, now);
+    }
     if (c.status === 'open') {
       const closesAt = new Date(c.closesAt);
       const slots = reminderSlots(new Date(c.openedAt), closesAt, env.zone);
@@ -46,4 +49,15 @@ export function nextTickDelay(env: Env, maxMs = 60_000): number {
     }
   }
   return Math.max(1000, next - now);
+}
+
+/**
+ * Anonymous options of a secret consultation reach the ballot at a publication slot, apart from the
+ * vote or proposal that made them (domain/secrecy.ts); once shown, the slot is forgotten.
+ */
+async function publishDueOptions(env: Env, id: string, now: Date): Promise<void> {
+  await env.store.update(id, (d) => {
+    for (const o of d.options) if (o.publishAt && Date.parse(o.publishAt) <= now.getTime()) delete o.publishAt;
+  });
+  env.refreshBallots(id);
 }

@@ -1,5 +1,6 @@
 /** The ballot card: the question, every option in full, deadline, eligibility, secrecy, turnout, and how to vote. */
-import type { Consultation, Delegation, Lang, Meta } from '../domain/model.ts';
+import type { Consultation, Delegation, Lang, Meta, Option } from '../domain/model.ts';
+import { isPublished } from '../domain/secrecy.ts';
 import type { Catalog } from '../i18n/en.ts';
 import { turnoutCount, countOptions } from '../domain/tally.ts';
 import { hasAnswered } from '../domain/ballot.ts';
@@ -25,11 +26,22 @@ function deadlineLine(v: ViewContext, c: Readonly<Consultation>): string {
   return v.t.ballot.closes(formatDate(c.closesAt, v.zone, v.lang), formatRelative(c.closesAt, v.now, v.lang));
 }
 
-function optionLines(v: ViewContext, c: Readonly<Consultation>): string {
+/** The options on the ballot now: anonymous ones wait for their publication slot (domain/secrecy.ts). */
+function shown(v: ViewContext, c: Readonly<Consultation>): Option[] {
+  return c.status === 'open' ? c.options.filter((o) => isPublished(o, v.now)) : c.options;
+}
+
+function optionNote(v: ViewContext, o: Option): string {
   const name = (id: string) => v.meta.delegations.find((d) => d.id === id)?.name ?? id;
-  return c.options
+  if (o.anonymous) return o.combines ? v.t.ballot.requestedByDelegation : v.t.ballot.proposedByDelegation;
+  if (o.combines) return v.t.ballot.combination;
+  return o.proposedBy ? v.t.ballot.proposedBy(name(o.proposedBy)) : '';
+}
+
+function optionLines(v: ViewContext, c: Readonly<Consultation>): string {
+  return shown(v, c)
     .map((o) => {
-      const note = o.combines ? v.t.ballot.combination : o.proposedBy ? v.t.ballot.proposedBy(name(o.proposedBy)) : '';
+      const note = optionNote(v, o);
       return `${o.n}. ${o.text}${note ? ` (${note})` : ''}`;
     })
     .join('\n');
@@ -66,15 +78,16 @@ function voteControls(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
     ];
   }
   const propose: Button = { label: v.t.ballot.proposeButton, command: { type: 'propose-form', id: c.id } };
+  const options = shown(v, c);
   if (c.select === 1) {
-    const buttons: Button[] = c.options.map((o) => ({
+    const buttons: Button[] = options.map((o) => ({
       label: `${o.n} · ${shortLabel(o.text)}`,
       command: { type: 'vote', id: c.id, choices: [o.n] },
     }));
     return [{ type: 'actions', buttons: [...buttons, propose] }];
   }
-  const choices = c.options.map((o) => ({ value: String(o.n), label: `${o.n} · ${shortLabel(o.text, 70)}` }));
-  const base = c.options
+  const choices = options.map((o) => ({ value: String(o.n), label: `${o.n} · ${shortLabel(o.text, 70)}` }));
+  const base = options
     .filter((o) => !o.combines)
     .map((o) => ({ value: String(o.n), label: `${o.n} · ${shortLabel(o.text, 70)}` }));
   return [
