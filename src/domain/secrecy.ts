@@ -22,6 +22,17 @@ import { addDays, set, startOfMinute } from 'date-fns';
 import { tz } from '@date-fns/tz';
 import type { Consultation, Option } from './model.ts';
 
+/**
+ * Fewer answers than this in a secret consultation (overall, or in a group of delegations) and their
+ * counts would tell what one delegation chose: results then show turnout only.
+ */
+export const MIN_SECRET_GROUP = 3;
+
+/** Whether counts over `answers` secret answers may be shown without identifying anyone's choice. */
+export function countsMayShow(c: Pick<Consultation, 'secrecy'>, answers: number): boolean {
+  return c.secrecy !== 'secret' || answers === 0 || answers >= MIN_SECRET_GROUP;
+}
+
 /** Anonymous options are published at these local hours (and at the latest at the close). */
 export const PUBLICATION_HOURS = [9, 15] as const;
 

@@ -67,6 +67,10 @@ export const en = {
       'tie-at-cut': (options: string) => `tie at the cut between ${options}`,
     },
     nextStep: (id: string) => `The secretariat may launch a written survey: /consult survey ${id}`,
+    tooFewSecret: (n: number, min: number) =>
+      `${n === 1 ? 'Only 1 delegation' : `Only ${n} delegations`} answered this secret ballot: with fewer than ${min}, its counts and decision are not shown, since they would tell what a delegation chose. Turnout only:`,
+    tooFewAnonymous: (n: number, min: number) =>
+      `${n === 1 ? 'Only 1 participant' : `Only ${n} participants`} answered: with fewer than ${min}, the shares are not shown, since they would tell what someone answered.`,
     agreeShare: (pct: string, n: number) => `${pct} agree (${n} responses)`,
     responseRate: (respondents: number, participants: number, pct: string) =>
       `Response rate: ${respondents} of ${participants} participants (${pct})`,

@@ -85,6 +85,10 @@ export const es: Catalog = {
       'tie-at-cut': (options: string) => `empate en el umbral de selección entre ${options}`,
     },
     nextStep: (id: string) => `La Secretaría puede iniciar una encuesta escrita: /consult survey ${id}`,
+    tooFewSecret: (n: number, min: number) =>
+      `${n === 1 ? 'Solo 1 delegación respondió' : `Solo ${n} delegaciones respondieron`} a esta votación secreta: con menos de ${min}, no se muestran los recuentos ni la decisión, ya que revelarían lo que eligió una delegación. Solo la participación:`,
+    tooFewAnonymous: (n: number, min: number) =>
+      `${n === 1 ? 'Solo 1 participante respondió' : `Solo ${n} participantes respondieron`}: con menos de ${min}, no se muestran los porcentajes, ya que revelarían lo que respondió alguien.`,
     agreeShare: (pct: string, n: number) => `${pct} de acuerdo (${n} ${n === 1 ? 'respuesta' : 'respuestas'})`,
     responseRate: (respondents: number, participants: number, pct: string) =>
       `Tasa de respuesta: ${respondents} de ${participants} ${participants === 1 ? 'participante' : 'participantes'} (${pct})`,

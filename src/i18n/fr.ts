@@ -88,6 +88,10 @@ export const fr: Catalog = {
       'tie-at-cut': (options: string) => `égalité au seuil de sélection entre ${options}`,
     },
     nextStep: (id: string) => `Le Secrétariat peut lancer une enquête écrite : /consult survey ${id}`,
+    tooFewSecret: (n: number, min: number) =>
+      `${one(n) ? `Seule ${n} délégation a répondu` : `Seules ${n} délégations ont répondu`} à ce vote secret : en dessous de ${min}, ni les décomptes ni la décision ne sont affichés, car ils révéleraient le choix d'une délégation. Participation seulement :`,
+    tooFewAnonymous: (n: number, min: number) =>
+      `${one(n) ? `Seul ${n} participant a répondu` : `Seuls ${n} participants ont répondu`} : en dessous de ${min}, les pourcentages ne sont pas affichés, car ils révéleraient la réponse de quelqu'un.`,
     agreeShare: (pct: string, n: number) => `${pct} d'accord (${n} ${one(n) ? 'réponse' : 'réponses'})`,
     responseRate: (respondents: number, participants: number, pct: string) =>
       `Taux de réponse : ${respondents} sur ${participants} ${one(participants) ? 'participant' : 'participants'} (${pct})`,

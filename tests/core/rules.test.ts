@@ -180,6 +180,8 @@ describe('the rules of a consultation', () => {
     expect(trail.filter((e) => e.action === 'vote')).toHaveLength(3);
     for (const e of trail) expect(e.choices).toBeUndefined();
     expect(cardText(h.consult.ballotView(s, 'slack:UMEX1')!.card)).toContain('Mexico has answered (secret ballot');
+    // With fewer than 3 secret ballots the counts would tell Kenya's choice to Mexico: a third delegation answers.
+    await h.text('slack:UPHL1', `vote ${s} 1`);
     await h.text(SEC, `close ${s}`);
     expect(await h.text(SEC, `results ${s}`)).toContain(`Decision: "${A2012}"`);
   });

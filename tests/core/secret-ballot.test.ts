@@ -164,3 +164,54 @@ describe('a secret shortlist with a combination request and a proposal', () => {
     expect(lastBallotCard(h)).toContain(`4. ${PROPOSAL} (proposed by Mexico)`);
   });
 });
+
+describe('results of a secret consultation never identify one delegation', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await makeHarness();
+    await withRoster(h);
+  });
+  const results = (lang = 'en-GB') => h.text(SEC, 'results T1', undefined, lang);
+
+  it('fewer than 3 answers: turnout only, overall and by group, in en, fr and es', async () => {
+    await h.text(SEC, `theme "${A}" "${B}" secret`);
+    await h.text('slack:UKEN1', 'vote T1 1');
+    await h.text('slack:UMEX1', 'vote T1 2');
+    await h.text(SEC, 'close T1');
+    const posted = cardText(h.sent.filter((m) => m.purpose === 'results').at(-1)!.card);
+    for (const text of [posted, await results()]) {
+      expect(text).toContain('Only 2 delegations answered this secret ballot: with fewer than 3');
+      expect(text).toContain('Turnout: 2 of 4 delegations');
+      // The groups show who answered (Africa 1 of 1), never what: no count, no share, no decision.
+      expect(text).toMatch(/Africa: 1\/1/);
+      expect(text).not.toMatch(/\bvotes?\b.*%|Decision|Inconclusive/);
+    }
+    expect(await results('fr-FR')).toContain('Seules 2 délégations ont répondu à ce vote secret');
+    expect(await results('es-ES')).toContain('Solo 2 delegaciones respondieron a esta votación secreta');
+  });
+
+  it('3 answers or more: the counts and the decision, as for any consultation', async () => {
+    await h.text(SEC, `theme "${A}" "${B}" secret`);
+    for (const user of ['slack:UKEN1', 'slack:UMEX1', 'slack:UPHL1']) await h.text(user, 'vote T1 1');
+    await h.text(SEC, 'close T1');
+    expect(await results()).toMatch(new RegExp(`1\\. ${A} 3 votes · 100`));
+    expect(await results()).toContain(`Decision: "${A}"`);
+  });
+
+  it('a recorded poll with two answers shows its counts: its choices are on record anyway', async () => {
+    await h.text(SEC, `theme "${A}" "${B}"`);
+    await h.text('slack:UKEN1', 'vote T1 1');
+    await h.text(SEC, 'close T1');
+    expect(await results()).toMatch(/1 vote · 100/);
+  });
+
+  it('a satisfaction survey with fewer than 3 respondents shows the response count only', async () => {
+    await h.text(SEC, 'feedback "Workshop on health"');
+    await h.say('slack:UKEN1', 'answer F1 5 5 4 4');
+    await h.say('slack:UMEX1', 'answer F1 1 2 2 1');
+    await h.text(SEC, 'close F1');
+    const text = await h.text(SEC, 'results F1');
+    expect(text).toContain('Only 2 participants answered: with fewer than 3, the shares are not shown');
+    expect(text).not.toMatch(/% agree/);
+  });
+});
