@@ -11,7 +11,7 @@ import { createHttpServer, type HttpServer } from '../src/server.ts';
 import { loadHistory } from '../src/domain/history.ts';
 import type { Consult } from '../src/consult-api.ts';
 import type { Clock } from '../src/clock.ts';
-import { createTeamsAdapter } from './teams/create-teams-adapter.ts';
+import { createTeamsAdapter, teamsMode } from './teams/create-teams-adapter.ts';
 import { createSlackAdapter, slackConfigured, SLACK_DISABLED_LOG, type SlackAdapter } from './slack/index.ts';
 import { mountWebChat, type WebChatOptions } from './web/mount.ts'; // local web chat (issue 5)
 import { loadBallotKey } from './ballot-key.ts';
@@ -48,11 +48,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
   });
   const http = createHttpServer(log);
-  http.route('GET', '/healthz', (_req, res) => {
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ ok: true, consultations: store.all().length }));
-  });
+  http.route(
+    'GET',
+    '/healthz',
+    (_req, res) => {
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: true, consultations: store.all().length }));
+      // Answered even while a flood holds every other request slot.
+    },
+    { uncapped: true },
+  );
   const mounted: string[] = [];
 
   // Slack: only with credentials; otherwise one log line says how to enable it.
@@ -62,11 +68,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
     mounted.push(slack.mode === 'http' ? 'Slack at /slack/events' : 'Slack (Socket Mode)');
   } else log(SLACK_DISABLED_LOG);
 
-  // Teams: always mounted; without MICROSOFT_APP_ID it accepts only loopback requests (local development).
-  const teams = createTeamsAdapter({ consult, server: http, config, log });
-  mounted.push(
-    teams.authenticated ? 'Teams at /api/messages' : 'Teams at /api/messages (unauthenticated, loopback only)',
-  );
+  // Teams: only with an app id, or when local mode is asked for (TEAMS_LOCAL=1); otherwise /api/messages does not exist.
+  if (teamsMode(config)) {
+    const teams = createTeamsAdapter({ consult, server: http, config, log });
+    mounted.push(
+      teams.authenticated
+        ? 'Teams at /api/messages'
+        : 'Teams at /api/messages in LOCAL MODE (no authentication, this machine only; never behind a proxy or tunnel)',
+    );
+  } else
+    log(
+      'teams: not configured, /api/messages is off. Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to connect Teams, or TEAMS_LOCAL=1 for local tools (see adapters/teams/README.md).',
+    );
 
   // --- local web chat (issue 5): on with no platform configured, or WEBCHAT=on ---
   const webchat = await mountWebChat({ config, consult, http, log, ...opts.webchat });
