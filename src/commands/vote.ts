@@ -10,6 +10,9 @@ import { textCard } from '../views/reply.ts';
 import { formatDate } from '../views/format.ts';
 import type { Consultation } from '../domain/model.ts';
 import { proposeForm, answerForm } from '../views/forms.ts';
+import { currentVoter, queueNotice } from '../domain/notices.ts';
+import { noticeAdded, requireProposalSlot } from '../domain/proposals.ts';
+import { objection } from './silence.ts';
 import type { Card, FormSubmit } from '../views/card.ts';
 import type { OutboundMessage } from '../outbound.ts';
 import { rosterImport } from './roster-io.ts';
@@ -35,6 +38,7 @@ export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promi
     requireOpen(c, now);
     const delegation = requireEligible(caller.delegation, c);
     checkVote(c, v, now);
+    const previous = currentVoter(c, delegation.id);
     const publishAt = nextPublication(now, env.zone, new Date(c.closesAt));
     const choices = castVote(c, v, {
       delegation,
@@ -44,18 +48,24 @@ export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promi
       secret: env.secret,
       publishAt,
     });
+    // A colleague's ballot was replaced: whoever cast it is told, personally, in the same write.
+    if (previous && previous !== caller.user && delegation.delegates.includes(previous))
+      queueNotice(c, [previous], { kind: 'colleague-vote', delegation: delegation.id }, now.toISOString());
     const pending = c.options.find((o) => choices.includes(o.n) && !isPublished(o, now));
     return { delegation, choices, pending };
   });
   // The refresh shows turnout rising by one, never a new option: that waits for its publication slot.
   env.refreshBallots(c0.id);
+  env.flushOutbox(c0.id);
   const c = env.store.get(c0.id)!;
   const t = env.view(caller.lang).t;
   const chosen = choices.map((n) => `${n}. ${c.options.find((o) => o.n === n)?.text}`).join('; ');
   const notes = [
-    c.secrecy === 'secret'
-      ? t.reply.voteRecordedSecret(delegation.name)
-      : t.reply.voteRecorded(delegation.name, chosen),
+    v.abstain
+      ? t.safeguard.abstainRecorded(delegation.name)
+      : c.secrecy === 'secret'
+        ? t.reply.voteRecordedSecret(delegation.name)
+        : t.reply.voteRecorded(delegation.name, chosen),
   ];
   if (pending?.publishAt)
     notes.push(t.reply.optionPending(pending.text, formatDate(pending.publishAt, env.zone, caller.lang)));
@@ -82,11 +92,18 @@ export async function propose(env: Env, caller: Caller, id: string, text: string
   const option = await env.store.update(c0.id, (c) => {
     requireOpen(c, now);
     if (c.kind === 'feedback') fail('invalid', (t) => t.errors.isFeedback(c.id));
-    // The secretariat may add options too; delegates must be eligible.
-    const by = caller.isSecretariat && !caller.delegation ? 'secretariat' : requireEligible(caller.delegation, c).id;
+    if (c.kind === 'silence') fail('invalid', (t) => t.silence.isSilence(c.id));
+    // The secretariat may add options too; delegates must be eligible, and within their delegation's cap.
+    const delegation = caller.isSecretariat && !caller.delegation ? undefined : requireEligible(caller.delegation, c);
+    if (delegation) requireProposalSlot(c, delegation.id, delegation.name);
+    const by = delegation?.id ?? 'secretariat';
     const publishAt = nextPublication(now, env.zone, new Date(c.closesAt));
-    return proposeOption(c, text, by, caller.user, caller.platform, now, { publishAt });
+    const option = proposeOption(c, text, by, caller.user, caller.platform, now, { publishAt });
+    // An anonymous option is announced when it is published (scheduler/tick.ts), to every answered delegation.
+    if (!option.publishAt) noticeAdded(c, env.store.meta(), option.n, by, now);
+    return option;
   });
+  env.flushOutbox(c0.id);
   const t = env.view(caller.lang).t;
   const said = option.publishAt
     ? t.reply.proposedPending(c0.id, option.n, option.text, formatDate(option.publishAt, env.zone, caller.lang))
@@ -137,6 +154,16 @@ export async function submitForm(env: Env, caller: Caller, submit: FormSubmit): 
       if (!text) fail('invalid', (t) => t.errors.parse.missingText);
       if (text.length > 300) fail('invalid', (t) => t.errors.parse.tooLong(300));
       return propose(env, caller, action.id, text);
+    }
+    case 'object': {
+      const raw = values.reason;
+      const reason = (Array.isArray(raw) ? raw.join(' ') : (raw ?? '')).replace(/\s+/g, ' ').trim();
+      if (reason.length > 300) fail('invalid', (t) => t.errors.parse.tooLong(300));
+      return objection(
+        env,
+        caller,
+        reason ? { type: 'object', id: action.id, reason } : { type: 'object', id: action.id },
+      );
     }
     case 'feedback': {
       const c = requireConsultation(env, action.id);

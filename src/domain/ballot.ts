@@ -16,13 +16,27 @@ export function requireOpen(c: Readonly<Consultation>, now: Date): void {
 export interface Vote {
   choices: number[];
   combine?: [number, number];
+  /** Theme polls and written surveys: the delegation abstains (no choice). */
+  abstain?: boolean;
+}
+
+/** Abstaining is an answer in theme polls and written surveys: it counts in turnout, not in the majority base. */
+export function allowsAbstain(c: Pick<Consultation, 'kind'>): boolean {
+  return c.kind === 'theme' || c.kind === 'survey';
 }
 
 /** Checks a vote against the options, without changing anything. */
 export function checkVote(c: Readonly<Consultation>, vote: Vote, now: Date): void {
   if (c.kind === 'feedback') fail('invalid', (t) => t.errors.isFeedback(c.id));
-  // An option not yet published is not on anyone's ballot: choosing it by number would reveal that it exists.
-  const known = (n: number) => c.options.some((o) => o.n === n && isPublished(o, now));
+  if (c.kind === 'silence') fail('invalid', (t) => t.silence.isSilence(c.id));
+  if (vote.abstain) {
+    if (!allowsAbstain(c)) fail('bad-choice', (t) => t.safeguard.notAbstainable(c.id));
+    if (vote.choices.length > 0 || vote.combine) fail('bad-choice', (t) => t.safeguard.abstainAlone);
+    return;
+  }
+  // Withdrawn and merged options keep their numbers but take no more votes; an option not yet published
+  // is not on anyone's ballot (choosing it by number would reveal that it exists).
+  const known = (n: number) => c.options.some((o) => o.n === n && !o.withdrawn && isPublished(o, now));
   const all = [...vote.choices, ...(vote.combine ?? [])];
   if (all.length === 0) fail('bad-choice', (t) => t.errors.noChoice);
   for (const n of all) if (!known(n)) fail('bad-choice', (t) => t.errors.badChoice(c.id, c.options.length));
@@ -70,8 +84,9 @@ export function castVote(c: Consultation, vote: Vote, voter: Voter): number[] {
   const choices = [...new Set(vote.choices)];
   if (vote.combine) choices.push(combinationOption(c, vote.combine, voter));
   const at = voter.at.toISOString();
+  const abstain = vote.abstain ? { abstain: true as const } : {};
   if (c.secrecy === 'secret') {
-    c.ballots[ballotKey(c, voter.delegation.id, voter.secret)] = { choices };
+    c.ballots[ballotKey(c, voter.delegation.id, voter.secret)] = { choices, ...abstain };
     if (!c.answered.includes(voter.delegation.id)) c.answered = [...c.answered, voter.delegation.id].sort();
     rekeyBallots(c, voter.secret);
     c.audit.push({
@@ -82,7 +97,7 @@ export function castVote(c: Consultation, vote: Vote, voter: Voter): number[] {
       delegation: voter.delegation.id,
     });
   } else {
-    c.ballots[voter.delegation.id] = { choices, at, by: voter.user, platform: voter.platform };
+    c.ballots[voter.delegation.id] = { choices, at, by: voter.user, platform: voter.platform, ...abstain };
     c.audit.push({
       at,
       by: voter.user,
@@ -90,6 +105,7 @@ export function castVote(c: Consultation, vote: Vote, voter: Voter): number[] {
       action: 'vote',
       delegation: voter.delegation.id,
       choices,
+      ...(vote.abstain ? { detail: 'abstain' } : {}),
     });
   }
   return choices;
@@ -134,7 +150,7 @@ export function proposeOption(
   at: Date,
   secret: { publishAt?: Date } = {},
 ): Option {
-  const same = c.options.find((o) => normalizeText(o.text) === normalizeText(text));
+  const same = c.options.find((o) => !o.withdrawn && normalizeText(o.text) === normalizeText(text));
   if (same) fail('invalid', (t) => t.errors.duplicateOption(same.n));
   // The secretariat's own additions name no delegation: they are published at once, as in any consultation.
   if (c.secrecy === 'secret' && delegation !== 'secretariat') {

@@ -8,6 +8,7 @@
 import type { Env } from '../commands/env.ts';
 import { reminderSlots, dueSlot } from '../domain/reminder-plan.ts';
 import { closeConsultation, queueReminders } from './lifecycle.ts';
+import { noticeAdded } from '../domain/proposals.ts';
 
 export interface StepFailure {
   id: string;
@@ -87,7 +88,13 @@ export function nextTickDelay(env: Env, maxMs = 60_000): number {
  */
 async function publishDueOptions(env: Env, id: string, now: Date): Promise<void> {
   await env.store.update(id, (d) => {
-    for (const o of d.options) if (o.publishAt && Date.parse(o.publishAt) <= now.getTime()) delete o.publishAt;
+    for (const o of d.options) {
+      if (!o.publishAt || Date.parse(o.publishAt) > now.getTime()) continue;
+      delete o.publishAt;
+      // Every answered delegation is told, the proposer's too: leaving one out would name it.
+      noticeAdded(d, env.store.meta(), o.n, '', now);
+    }
   });
   env.refreshBallots(id);
+  env.flushOutbox(id);
 }

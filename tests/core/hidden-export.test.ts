@@ -46,7 +46,7 @@ describe('hidden results stay hidden in the export until the close', () => {
   });
 
   it('after the close the full export has every delegation’s choice, as before', async () => {
-    await h.text(SEC, `close ${id}`);
+    await h.text(SEC, `close ${id} confirm`);
     const [reply] = await h.say(SEC, `export ${id}`);
     expect(reply.file?.name).toBe(`consult-${id}.csv`);
     const csv = csvOf(reply);
@@ -56,7 +56,7 @@ describe('hidden results stay hidden in the export until the close', () => {
   });
 
   it('a cancelled hidden poll never reaches a close: its export stays turnout only', async () => {
-    await h.text(SEC, `cancel ${id}`);
+    await h.text(SEC, `cancel ${id} confirm`);
     const [reply] = await h.say(SEC, `export ${id}`);
     expect(csvOf(reply)).not.toContain(A);
     expect(csvOf(reply)).not.toContain(B);

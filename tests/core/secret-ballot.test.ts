@@ -81,7 +81,7 @@ describe('a secret shortlist with a combination request and a proposal', () => {
 
     // Others may now choose them; the tally counts them.
     expect(await h.text('slack:UPHL1', `vote ${id} 4,5`)).toContain('Vote recorded for Philippines');
-    await h.text(SEC, `close ${id}`);
+    await h.text(SEC, `close ${id} confirm`);
     const results = cardText(h.sent.filter((m) => m.purpose === 'results').at(-1)!.card);
     expect(results).toMatch(new RegExp(`4\\. ${A} \\+ ${B} 2 approvals`));
   });
@@ -128,7 +128,7 @@ describe('a secret shortlist with a combination request and a proposal', () => {
       expect(e.at).toMatch(/:00\.000Z$/);
     }
     // The export after the close has the same rows: who answered, never what.
-    await h.text(SEC, `close ${id}`);
+    await h.text(SEC, `close ${id} confirm`);
     const [exported] = await h.say(SEC, `export ${id}`);
     const csv = String(exported.file!.content);
     for (const line of csv.split('\r\n').filter((l) => l.includes(',vote,'))) {
@@ -177,7 +177,7 @@ describe('results of a secret consultation never identify one delegation', () =>
     await h.text(SEC, `theme "${A}" "${B}" secret`);
     await h.text('slack:UKEN1', 'vote T1 1');
     await h.text('slack:UMEX1', 'vote T1 2');
-    await h.text(SEC, 'close T1');
+    await h.text(SEC, 'close T1 confirm');
     const posted = cardText(h.sent.filter((m) => m.purpose === 'results').at(-1)!.card);
     for (const text of [posted, await results()]) {
       expect(text).toContain('Only 2 delegations answered this secret ballot: with fewer than 3');
@@ -193,7 +193,7 @@ describe('results of a secret consultation never identify one delegation', () =>
   it('3 answers or more: the counts and the decision, as for any consultation', async () => {
     await h.text(SEC, `theme "${A}" "${B}" secret`);
     for (const user of ['slack:UKEN1', 'slack:UMEX1', 'slack:UPHL1']) await h.text(user, 'vote T1 1');
-    await h.text(SEC, 'close T1');
+    await h.text(SEC, 'close T1 confirm');
     expect(await results()).toMatch(new RegExp(`1\\. ${A} 3 votes · 100`));
     expect(await results()).toContain(`Decision: "${A}"`);
   });
@@ -201,7 +201,7 @@ describe('results of a secret consultation never identify one delegation', () =>
   it('a recorded poll with two answers shows its counts: its choices are on record anyway', async () => {
     await h.text(SEC, `theme "${A}" "${B}"`);
     await h.text('slack:UKEN1', 'vote T1 1');
-    await h.text(SEC, 'close T1');
+    await h.text(SEC, 'close T1 confirm');
     expect(await results()).toMatch(/1 vote · 100/);
   });
 
@@ -209,7 +209,7 @@ describe('results of a secret consultation never identify one delegation', () =>
     await h.text(SEC, 'feedback "Workshop on health"');
     await h.say('slack:UKEN1', 'answer F1 5 5 4 4');
     await h.say('slack:UMEX1', 'answer F1 1 2 2 1');
-    await h.text(SEC, 'close F1');
+    await h.text(SEC, 'close F1 confirm');
     const text = await h.text(SEC, 'results F1');
     expect(text).toContain('Only 2 participants answered: with fewer than 3, the shares are not shown');
     expect(text).not.toMatch(/% agree/);

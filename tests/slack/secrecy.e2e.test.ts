@@ -38,7 +38,7 @@ describe('Slack: hidden results and secret launches', () => {
     expect(open).not.toContain(THEME_2015.slice(0, 20));
     expect(open).not.toContain(OTHER);
 
-    await h.slash(SEC, 'close T1');
+    await h.slash(SEC, 'close T1 confirm');
     h.recorder.clear();
     await h.slash(SEC, 'export T1');
     const closed = blocksText(last(h.recorder.callsTo('response_url')).body.blocks);
