@@ -51,8 +51,11 @@ export function ballotKey(
   return c.secrecy === 'secret' ? pseudonym(secret, c.id, voter, c.ballotSalt) : voter;
 }
 
+/** Sorted by key, on a null prototype like every record keyed by id (model.ts idRecord). */
 export function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const out = Object.create(null) as Record<string, T>;
+  for (const [k, v] of Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out[k] = v;
+  return out;
 }
 
 /**
