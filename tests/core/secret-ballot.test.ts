@@ -119,11 +119,13 @@ describe('a secret shortlist with a combination request and a proposal', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(audit.filter((e) => e.action === 'propose')).toEqual([
-      { at: '2026-12-01T08:00:00.000Z', action: 'propose', detail: PROPOSAL },
-    ]);
+    const proposals = audit.filter((e) => e.action === 'propose');
+    expect(proposals).toHaveLength(1);
+    expect(proposals[0]).toMatchObject({ at: '2026-12-01T08:00:00.000Z', action: 'propose', detail: PROPOSAL });
+    for (const key of ['by', 'platform', 'delegation']) expect(proposals[0]).not.toHaveProperty(key);
     for (const e of audit.filter((x) => x.action === 'vote')) {
-      expect(Object.keys(e).sort()).toEqual(['action', 'at', 'by', 'delegation', 'platform']);
+      expect(e).not.toHaveProperty('choices');
+      expect(e).not.toHaveProperty('detail');
       // To the minute, not to the millisecond.
       expect(e.at).toMatch(/:00\.000Z$/);
     }
