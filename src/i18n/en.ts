@@ -91,7 +91,7 @@ export const en = {
       'tie-at-cut': (options: string) => `tie at the cut between ${options}`,
       'all-abstained': 'every delegation that answered abstained',
     },
-    nextStep: (id: string) => `The secretariat may launch a written survey: /consult survey ${id}`,
+    nextStep: (id: string) => `The secretariat may launch a written survey with the command: survey ${id}`,
     tooFewSecret: (n: number, min: number) =>
       `${n === 1 ? 'Only 1 delegation' : `Only ${n} delegations`} answered this secret ballot: with fewer than ${min}, its counts and decision are not shown, since they would tell what a delegation chose. Turnout only:`,
     tooFewAnonymous: (n: number, min: number) =>
@@ -109,6 +109,7 @@ export const en = {
       notChosen
         ? `Note: "${title}" was proposed in ${year} but not chosen.`
         : `Note: this is close to "${title}", discussed in ${year}.`,
+    alreadyApplied: 'This click was already recorded; nothing changed.',
     voteRecorded: (delegation: string, choice: string) => `Vote recorded for ${delegation}: ${choice}`,
     voteRecordedSecret: (delegation: string) =>
       `Vote recorded for ${delegation}. The ballot is secret: your choice is not stored with your delegation's name.`,
@@ -333,8 +334,7 @@ export const en = {
 
   help: {
     title: 'Consult: commands',
-    intro:
-      'Consult runs the consultations of the dialogue: one delegation, one voice. Type a command after /consult in Slack, or after mentioning the bot in Teams.',
+    intro: 'Consult runs the consultations of the dialogue: one delegation, one voice.',
     everyone: 'For everyone',
     secretariatOnly: 'For the secretariat',
     deadlines:
@@ -398,7 +398,7 @@ export const en = {
     deadlinePast: (input: string) => `The deadline "${input}" is already past.`,
     deadlineBeforeOpen: 'The new deadline must be later than now.',
     badUser: (input: string) =>
-      `"${input}" is not a user. Mention them, or write platform:userId (e.g. slack:U0123 or teams:29:1abc).`,
+      `"${input}" is not a user. Mention them, or write their platform and id as the roster shows them (platform:id).`,
     userInOther: (user: string, delegation: string) =>
       `${user} already votes for ${delegation}. Remove them first with: roster remove ${user}`,
     userNotOnRoster: (user: string) => `${user} is not on the roster.`,
