@@ -1,4 +1,7 @@
-/** The audit trail as CSV for the secretariat: who did what, when, from which platform. */
+/**
+ * The audit trail as CSV for the secretariat: who did what, when, from which platform. Until the
+ * close of a consultation whose results are hidden, only its turnout: who answered, when, from where.
+ */
 import type { Consultation, Meta } from '../domain/model.ts';
 
 /** Quotes a cell, and defuses spreadsheet formulas (=, +, -, @) typed into option texts. */
@@ -17,8 +20,8 @@ export function auditCsv(c: Readonly<Consultation>, meta: Readonly<Meta>): strin
       c.id,
       e.at,
       e.action,
-      e.by,
-      e.platform,
+      e.by ?? '',
+      e.platform ?? '',
       name(e.delegation),
       (e.choices ?? []).map(option).join('; '),
       e.detail ?? '',
@@ -26,5 +29,14 @@ export function auditCsv(c: Readonly<Consultation>, meta: Readonly<Meta>): strin
   }
   // The head hash of the trail, to check this export against the store (npm run verify-store).
   if (c.auditHead) rows.push(['audit head (SHA-256)', c.auditHead, `${c.audit.length} entries`]);
+  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Every ballot cast, without its choice: what the secretariat may see of a hidden consultation before its close. */
+export function turnoutCsv(c: Readonly<Consultation>, meta: Readonly<Meta>): string {
+  const name = (id?: string) => (id ? (meta.delegations.find((d) => d.id === id)?.name ?? id) : '');
+  const rows = [['consultation', 'at', 'action', 'user', 'platform', 'delegation']];
+  for (const e of c.audit)
+    if (e.action === 'vote') rows.push([c.id, e.at, e.action, e.by ?? '', e.platform ?? '', name(e.delegation)]);
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

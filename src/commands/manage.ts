@@ -7,7 +7,7 @@ import { textCard } from '../views/reply.ts';
 import { formatDate } from '../views/format.ts';
 import { resolveDeadline } from './launch.ts';
 import { closeConsultation, queueReminders } from '../scheduler/lifecycle.ts';
-import { auditCsv } from './export-csv.ts';
+import { auditCsv, turnoutCsv } from './export-csv.ts';
 import { missingDelegations } from '../views/status.ts';
 import type { OutboundMessage } from '../outbound.ts';
 import { confirmCard } from '../views/confirm.ts';
@@ -115,6 +115,19 @@ export async function manage(
         (d) => void d.audit.push({ at, by: caller.user, platform: caller.platform, action: 'export' }),
       );
       const fresh = env.store.get(c.id)!;
+      // Hidden means hidden from the secretariat too until the close (as `results`): turnout only, no choices.
+      // A cancelled consultation never reaches a close, so its hidden choices stay hidden.
+      if (fresh.visibility === 'hidden' && fresh.status !== 'closed') {
+        const csv = turnoutCsv(fresh, env.store.meta());
+        const cast = fresh.audit.filter((e) => e.action === 'vote').length;
+        const text = t.reply.exportedTurnout(c.id, cast, formatDate(fresh.closesAt, env.zone, caller.lang));
+        return [
+          reply(caller, textCard(t.ballot.id(c.id), text, 'success'), 'export', {
+            consultationId: c.id,
+            file: { name: `consult-${c.id}-turnout.csv`, mime: 'text/csv', content: csv },
+          }),
+        ];
+      }
       const csv = auditCsv(fresh, env.store.meta());
       return [
         reply(caller, textCard(t.ballot.id(c.id), t.reply.exported(c.id, fresh.audit.length), 'success'), 'export', {

@@ -3,6 +3,7 @@ import type { Command } from './command.ts';
 import type { Caller, Env } from './env.ts';
 import { reply, requireConsultation } from './env.ts';
 import { castVote, checkVote, proposeOption, recordAnswers, requireOpen, type Vote } from '../domain/ballot.ts';
+import { isPublished, nextPublication } from '../domain/secrecy.ts';
 import { requireEligible } from '../domain/eligibility.ts';
 import { fail } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
@@ -47,34 +48,42 @@ export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promi
     if (caller.interactionId && c.applied?.some((a) => a.id === caller.interactionId)) return undefined;
     requireOpen(c, now);
     const delegation = requireEligible(caller.delegation, c);
-    checkVote(c, v);
+    checkVote(c, v, now);
     const previous = currentVoter(c, delegation.id);
+    const publishAt = nextPublication(now, env.zone, new Date(c.closesAt));
     const choices = castVote(c, v, {
       delegation,
       user: caller.user,
       platform: caller.platform,
       at: now,
       secret: env.secret,
+      publishAt,
     });
     // A colleague's ballot was replaced: whoever cast it is told, personally, in the same write.
     if (previous && previous !== caller.user && delegation.delegates.includes(previous))
       queueNotice(c, [previous], { kind: 'colleague-vote', delegation: delegation.id }, now.toISOString());
     if (caller.interactionId) rememberInteraction(c, caller.interactionId, now);
-    return { delegation, choices };
+    const pending = c.options.find((o) => choices.includes(o.n) && !isPublished(o, now));
+    return { delegation, choices, pending };
   });
   if (!done) return voteReply(env, caller, c0, env.view(caller.lang).t.reply.alreadyApplied);
-  const { delegation, choices } = done;
+  const { delegation, choices, pending } = done;
+  // The refresh shows turnout rising by one, never a new option: that waits for its publication slot.
   env.refreshBallots(c0.id);
   env.flushOutbox(c0.id);
   const c = env.store.get(c0.id)!;
   const t = env.view(caller.lang).t;
   const chosen = choices.map((n) => `${n}. ${c.options.find((o) => o.n === n)?.text}`).join('; ');
-  const note = v.abstain
-    ? t.safeguard.abstainRecorded(delegation.name)
-    : c.secrecy === 'secret'
-      ? t.reply.voteRecordedSecret(delegation.name)
-      : t.reply.voteRecorded(delegation.name, chosen);
-  return voteReply(env, caller, c, note);
+  const notes = [
+    v.abstain
+      ? t.safeguard.abstainRecorded(delegation.name)
+      : c.secrecy === 'secret'
+        ? t.reply.voteRecordedSecret(delegation.name)
+        : t.reply.voteRecorded(delegation.name, chosen),
+  ];
+  if (pending?.publishAt)
+    notes.push(t.reply.optionPending(pending.text, formatDate(pending.publishAt, env.zone, caller.lang)));
+  return voteReply(env, caller, c, notes.join('\n'));
 }
 
 export async function answer(env: Env, caller: Caller, id: string, answers: number[]): Promise<OutboundMessage[]> {
@@ -102,18 +111,19 @@ export async function propose(env: Env, caller: Caller, id: string, text: string
     const delegation = caller.isSecretariat && !caller.delegation ? undefined : requireEligible(caller.delegation, c);
     if (delegation) requireProposalSlot(c, delegation.id, delegation.name);
     const by = delegation?.id ?? 'secretariat';
-    const option = proposeOption(c, text, by, caller.user, caller.platform, now);
-    noticeAdded(c, env.store.meta(), option.n, by, now);
+    const publishAt = nextPublication(now, env.zone, new Date(c.closesAt));
+    const option = proposeOption(c, text, by, caller.user, caller.platform, now, { publishAt });
+    // An anonymous option is announced when it is published (scheduler/tick.ts), to every answered delegation.
+    if (!option.publishAt) noticeAdded(c, env.store.meta(), option.n, by, now);
     return option;
   });
-  env.refreshBallots(c0.id);
   env.flushOutbox(c0.id);
   const t = env.view(caller.lang).t;
-  return [
-    reply(caller, textCard(t.ballot.id(c0.id), t.reply.proposed(c0.id, option.n, option.text), 'success'), 'reply', {
-      consultationId: c0.id,
-    }),
-  ];
+  const said = option.publishAt
+    ? t.reply.proposedPending(c0.id, option.n, option.text, formatDate(option.publishAt, env.zone, caller.lang))
+    : t.reply.proposed(c0.id, option.n, option.text);
+  if (!option.publishAt) env.refreshBallots(c0.id);
+  return [reply(caller, textCard(t.ballot.id(c0.id), said, 'success'), 'reply', { consultationId: c0.id })];
 }
 
 export function openForm(

@@ -5,7 +5,7 @@
  */
 import { fail } from '../errors.ts';
 import type { Consultation, Delegation, Option, Platform, UserId } from './model.ts';
-import { ballotKey, sortedRecord } from './secrecy.ts';
+import { ballotKey, coarseTime, isPublished, rekeyBallots, sortedRecord } from './secrecy.ts';
 import { methodOf } from './tally.ts';
 
 export function requireOpen(c: Readonly<Consultation>, now: Date): void {
@@ -26,7 +26,7 @@ export function allowsAbstain(c: Pick<Consultation, 'kind'>): boolean {
 }
 
 /** Checks a vote against the options, without changing anything. */
-export function checkVote(c: Readonly<Consultation>, vote: Vote): void {
+export function checkVote(c: Readonly<Consultation>, vote: Vote, now: Date): void {
   if (c.kind === 'feedback') fail('invalid', (t) => t.errors.isFeedback(c.id));
   if (c.kind === 'silence') fail('invalid', (t) => t.silence.isSilence(c.id));
   if (vote.abstain) {
@@ -34,8 +34,9 @@ export function checkVote(c: Readonly<Consultation>, vote: Vote): void {
     if (vote.choices.length > 0 || vote.combine) fail('bad-choice', (t) => t.safeguard.abstainAlone);
     return;
   }
-  // Withdrawn and merged options keep their numbers but take no more votes.
-  const known = (n: number) => c.options.some((o) => o.n === n && !o.withdrawn);
+  // Withdrawn and merged options keep their numbers but take no more votes; an option not yet published
+  // is not on anyone's ballot (choosing it by number would reveal that it exists).
+  const known = (n: number) => c.options.some((o) => o.n === n && !o.withdrawn && isPublished(o, now));
   const all = [...vote.choices, ...(vote.combine ?? [])];
   if (all.length === 0) fail('bad-choice', (t) => t.errors.noChoice);
   for (const n of all) if (!known(n)) fail('bad-choice', (t) => t.errors.badChoice(c.id, c.options.length));
@@ -47,8 +48,11 @@ export function checkVote(c: Readonly<Consultation>, vote: Vote): void {
   if (count > c.select) fail('bad-choice', (t) => t.errors.tooManyChoices(c.select));
 }
 
-/** Finds or adds the "A + B" option of a combination request; returns its number. */
-function combinationOption(c: Consultation, [a, b]: [number, number], delegation: string): number {
+/**
+ * Finds or adds the "A + B" option of a combination request; returns its number. In a secret
+ * consultation the option names no delegation and waits for `publishAt` (domain/secrecy.ts).
+ */
+function combinationOption(c: Consultation, [a, b]: [number, number], voter: Voter): number {
   const [lo, hi] = a < b ? [a, b] : [b, a];
   const existing = c.options.find((o) => o.combines && o.combines[0] === lo && o.combines[1] === hi);
   if (existing) return existing.n;
@@ -57,7 +61,9 @@ function combinationOption(c: Consultation, [a, b]: [number, number], delegation
     n: c.options.length + 1,
     text: `${text(lo)} + ${text(hi)}`,
     combines: [lo, hi],
-    proposedBy: delegation,
+    ...(c.secrecy === 'secret'
+      ? { anonymous: true, ...(voter.publishAt ? { publishAt: voter.publishAt.toISOString() } : {}) }
+      : { proposedBy: voter.delegation.id }),
   };
   c.options.push(option);
   return option.n;
@@ -69,21 +75,29 @@ export interface Voter {
   platform: Platform;
   at: Date;
   secret: string;
+  /** Secret consultations: when an option this ballot creates reaches the ballot (domain/secrecy.ts). */
+  publishAt?: Date;
 }
 
 /** Records a delegation's ballot (after checkVote and the eligibility check). Returns the chosen option numbers. */
 export function castVote(c: Consultation, vote: Vote, voter: Voter): number[] {
   const choices = [...new Set(vote.choices)];
-  if (vote.combine) choices.push(combinationOption(c, vote.combine, voter.delegation.id));
+  if (vote.combine) choices.push(combinationOption(c, vote.combine, voter));
   const at = voter.at.toISOString();
-  const key = ballotKey(c, voter.delegation.id, voter.secret);
   const abstain = vote.abstain ? { abstain: true as const } : {};
   if (c.secrecy === 'secret') {
-    c.ballots = sortedRecord({ ...c.ballots, [key]: { choices, ...abstain } });
-    if (!c.answered.includes(voter.delegation.id)) c.answered.push(voter.delegation.id);
-    c.audit.push({ at, by: voter.user, platform: voter.platform, action: 'vote', delegation: voter.delegation.id });
+    c.ballots[ballotKey(c, voter.delegation.id, voter.secret)] = { choices, ...abstain };
+    if (!c.answered.includes(voter.delegation.id)) c.answered = [...c.answered, voter.delegation.id].sort();
+    rekeyBallots(c, voter.secret);
+    c.audit.push({
+      at: coarseTime(voter.at),
+      by: voter.user,
+      platform: voter.platform,
+      action: 'vote',
+      delegation: voter.delegation.id,
+    });
   } else {
-    c.ballots[key] = { choices, at, by: voter.user, platform: voter.platform, ...abstain };
+    c.ballots[voter.delegation.id] = { choices, at, by: voter.user, platform: voter.platform, ...abstain };
     c.audit.push({
       at,
       by: voter.user,
@@ -122,7 +136,11 @@ export function normalizeText(s: string): string {
     .trim();
 }
 
-/** A delegation proposes an option while the consultation is open. */
+/**
+ * A delegation proposes an option while the consultation is open. In a secret consultation the
+ * proposal is anonymous (proposing reveals a preference): neither the option nor its audit entry
+ * names the delegation or the user, and the option waits for `publishAt` to reach the ballot.
+ */
 export function proposeOption(
   c: Consultation,
   text: string,
@@ -130,9 +148,22 @@ export function proposeOption(
   user: UserId,
   platform: Platform,
   at: Date,
+  secret: { publishAt?: Date } = {},
 ): Option {
   const same = c.options.find((o) => !o.withdrawn && normalizeText(o.text) === normalizeText(text));
   if (same) fail('invalid', (t) => t.errors.duplicateOption(same.n));
+  // The secretariat's own additions name no delegation: they are published at once, as in any consultation.
+  if (c.secrecy === 'secret' && delegation !== 'secretariat') {
+    const option: Option = {
+      n: c.options.length + 1,
+      text,
+      anonymous: true,
+      ...(secret.publishAt ? { publishAt: secret.publishAt.toISOString() } : {}),
+    };
+    c.options.push(option);
+    c.audit.push({ at: coarseTime(at), action: 'propose', detail: text });
+    return option;
+  }
   const option: Option = { n: c.options.length + 1, text, proposedBy: delegation };
   c.options.push(option);
   c.audit.push({ at: at.toISOString(), by: user, platform, action: 'propose', delegation, detail: text });

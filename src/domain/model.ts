@@ -84,6 +84,10 @@ export const Option = z.object({
   proposedBy: z.string().optional(),
   /** A combination request "A + B" in a shortlist: the numbers of the two combined topics. */
   combines: z.tuple([z.number().int(), z.number().int()]).optional(),
+  /** Proposed or requested by a delegation of a secret consultation, which is never recorded (domain/secrecy.ts). */
+  anonymous: z.literal(true).optional(),
+  /** An anonymous option is shown on the ballot only from this publication slot on (domain/secrecy.ts). */
+  publishAt: z.string().optional(),
   /** Withdrawn by the secretariat: kept so option numbers never change, but no longer on the ballot. */
   withdrawn: z.boolean().optional(),
   /** Merged by the secretariat into this option (set with `withdrawn`). */
@@ -112,8 +116,9 @@ export type Ballot = z.infer<typeof Ballot>;
 
 export const AuditEntry = z.object({
   at: z.string(),
-  by: UserId,
-  platform: Platform,
+  /** Absent on the entry of an anonymous proposal in a secret consultation. */
+  by: UserId.optional(),
+  platform: Platform.optional(),
   action: z.enum([
     'launch',
     'vote',
@@ -204,8 +209,10 @@ export const Consultation = z.object({
   /** The consultation a written survey was launched from. */
   source: z.string().optional(),
   ballots: idRecord(Ballot),
-  /** Secret ballots: which delegations have answered (never their choice). */
+  /** Secret ballots: which delegations have answered (never their choice), kept sorted. */
   answered: z.array(z.string()),
+  /** Secret ballots: the salt of the current pseudonyms, new at every ballot (domain/secrecy.ts). */
+  ballotSalt: z.string().optional(),
   /** Reminder slots already handled (ISO times). */
   remindersDone: z.array(z.string()),
   outbox: z.array(OutboxEntry),

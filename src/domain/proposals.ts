@@ -45,7 +45,7 @@ export interface Actor {
  */
 export function withdrawOption(c: Consultation, meta: Readonly<Meta>, n: number, by: Actor): void {
   const option = requireActive(c, n);
-  if (!option.proposedBy) fail('invalid', (t) => t.safeguard.notProposed(c.id, n));
+  if (!option.proposedBy && !option.anonymous) fail('invalid', (t) => t.safeguard.notProposed(c.id, n));
   if (c.secrecy === 'secret' && c.answered.length > 0) fail('invalid', (t) => t.safeguard.withdrawSecret(c.id, n));
   const at = by.at.toISOString();
   option.withdrawn = true;

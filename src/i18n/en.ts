@@ -16,10 +16,12 @@ export const en = {
   /** Scheduled work the store could not save: told personally to the secretariat, once. */
   scheduler: {
     title: 'Scheduled work is failing',
-    failed: (id: string, step: 'close' | 'remind', cause: string) =>
+    failed: (id: string, step: 'close' | 'publish' | 'remind', cause: string) =>
       step === 'close'
         ? `The results of ${id} could not be saved: ${cause}. ${id} will close and its results will be posted as soon as the store can be written again.`
-        : `The reminders of ${id} could not be saved: ${cause}. They will go out as soon as the store can be written again.`,
+        : step === 'publish'
+          ? `New options of ${id} could not be published on its ballot: ${cause}. They will appear as soon as the store can be written again.`
+          : `The reminders of ${id} could not be saved: ${cause}. They will go out as soon as the store can be written again.`,
     failedOther: (cause: string) => `A scheduled task could not be completed: ${cause}.`,
     retrying: 'The bot keeps retrying by itself; the health check reports the problem until it is solved.',
     cause: {
@@ -55,6 +57,8 @@ export const en = {
     secretAnswered: (delegation: string) => `${delegation} has answered (secret ballot: your choice is not shown).`,
     proposedBy: (delegation: string) => `proposed by ${delegation}`,
     combination: 'combination requested',
+    requestedByDelegation: 'combination requested by a delegation',
+    proposedByDelegation: 'proposed by a delegation',
     proposeButton: 'Propose an option',
     answerButton: 'Answer the survey',
     voteButton: (n: number) => `Vote ${n}`,
@@ -88,6 +92,10 @@ export const en = {
       'all-abstained': 'every delegation that answered abstained',
     },
     nextStep: (id: string) => `The secretariat may launch a written survey with the command: survey ${id}`,
+    tooFewSecret: (n: number, min: number) =>
+      `${n === 1 ? 'Only 1 delegation' : `Only ${n} delegations`} answered this secret ballot: with fewer than ${min}, its counts and decision are not shown, since they would tell what a delegation chose. Turnout only:`,
+    tooFewAnonymous: (n: number, min: number) =>
+      `${n === 1 ? 'Only 1 participant' : `Only ${n} participants`} answered: with fewer than ${min}, the shares are not shown, since they would tell what someone answered.`,
     agreeShare: (pct: string, n: number) => `${pct} agree (${n} responses)`,
     responseRate: (respondents: number, participants: number, pct: string) =>
       `Response rate: ${respondents} of ${participants} participants (${pct})`,
@@ -108,6 +116,10 @@ export const en = {
     changeUntil: (date: string) => `You may change your vote until ${date}: vote again on the ballot.`,
     answerRecorded: 'Thank you: your answers are recorded anonymously.',
     proposed: (id: string, n: number, text: string) => `Option ${n} added to ${id}: "${text}"`,
+    proposedPending: (id: string, n: number, text: string, date: string) =>
+      `Option ${n} of ${id}, "${text}", is recorded without your delegation's name. The ballot is secret, so it appears there at the next publication (${date}), not at once: that way nobody can tell who proposed it.`,
+    optionPending: (text: string, date: string) =>
+      `Your combination "${text}" appears on the ballot at the next publication (${date}), so that it cannot be tied to your vote.`,
     closed: (id: string) => `${id} is closed. Results are posted to every channel of the consultation.`,
     extended: (id: string, date: string) => `${id} now closes ${date}. Reminders are re-planned.`,
     cancelledReply: (id: string) => `${id} is cancelled. No result will be posted and no more reminders are sent.`,
@@ -115,6 +127,8 @@ export const en = {
     nobodyToRemind: (id: string) => `Every eligible delegation has answered ${id}: nobody to remind.`,
     shared: (id: string) => `The ballot of ${id} is posted here too. Votes from every channel count in one tally.`,
     exported: (id: string, n: number) => `Export of ${id}: ${n} audit entries (CSV attached).`,
+    exportedTurnout: (id: string, n: number, date: string) =>
+      `Export of ${id}: turnout only, ${n === 1 ? '1 ballot' : `${n} ballots`} cast (who answered, when, from which platform). Its results stay hidden until the close (${date}): the choices are in the export after it.`,
     rosterAdded: (user: string, delegation: string) => `${user} now votes for ${delegation}.`,
     rosterRemoved: (user: string, delegation: string) => `${user} no longer votes for ${delegation}.`,
     rosterTitle: 'Roster',
@@ -314,6 +328,7 @@ export const en = {
     closeButton: 'Close',
     remindButton: 'Remind',
     exportButton: 'Export',
+    exportTurnoutButton: 'Export turnout',
     extendButton: 'Extend 7 days',
   },
 

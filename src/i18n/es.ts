@@ -18,10 +18,12 @@ export const es: Catalog = {
   /** Scheduled work the store could not save: told personally to the secretariat, once. */
   scheduler: {
     title: 'Hay tareas programadas que fallan',
-    failed: (id: string, step: 'close' | 'remind', cause: string) =>
+    failed: (id: string, step: 'close' | 'publish' | 'remind', cause: string) =>
       step === 'close'
         ? `No se pudieron guardar los resultados de ${id}: ${cause}. ${id} se cerrará y sus resultados se publicarán en cuanto se pueda volver a escribir en el almacenamiento.`
-        : `No se pudieron guardar los recordatorios de ${id}: ${cause}. Se enviarán en cuanto se pueda volver a escribir en el almacenamiento.`,
+        : step === 'publish'
+          ? `No se pudieron publicar en la papeleta las nuevas opciones de ${id}: ${cause}. Aparecerán en cuanto se pueda volver a escribir en el almacenamiento.`
+          : `No se pudieron guardar los recordatorios de ${id}: ${cause}. Se enviarán en cuanto se pueda volver a escribir en el almacenamiento.`,
     failedOther: (cause: string) => `No se pudo completar una tarea programada: ${cause}.`,
     retrying: 'El bot lo reintenta por sí solo; el control de estado informa del problema hasta que se resuelva.',
     cause: {
@@ -68,6 +70,8 @@ export const es: Catalog = {
       `${delegation} ha respondido (votación secreta: su elección no se muestra).`,
     proposedBy: (delegation: string) => `propuesta de ${delegation}`,
     combination: 'combinación solicitada',
+    requestedByDelegation: 'combinación solicitada por una delegación',
+    proposedByDelegation: 'propuesta de una delegación',
     proposeButton: 'Proponer una opción',
     answerButton: 'Responder a la encuesta',
     voteButton: (n: number) => `Votar por la opción ${n}`,
@@ -102,6 +106,10 @@ export const es: Catalog = {
       'all-abstained': 'todas las delegaciones que respondieron se abstuvieron',
     },
     nextStep: (id: string) => `La Secretaría puede iniciar una encuesta escrita con el comando: survey ${id}`,
+    tooFewSecret: (n: number, min: number) =>
+      `${n === 1 ? 'Solo 1 delegación respondió' : `Solo ${n} delegaciones respondieron`} a esta votación secreta: con menos de ${min}, no se muestran los recuentos ni la decisión, ya que revelarían lo que eligió una delegación. Solo la participación:`,
+    tooFewAnonymous: (n: number, min: number) =>
+      `${n === 1 ? 'Solo 1 participante respondió' : `Solo ${n} participantes respondieron`}: con menos de ${min}, no se muestran los porcentajes, ya que revelarían lo que respondió alguien.`,
     agreeShare: (pct: string, n: number) => `${pct} de acuerdo (${n} ${n === 1 ? 'respuesta' : 'respuestas'})`,
     responseRate: (respondents: number, participants: number, pct: string) =>
       `Tasa de respuesta: ${respondents} de ${participants} ${participants === 1 ? 'participante' : 'participantes'} (${pct})`,
@@ -124,6 +132,10 @@ export const es: Catalog = {
     changeUntil: (date: string) => `Puede cambiar su voto hasta el ${date}: vote de nuevo en la papeleta.`,
     answerRecorded: 'Gracias: sus respuestas se han registrado de forma anónima.',
     proposed: (id: string, n: number, text: string) => `Opción ${n} añadida a la consulta ${id}: "${text}"`,
+    proposedPending: (id: string, n: number, text: string, date: string) =>
+      `La opción ${n} de la consulta ${id}, "${text}", se ha registrado sin el nombre de su delegación. Como la votación es secreta, aparecerá en la papeleta en la próxima publicación (${date}) y no de inmediato: así nadie puede saber quién la propuso.`,
+    optionPending: (text: string, date: string) =>
+      `Su combinación "${text}" aparecerá en la papeleta en la próxima publicación (${date}), para que no pueda vincularse a su voto.`,
     closed: (id: string) =>
       `La consulta ${id} se ha cerrado. Los resultados se publican en todos los canales de la consulta.`,
     extended: (id: string, date: string) =>
@@ -140,6 +152,8 @@ export const es: Catalog = {
       `El formulario de votación de la consulta ${id} también se publica aquí. Los votos de todos los canales se contabilizan conjuntamente.`,
     exported: (id: string, n: number) =>
       `Exportación de la consulta ${id}: ${n} ${n === 1 ? 'entrada' : 'entradas'} del registro de auditoría (se adjunta un archivo CSV).`,
+    exportedTurnout: (id: string, n: number, date: string) =>
+      `Exportación de la consulta ${id}: solo la participación, ${n} ${n === 1 ? 'papeleta emitida' : 'papeletas emitidas'} (quién respondió, cuándo y desde qué plataforma). Sus resultados permanecen ocultos hasta el cierre (${date}): las opciones elegidas figuran en la exportación posterior.`,
     rosterAdded: (user: string, delegation: string) => `${user} vota ahora en nombre de ${delegation}.`,
     rosterRemoved: (user: string, delegation: string) => `${user} ya no vota en nombre de ${delegation}.`,
     rosterTitle: 'Lista de delegados',
@@ -341,6 +355,7 @@ export const es: Catalog = {
     closeButton: 'Cerrar',
     remindButton: 'Enviar recordatorio',
     exportButton: 'Exportar',
+    exportTurnoutButton: 'Exportar la participación',
     extendButton: 'Prorrogar 7 días',
   },
 

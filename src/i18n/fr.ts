@@ -21,10 +21,12 @@ export const fr: Catalog = {
   /** Scheduled work the store could not save: told personally to the secretariat, once. */
   scheduler: {
     title: 'Des tâches planifiées échouent',
-    failed: (id: string, step: 'close' | 'remind', cause: string) =>
+    failed: (id: string, step: 'close' | 'publish' | 'remind', cause: string) =>
       step === 'close'
         ? `Les résultats de ${id} n'ont pas pu être enregistrés : ${cause}. ${id} sera clôturée et ses résultats publiés dès que le stockage pourra de nouveau être écrit.`
-        : `Les rappels de ${id} n'ont pas pu être enregistrés : ${cause}. Ils partiront dès que le stockage pourra de nouveau être écrit.`,
+        : step === 'publish'
+          ? `Les nouvelles options de ${id} n'ont pas pu être publiées sur son bulletin : ${cause}. Elles apparaîtront dès que le stockage pourra de nouveau être écrit.`
+          : `Les rappels de ${id} n'ont pas pu être enregistrés : ${cause}. Ils partiront dès que le stockage pourra de nouveau être écrit.`,
     failedOther: (cause: string) => `Une tâche planifiée n'a pas pu être menée à bien : ${cause}.`,
     retrying: "Le bot réessaie de lui-même ; le contrôle de santé signale le problème jusqu'à ce qu'il soit résolu.",
     cause: {
@@ -70,6 +72,8 @@ export const fr: Catalog = {
     secretAnswered: (delegation: string) => `${delegation} a répondu (scrutin secret : votre choix n'est pas affiché).`,
     proposedBy: (delegation: string) => `proposition de ${delegation}`,
     combination: 'regroupement demandé',
+    requestedByDelegation: 'regroupement demandé par une délégation',
+    proposedByDelegation: 'proposition d’une délégation',
     proposeButton: 'Proposer une option',
     answerButton: "Répondre à l'enquête",
     voteButton: (n: number) => `Voter pour l'option ${n}`,
@@ -105,6 +109,10 @@ export const fr: Catalog = {
       'all-abstained': 'toutes les délégations ayant répondu se sont abstenues',
     },
     nextStep: (id: string) => `Le Secrétariat peut lancer une enquête écrite avec la commande : survey ${id}`,
+    tooFewSecret: (n: number, min: number) =>
+      `${one(n) ? `Seule ${n} délégation a répondu` : `Seules ${n} délégations ont répondu`} à ce vote secret : en dessous de ${min}, ni les décomptes ni la décision ne sont affichés, car ils révéleraient le choix d'une délégation. Participation seulement :`,
+    tooFewAnonymous: (n: number, min: number) =>
+      `${one(n) ? `Seul ${n} participant a répondu` : `Seuls ${n} participants ont répondu`} : en dessous de ${min}, les pourcentages ne sont pas affichés, car ils révéleraient la réponse de quelqu'un.`,
     agreeShare: (pct: string, n: number) => `${pct} d'accord (${n} ${one(n) ? 'réponse' : 'réponses'})`,
     responseRate: (respondents: number, participants: number, pct: string) =>
       `Taux de réponse : ${respondents} sur ${participants} ${one(participants) ? 'participant' : 'participants'} (${pct})`,
@@ -128,6 +136,10 @@ export const fr: Catalog = {
       `Vous pouvez modifier votre vote jusqu’au ${date} : votez à nouveau sur le bulletin.`,
     answerRecorded: 'Merci : vos réponses sont enregistrées de manière anonyme.',
     proposed: (id: string, n: number, text: string) => `Option ${n} ajoutée à la consultation ${id} : « ${text} »`,
+    proposedPending: (id: string, n: number, text: string, date: string) =>
+      `L'option ${n} de la consultation ${id}, « ${text} », est enregistrée sans le nom de votre délégation. Le scrutin étant secret, elle apparaîtra sur le bulletin à la prochaine publication (${date}) et non immédiatement : ainsi, personne ne peut savoir qui l'a proposée.`,
+    optionPending: (text: string, date: string) =>
+      `Votre regroupement « ${text} » apparaîtra sur le bulletin à la prochaine publication (${date}), afin qu'il ne puisse pas être rattaché à votre vote.`,
     closed: (id: string) =>
       `La consultation ${id} est clôturée. Les résultats sont publiés dans tous les canaux de la consultation.`,
     extended: (id: string, date: string) =>
@@ -144,6 +156,8 @@ export const fr: Catalog = {
       `Le bulletin de vote de la consultation ${id} est également publié ici. Les votes exprimés dans tous les canaux sont comptabilisés ensemble.`,
     exported: (id: string, n: number) =>
       `Export de la consultation ${id} : ${n} ${one(n) ? "entrée du journal d'audit" : "entrées du journal d'audit"} (fichier CSV joint).`,
+    exportedTurnout: (id: string, n: number, date: string) =>
+      `Export de la consultation ${id} : participation seulement, ${n} ${one(n) ? 'bulletin déposé' : 'bulletins déposés'} (qui a répondu, quand, depuis quelle plateforme). Ses résultats restent masqués jusqu'à la clôture (${date}) : les choix figurent dans l'export après celle-ci.`,
     rosterAdded: (user: string, delegation: string) => `${user} vote désormais au nom de ${delegation}.`,
     rosterRemoved: (user: string, delegation: string) => `${user} ne vote plus au nom de ${delegation}.`,
     rosterTitle: 'Liste des délégués',
@@ -350,6 +364,7 @@ export const fr: Catalog = {
     closeButton: 'Clôturer',
     remindButton: 'Envoyer un rappel',
     exportButton: 'Exporter',
+    exportTurnoutButton: 'Exporter la participation',
     extendButton: 'Prolonger de 7 jours',
   },
 

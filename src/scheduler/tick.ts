@@ -8,10 +8,11 @@
 import type { Env } from '../commands/env.ts';
 import { reminderSlots, dueSlot } from '../domain/reminder-plan.ts';
 import { closeConsultation, queueReminders } from './lifecycle.ts';
+import { noticeAdded } from '../domain/proposals.ts';
 
 export interface StepFailure {
   id: string;
-  step: 'close' | 'remind';
+  step: 'close' | 'publish' | 'remind';
   cause: unknown;
 }
 
@@ -34,6 +35,10 @@ export async function tick(env: Env): Promise<void> {
       if (c.status === 'open' && now.getTime() >= Date.parse(c.closesAt)) {
         await closeConsultation(env, c.id, 'scheduler', now);
         continue;
+      }
+      step = 'publish';
+      if (c.status === 'open' && c.options.some((o) => o.publishAt && Date.parse(o.publishAt) <= now.getTime())) {
+        await publishDueOptions(env, c.id, now);
       }
       step = 'remind';
       if (c.status === 'open') {
@@ -75,4 +80,21 @@ export function nextTickDelay(env: Env, maxMs = 60_000): number {
   }
   // A pass a little early finds nothing due and plans the next one: keep a small floor, never a spin.
   return Math.max(100, next - now);
+}
+
+/**
+ * Anonymous options of a secret consultation reach the ballot at a publication slot, apart from the
+ * vote or proposal that made them (domain/secrecy.ts); once shown, the slot is forgotten.
+ */
+async function publishDueOptions(env: Env, id: string, now: Date): Promise<void> {
+  await env.store.update(id, (d) => {
+    for (const o of d.options) {
+      if (!o.publishAt || Date.parse(o.publishAt) > now.getTime()) continue;
+      delete o.publishAt;
+      // Every answered delegation is told, the proposer's too: leaving one out would name it.
+      noticeAdded(d, env.store.meta(), o.n, '', now);
+    }
+  });
+  env.refreshBallots(id);
+  env.flushOutbox(id);
 }

@@ -1,5 +1,6 @@
 /** The ballot card: the question, every option in full, deadline, eligibility, secrecy, turnout, and how to vote. */
-import type { Consultation, Delegation, Lang, Meta } from '../domain/model.ts';
+import type { Consultation, Delegation, Lang, Meta, Option } from '../domain/model.ts';
+import { isPublished } from '../domain/secrecy.ts';
 import type { Catalog } from '../i18n/en.ts';
 import { turnoutCount, countOptions } from '../domain/tally.ts';
 import { allowsAbstain, hasAnswered } from '../domain/ballot.ts';
@@ -28,11 +29,23 @@ function deadlineLine(v: ViewContext, c: Readonly<Consultation>): string {
   return v.t.ballot.closes(formatDate(c.closesAt, v.zone, v.lang), formatRelative(c.closesAt, v.now, v.lang));
 }
 
-function optionLines(v: ViewContext, c: Readonly<Consultation>): string {
+/** The options on the ballot now: anonymous ones wait for their publication slot (domain/secrecy.ts). */
+function shown(v: ViewContext, c: Readonly<Consultation>): Option[] {
+  const active = activeOptions(c);
+  return c.status === 'open' ? active.filter((o) => isPublished(o, v.now)) : active;
+}
+
+function optionNote(v: ViewContext, o: Option): string {
   const name = (id: string) => v.meta.delegations.find((d) => d.id === id)?.name ?? id;
-  return activeOptions(c)
+  if (o.anonymous) return o.combines ? v.t.ballot.requestedByDelegation : v.t.ballot.proposedByDelegation;
+  if (o.combines) return v.t.ballot.combination;
+  return o.proposedBy ? v.t.ballot.proposedBy(name(o.proposedBy)) : '';
+}
+
+function optionLines(v: ViewContext, c: Readonly<Consultation>): string {
+  return shown(v, c)
     .map((o) => {
-      const note = o.combines ? v.t.ballot.combination : o.proposedBy ? v.t.ballot.proposedBy(name(o.proposedBy)) : '';
+      const note = optionNote(v, o);
       return `${o.n}. ${o.text}${note ? ` (${note})` : ''}`;
     })
     .join('\n');
@@ -83,7 +96,7 @@ function voteControls(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
   if (allowsAbstain(c))
     extra.push({ label: v.t.safeguard.abstainButton, command: { type: 'vote', id: c.id, choices: [], abstain: true } });
   if (proposalCap(c) > 0) extra.push({ label: v.t.ballot.proposeButton, command: { type: 'propose-form', id: c.id } });
-  const active = activeOptions(c);
+  const active = shown(v, c);
   if (c.select === 1) {
     const buttons: Button[] = active.map((o) => ({
       label: `${o.n} · ${shortLabel(o.text)}`,

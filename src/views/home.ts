@@ -33,7 +33,11 @@ export function homeCard(
         buttons: [
           { label: v.t.home.remindButton, command: { type: 'remind', id: c.id } },
           ...extendButtons(v, c),
-          { label: v.t.home.exportButton, command: { type: 'export', id: c.id } },
+          // Before the close, a hidden consultation exports its turnout only (commands/manage.ts): the label says so.
+          {
+            label: c.visibility === 'hidden' ? v.t.home.exportTurnoutButton : v.t.home.exportButton,
+            command: { type: 'export', id: c.id },
+          },
           { label: v.t.home.closeButton, command: { type: 'close', id: c.id }, style: 'danger' },
         ],
       });

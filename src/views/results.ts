@@ -4,6 +4,7 @@ import { tally, satisfaction, methodOf, type Decision, type OptionCount, type Gr
 import type { Card, CardBlock } from './card.ts';
 import type { ViewContext } from './ballot.ts';
 import { pct } from './format.ts';
+import { countsMayShow, MIN_SECRET_GROUP } from '../domain/secrecy.ts';
 import { silenceResultBlocks } from './silence.ts';
 
 export function resultBars(v: ViewContext, c: Readonly<Consultation>, options: OptionCount[]): CardBlock[] {
@@ -48,12 +49,14 @@ function groups(_v: ViewContext, rows: GroupTurnout[], name: (g: string) => stri
 
 function satisfactionBlocks(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
   const s = satisfaction(c);
-  const blocks: CardBlock[] = s.statements.map((st) => ({
-    type: 'bar',
-    label: st.statement,
-    value: v.t.results.agreeShare(pct(st.share, v.lang), st.respondents),
-    share: st.share,
-  }));
+  const blocks: CardBlock[] = countsMayShow(c, s.respondents)
+    ? s.statements.map((st) => ({
+        type: 'bar',
+        label: st.statement,
+        value: v.t.results.agreeShare(pct(st.share, v.lang), st.respondents),
+        share: st.share,
+      }))
+    : [{ type: 'text', text: v.t.results.tooFewAnonymous(s.respondents, MIN_SECRET_GROUP), style: 'warning' }];
   blocks.push({
     type: 'text',
     text: c.participants
@@ -81,9 +84,13 @@ export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
 
   const result = tally(v.meta, c);
   const tt = result.turnout;
-  blocks.push(...resultBars(v, c, result.options));
+  // Turnout by group never carries choices; counts over fewer than 3 secret ballots would (domain/secrecy.ts).
+  const withheld = !countsMayShow(c, result.cast);
+  if (withheld)
+    blocks.push({ type: 'text', text: v.t.results.tooFewSecret(result.cast, MIN_SECRET_GROUP), style: 'warning' });
+  else blocks.push(...resultBars(v, c, result.options));
   blocks.push({ type: 'text', text: v.t.results.turnout(tt.answered, tt.eligible, pct(tt.share, v.lang)) });
-  if (result.abstained > 0)
+  if (result.abstained > 0 && !withheld)
     blocks.push({ type: 'text', text: v.t.safeguard.abstentions(result.abstained, result.cast - result.abstained) });
   const byKind = groups(v, tt.byKind, (k) => v.t.delegationKind[k as keyof typeof v.t.delegationKind] ?? k);
   const byRegion = groups(v, tt.byRegion, (r) => r);
@@ -92,17 +99,18 @@ export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
       type: 'fields',
       fields: [{ label: v.t.results.turnoutBy, value: [byKind, byRegion].filter(Boolean).join('\n') }],
     });
-  const decided = result.decision.type !== 'inconclusive';
+  const decided = result.decision.type !== 'inconclusive' && !withheld;
   // Without a quorum, a decision taken by few is still shown, but never without saying how few.
   const low =
     c.quorum === undefined && tt.eligible > 0 && tt.share < 0.5
       ? ` (${v.t.safeguard.lowTurnout(tt.answered, tt.eligible)})`
       : '';
-  blocks.push({
-    type: 'text',
-    text: `${decisionText(v, c, result.decision)}${low}`,
-    style: decided && !low ? 'success' : 'warning',
-  });
+  if (!withheld)
+    blocks.push({
+      type: 'text',
+      text: `${decisionText(v, c, result.decision)}${low}`,
+      style: decided && !low ? 'success' : 'warning',
+    });
   if (!decided && c.status === 'closed' && c.kind !== 'survey')
     blocks.push({ type: 'text', text: v.t.results.nextStep(c.id), style: 'muted' });
   blocks.push(...auditLine(v, c));

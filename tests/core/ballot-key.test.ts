@@ -134,7 +134,7 @@ describe('the secret-ballot key file', () => {
     await rename(dataDir, moved);
     const { app } = await start({ DATA_DIR: moved, BALLOT_KEY_FILE: keyFile });
     expect(await say(app, 'slack:UMEX1', `vote ${id} 2`)).toContain('Vote recorded for Mexico');
-    await say(app, SEC, `close ${id}`);
+    await say(app, SEC, `close ${id} confirm`);
     const c = app.consult.store.get(id)!;
     expect(Object.keys(c.ballots)).toHaveLength(1);
     expect(Object.values(c.ballots)[0].choices).toEqual([2]);

@@ -180,6 +180,8 @@ describe('the rules of a consultation', () => {
     expect(trail.filter((e) => e.action === 'vote')).toHaveLength(3);
     for (const e of trail) expect(e.choices).toBeUndefined();
     expect(cardText(h.consult.ballotView(s, 'slack:UMEX1')!.card)).toContain('Mexico has answered (secret ballot');
+    // With fewer than 3 secret ballots the counts would tell Kenya's choice to Mexico: a third delegation answers.
+    await h.text('slack:UPHL1', `vote ${s} 1`);
     await h.text(SEC, `close ${s} confirm`);
     expect(await h.text(SEC, `results ${s}`)).toContain(`Decision: "${A2012}"`);
   });
@@ -202,8 +204,9 @@ describe('the rules of a consultation', () => {
     expect(cardText(reply.card)).toContain('Kenya');
   });
 
-  it('exports the audit trail as CSV for the secretariat', async () => {
+  it('exports the audit trail as CSV for the secretariat, with the choices once the results are out', async () => {
     await h.text('slack:UMEX1', `vote ${id} 1`);
+    await h.text(SEC, `close ${id} confirm`);
     const [reply] = await h.say(SEC, `export ${id}`);
     expect(reply.file?.name).toBe(`consult-${id}.csv`);
     const lines = String(reply.file!.content).trim().split('\r\n');

@@ -187,6 +187,9 @@ describe('safeguards of a formal consultation', () => {
     it('in a secret ballot, a withdrawal after votes is refused (it could reveal who chose it); a merge works', async () => {
       const s = idFrom(await h.text(SEC, 'theme "X" "Y" secret'));
       await h.text('slack:UKEN1', `propose ${s} "Z"`);
+      // An anonymous proposal reaches the ballot at the next publication slot (15:00 in Geneva).
+      h.clock.set('2026-12-01T14:00:30Z');
+      await h.consult.tick();
       await h.text('slack:UKEN1', `vote ${s} 3`);
       const [refused] = await h.say(SEC, `withdraw ${s} 3`);
       expect(cardText(refused.card)).toContain('could reveal who chose it');
