@@ -39,6 +39,12 @@ export const ConfigSchema = z.object({
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: z.string().url().optional().catch(undefined),
+  /** The Slack workspace (T…) or Enterprise Grid organization (E…) served; by default, the bot token's (auth.test). */
+  SLACK_TEAM_ID: z
+    .string()
+    .trim()
+    .regex(/^[TE][A-Z0-9]{2,}$/, 'a Slack workspace id (T…) or organization id (E…)')
+    .optional(),
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
