@@ -31,7 +31,12 @@ const deliveryMetadata = (key: string): MessageMetadata => ({ event_type: DELIVE
  * Posts a card (one or more messages) to a channel; returns the reference of the first, which holds the title.
  * The delivery key goes on the last message: once it is in the channel, so is the whole card.
  */
-async function postCard(web: SlackWeb, channel: string, message: OutboundMessage): Promise<string> {
+async function postCard(
+  web: SlackWeb,
+  channel: string,
+  message: OutboundMessage,
+  log: (line: string) => void,
+): Promise<string> {
   let first: string | undefined;
   const messages = cardToMessages(message.card, { lang: message.lang });
   for (let i = 0; i < messages.length; i++) {
@@ -41,7 +46,11 @@ async function postCard(web: SlackWeb, channel: string, message: OutboundMessage
     const ts = await web.post(channel, m.text, m.blocks, metadata);
     first ??= messageRef(channel, ts);
   }
-  if (message.file) await web.upload(channel, message.file);
+  if (message.file) {
+    // A file is for one person (its doc in src/outbound.ts): to a user's DM, never into a channel.
+    if (message.audience.kind === 'user') await web.upload(channel, message.file);
+    else log(`slack: ${message.file.name} was not posted to channel ${channel}: files go to one person only`);
+  }
   return first!;
 }
 
@@ -100,9 +109,9 @@ export function createSlackDeliverer(web: SlackWeb, log: (line: string) => void,
       const a = message.audience;
       switch (a.kind) {
         case 'channel':
-          return postCard(web, a.channel.id, message);
+          return postCard(web, a.channel.id, message, log);
         case 'user':
-          return postCard(web, await web.openDm(slackUser(a.user)), message);
+          return postCard(web, await web.openDm(slackUser(a.user)), message, log);
         case 'ballot-update': {
           waiting.set(a.ref, message);
           await refresh(a.ref);

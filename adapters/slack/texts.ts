@@ -22,6 +22,7 @@ export interface SlackTexts {
   resultsMode: { hidden: string; live: string };
   select: string;
   fileSent: (name: string) => string;
+  fileFailed: (name: string) => string;
   launchNeedsOptions: string;
 }
 
@@ -42,7 +43,9 @@ const en: SlackTexts = {
   results: 'Results',
   resultsMode: { hidden: 'Hidden until the close', live: 'Live' },
   select: 'Topics to select (shortlist)',
-  fileSent: (name) => `${name} sent to you as a file.`,
+  fileSent: (name) => `${name} sent to you as a file, in your direct messages with Consult.`,
+  fileFailed: (name) =>
+    `${name} could not be sent to you as a file. Please try again later; if it keeps failing, ask the administrator to check the app’s files:write permission.`,
   launchNeedsOptions: 'Give at least one option.',
 };
 
@@ -68,7 +71,9 @@ const fr: SlackTexts = {
   results: 'Résultats',
   resultsMode: { hidden: 'Masqués jusqu’à la clôture', live: 'En direct' },
   select: 'Sujets à retenir (sélection)',
-  fileSent: (name) => `${name} vous a été envoyé en fichier.`,
+  fileSent: (name) => `${name} vous a été envoyé en fichier, dans vos messages directs avec Consult.`,
+  fileFailed: (name) =>
+    `${name} n’a pas pu vous être envoyé en fichier. Veuillez réessayer plus tard ; si cela persiste, demandez à l’administrateur de vérifier l’autorisation files:write de l’application.`,
   launchNeedsOptions: 'Indiquez au moins une option.',
 };
 
@@ -94,7 +99,9 @@ const es: SlackTexts = {
   results: 'Resultados',
   resultsMode: { hidden: 'Ocultos hasta el cierre', live: 'En directo' },
   select: 'Temas a seleccionar (lista)',
-  fileSent: (name) => `${name} se le envió como archivo.`,
+  fileSent: (name) => `${name} se le envió como archivo, en sus mensajes directos con Consult.`,
+  fileFailed: (name) =>
+    `No se pudo enviarle ${name} como archivo. Inténtelo de nuevo más tarde; si el problema persiste, pida al administrador que compruebe el permiso files:write de la aplicación.`,
   launchNeedsOptions: 'Indique al menos una opción.',
 };
 
