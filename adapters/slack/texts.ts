@@ -24,6 +24,10 @@ export interface SlackTexts {
   fileSent: (name: string) => string;
   fileFailed: (name: string) => string;
   launchNeedsOptions: string;
+  /** A file shared with the bot in a direct message that is not a roster CSV, or too large. */
+  notCsv: string;
+  fileTooBig: (mb: number) => string;
+  fileUnreadable: string;
 }
 
 const en: SlackTexts = {
@@ -47,6 +51,9 @@ const en: SlackTexts = {
   fileFailed: (name) =>
     `${name} could not be sent to you as a file. Please try again later; if it keeps failing, ask the administrator to check the app’s files:write permission.`,
   launchNeedsOptions: 'Give at least one option.',
+  notCsv: 'Share a CSV file (delegation,kind,region,user) to import the roster; other files are not read.',
+  fileTooBig: (mb) => `That file is larger than ${mb} MB: split the roster into several files.`,
+  fileUnreadable: 'The file could not be downloaded from Slack, so nothing was imported. Please share it again.',
 };
 
 const fr: SlackTexts = {
@@ -75,6 +82,11 @@ const fr: SlackTexts = {
   fileFailed: (name) =>
     `${name} n’a pas pu vous être envoyé en fichier. Veuillez réessayer plus tard ; si cela persiste, demandez à l’administrateur de vérifier l’autorisation files:write de l’application.`,
   launchNeedsOptions: 'Indiquez au moins une option.',
+  notCsv:
+    'Partagez un fichier CSV (delegation,kind,region,user) pour importer la liste ; les autres fichiers ne sont pas lus.',
+  fileTooBig: (mb) => `Ce fichier dépasse ${mb} Mo : répartissez la liste en plusieurs fichiers.`,
+  fileUnreadable:
+    "Le fichier n'a pas pu être téléchargé depuis Slack, rien n'a donc été importé. Partagez-le à nouveau.",
 };
 
 const es: SlackTexts = {
@@ -103,6 +115,10 @@ const es: SlackTexts = {
   fileFailed: (name) =>
     `No se pudo enviarle ${name} como archivo. Inténtelo de nuevo más tarde; si el problema persiste, pida al administrador que compruebe el permiso files:write de la aplicación.`,
   launchNeedsOptions: 'Indique al menos una opción.',
+  notCsv:
+    'Comparta un archivo CSV (delegation,kind,region,user) para importar la lista; los demás archivos no se leen.',
+  fileTooBig: (mb) => `Ese archivo supera ${mb} MB: divida la lista en varios archivos.`,
+  fileUnreadable: 'No se pudo descargar el archivo desde Slack, por lo que no se importó nada. Compártalo de nuevo.',
 };
 
 const TEXTS: Record<Lang, SlackTexts> = { en, fr, es };
