@@ -77,8 +77,8 @@ function positiveInt(w: Words, raw: string | undefined): number {
 function launchOptions(
   w: Words,
   allowed: ReadonlyArray<string>,
-): LaunchOptions & { select?: number; participants?: number; statements?: string[] } {
-  const out: LaunchOptions & { select?: number; participants?: number; statements?: string[] } = {};
+): LaunchOptions & { select?: number; participants?: number; invited?: string[]; statements?: string[] } {
+  const out: LaunchOptions & { select?: number; participants?: number; invited?: string[]; statements?: string[] } = {};
   while (!w.done()) {
     const t = w.next()!;
     const word = t.quoted ? '' : t.text.toLowerCase();
@@ -112,9 +112,17 @@ function launchOptions(
       case 'select':
         out.select = positiveInt(w, w.next()?.text);
         break;
-      case 'participants':
-        out.participants = positiveInt(w, w.next()?.text);
+      case 'participants': {
+        // A number (for the response rate), or the participants themselves: users, by commas or spaces.
+        if (/^\d+$/.test(w.peek()?.text ?? '')) {
+          out.participants = positiveInt(w, w.next()?.text);
+          break;
+        }
+        const invited = participantList(w, allowed);
+        if (invited.length === 0) w.fail((c) => c.errors.parse.badNumber(w.peek()?.text ?? ''));
+        out.invited = [...new Set([...(out.invited ?? []), ...invited])];
         break;
+      }
       case 'statement': {
         const s = w.next();
         if (!s?.quoted) w.fail((c) => c.errors.parse.missingText);
@@ -127,6 +135,20 @@ function launchOptions(
 }
 
 const LAUNCH = ['deadline', 'live', 'eligible', 'secret', 'quorum'];
+
+/** Users after `participants`, until the next option word: `slack:U1,slack:U2`, `<@U1> <@U2>`… */
+function participantList(w: Words, options: ReadonlyArray<string>): string[] {
+  const users: string[] = [];
+  for (let t = w.peek(); t && !t.quoted && !options.includes(t.text.toLowerCase()); t = w.peek()) {
+    w.next();
+    for (const raw of t.text.split(',').filter(Boolean)) {
+      const user = parseUser(raw);
+      if (!user) throw new ConsultError('bad-user', (c) => c.errors.badUser(raw));
+      users.push(user);
+    }
+  }
+  return users;
+}
 
 function options(w: Words, min: number): string[] {
   const opts = w.quoted();
