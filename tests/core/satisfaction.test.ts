@@ -26,7 +26,7 @@ describe('a satisfaction survey after a workshop', () => {
     expect(none.errorCode).toBe('invalid');
     const file = await readFile(join(h.dir, 'consultations', `${id}.json`), 'utf8');
     expect(file).not.toMatch(/UKEN1|UMEX1|UPHL1/);
-    await h.text(SEC, `close ${id}`);
+    await h.text(SEC, `close ${id} confirm`);
     const text = await h.text(SEC, `results ${id}`);
     expect(text).toContain('100% agree (3 responses)');
     expect(text).toContain('67% agree (3 responses)');
@@ -81,7 +81,7 @@ describe('who may answer a satisfaction survey', () => {
     const [refused] = await answer(h, 'slack:UMEX1', id);
     expect(refused.errorCode).toBe('ineligible');
     expect(Object.keys(h.consult.store.get(id)!.ballots)).toHaveLength(2);
-    await h.text(SEC, `close ${id}`);
+    await h.text(SEC, `close ${id} confirm`);
     expect(await h.text(SEC, `results ${id}`)).toContain('Response rate: 2 of 3 participants (67%)');
   });
 
