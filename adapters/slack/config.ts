@@ -9,6 +9,12 @@ export const SlackConfigSchema = z.object({
   SLACK_APP_TOKEN: envText('xapp-1-A0123-4567-abcd'),
   /** Another base URL for the Web API (tests, proxies). */
   SLACK_API_URL: envUrl('https://slack.com/api/').optional(),
+  /** The workspace (T…) or Enterprise Grid organization (E…) served; by default the bot token's (auth.test). */
+  SLACK_TEAM_ID: z
+    .string()
+    .trim()
+    .regex(/^[TE][A-Z0-9]{2,}$/, 'expected a Slack workspace id (T…) or organization id (E…), e.g. T0123ABCD')
+    .optional(),
 });
 
 export type SlackConfig = z.infer<typeof SlackConfigSchema>;

@@ -21,6 +21,7 @@ import { SlackHttpReceiver } from './receiver.ts';
 import { createReplayGuard } from './replay-guard.ts';
 import { createReplies } from './replies.ts';
 import { createSlackWeb } from './web.ts';
+import { createWorkspaceGuard, installedFrom } from './workspace.ts';
 
 export { type SlackConfig, slackConfigured } from './config.ts';
 
@@ -129,6 +130,17 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
       { cause: err },
     );
   }
+
+  // The one workspace served: requests naming another are dropped (workspace.ts).
+  const workspace = createWorkspaceGuard(installedFrom(await app.client.auth.test(), config.SLACK_TEAM_ID), (line) =>
+    logger.warn(line),
+  );
+  if (receiver instanceof SlackHttpReceiver) receiver.workspace = workspace;
+  else
+    app.use(async (args) => {
+      if (workspace.allows(args.body as Record<string, unknown>)) return args.next();
+      if ('ack' in args && typeof args.ack === 'function') await args.ack();
+    });
 
   const web = createSlackWeb({ client: () => app.client, pacer: createPacer({ now, sleep }), sleep, log });
   const deliverer = createSlackDeliverer(web, log, { now, sleep });

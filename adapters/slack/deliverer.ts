@@ -31,16 +31,26 @@ const deliveryMetadata = (key: string): MessageMetadata => ({ event_type: DELIVE
  * Posts a card (one or more messages) to a channel; returns the reference of the first, which holds the title.
  * The delivery key goes on the last message: once it is in the channel, so is the whole card.
  */
-async function postCard(web: SlackWeb, channel: string, message: OutboundMessage): Promise<string | undefined> {
+async function postCard(
+  web: SlackWeb,
+  channel: string,
+  message: OutboundMessage,
+  log: (line: string) => void,
+): Promise<string | undefined> {
   try {
-    return await postMessages(web, channel, message);
+    return await postMessages(web, channel, message, log);
   } catch (err) {
     if (err instanceof NoLongerWanted) return undefined;
     throw err;
   }
 }
 
-async function postMessages(web: SlackWeb, channel: string, message: OutboundMessage): Promise<string> {
+async function postMessages(
+  web: SlackWeb,
+  channel: string,
+  message: OutboundMessage,
+  log: (line: string) => void,
+): Promise<string> {
   let first: string | undefined;
   const messages = cardToMessages(message.card, { lang: message.lang });
   for (let i = 0; i < messages.length; i++) {
@@ -50,7 +60,11 @@ async function postMessages(web: SlackWeb, channel: string, message: OutboundMes
     const ts = await web.post(channel, m.text, m.blocks, metadata, message.stillWanted);
     first ??= messageRef(channel, ts);
   }
-  if (message.file) await web.upload(channel, message.file);
+  if (message.file) {
+    // A file is for one person (its doc in src/outbound.ts): to a user's DM, never into a channel.
+    if (message.audience.kind === 'user') await web.upload(channel, message.file);
+    else log(`slack: ${message.file.name} was not posted to channel ${channel}: files go to one person only`);
+  }
   return first!;
 }
 
@@ -109,10 +123,10 @@ export function createSlackDeliverer(web: SlackWeb, log: (line: string) => void,
       const a = message.audience;
       switch (a.kind) {
         case 'channel':
-          return postCard(web, a.channel.id, message);
+          return postCard(web, a.channel.id, message, log);
         case 'user':
           if (message.stillWanted?.() === false) return undefined;
-          return postCard(web, await web.openDm(slackUser(a.user)), message);
+          return postCard(web, await web.openDm(slackUser(a.user)), message, log);
         case 'ballot-update': {
           waiting.set(a.ref, message);
           await refresh(a.ref);

@@ -13,6 +13,7 @@ import { readRawBody } from '../shared/body.ts';
 import { bodyLimitOf, refuse } from '../../src/server.ts';
 import { createLogOnce } from './log-once.ts';
 import { routingProblem } from './payloads.ts';
+import type { WorkspaceGuard } from './workspace.ts';
 import type { ReplayGuard } from './replay-guard.ts';
 
 export interface SlackReceiverOptions {
@@ -99,6 +100,8 @@ export class SlackHttpReceiver implements Receiver {
   private readonly pending = new Set<Promise<unknown>>();
   /** Handles authenticated block_actions after the receiver acknowledged them; set by the adapter. */
   blockActions?: (body: Record<string, unknown>) => Promise<void>;
+  /** Serves the installed workspace only; set by the adapter once auth.test has answered. */
+  workspace?: WorkspaceGuard;
 
   private readonly warnOnce: (key: string, line: string) => void;
 
@@ -158,6 +161,8 @@ export class SlackHttpReceiver implements Receiver {
     }
     const body = parsed.body;
     if (body.type === 'url_verification') return http.buildUrlVerificationResponse(res, body);
+    // From another workspace: acknowledged (Slack would retry an error) and dropped.
+    if (this.workspace && !this.workspace.allows(body)) return http.buildContentResponse(res, undefined);
     if (body.type === 'block_actions' && this.blockActions) {
       http.buildContentResponse(res, undefined);
       await this.track(this.handleClick(body));
@@ -224,6 +229,7 @@ export class SlackHttpReceiver implements Receiver {
         await new Promise<void>((resolve) => setImmediate(resolve)); // the next requests' acks first
         const parsed = parseBody(raw, FORM);
         if (!parsed.ok) return logger.warn(`Slack request ignored: malformed body (${parsed.reason}).`);
+        if (this.workspace && !this.workspace.allows(parsed.body)) return;
         await this.handleClick(parsed.body);
       })(),
     );

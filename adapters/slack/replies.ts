@@ -1,7 +1,7 @@
 /**
  * Sends what the core returns to the person who asked: forms open as modals (while the
  * trigger is fresh), everything else is ephemeral (response_url, else chat.postEphemeral,
- * else a direct message). Exports come as a file, or inline when small.
+ * else a direct message). Files (exports, rosters, reports) go to the requester's DM, never inline.
  */
 import type { KnownBlock } from '@slack/types';
 import type { OutboundMessage } from '../../src/outbound.ts';
@@ -20,12 +20,6 @@ export interface Requester {
   /** The interaction's response_url: an ephemeral answer without a Web API call. */
   responseUrl?: string;
   triggerId?: string;
-}
-
-/** CSV exports that fit one section as a code block are shown inline; larger ones are sent as files. */
-function inlineCode(content: string): string | undefined {
-  const text = '```' + escapeMrkdwn(content).replace(/```/g, "'''") + '```';
-  return text.length <= LIMITS.sectionText ? text : undefined;
 }
 
 export function createReplies(deps: { web: SlackWeb; deliverer: Deliverer; log: (line: string) => void }) {
@@ -69,23 +63,26 @@ export function createReplies(deps: { web: SlackWeb; deliverer: Deliverer; log: 
     }
   }
 
+  /**
+   * Files (exports, rosters, reports) go to the requester's direct message, never to a channel
+   * and never inline; where they asked, a short note says so (or that it could not be sent).
+   */
   async function sendFile(to: Requester, message: OutboundMessage): Promise<void> {
     const file = message.file!;
-    const [first, ...rest] = cardToMessages(message.card, { lang: message.lang });
-    const inline = typeof file.content === 'string' ? inlineCode(file.content) : undefined;
-    if (inline) {
-      const code: KnownBlock = { type: 'section', text: { type: 'mrkdwn', text: inline } };
-      const blocks = first.blocks.length < LIMITS.messageBlocks ? [...first.blocks, code] : first.blocks;
-      await ephemeral(to, first.text, blocks);
-      for (const m of rest) await ephemeral(to, m.text, m.blocks);
-      if (blocks === first.blocks) await ephemeral(to, file.name, [code]);
-      return;
+    const texts = slackTexts(message.lang);
+    const [first] = cardToMessages(message.card, { lang: message.lang });
+    let note: string;
+    try {
+      await web.upload(await web.openDm(to.user), file, first.text);
+      note = texts.fileSent(file.name);
+    } catch (err) {
+      // Typically missing_scope (files:write) or a file Slack refuses: say so, never fall back to the channel.
+      log(`slack: could not send ${file.name} to ${to.user} (${(err as Error).message})`);
+      note = texts.fileFailed(file.name);
     }
-    await web.upload(await web.openDm(to.user), file, first.text);
-    const note = slackTexts(message.lang).fileSent(file.name);
     await ephemeral(to, note, [
       ...first.blocks.slice(0, LIMITS.messageBlocks - 1),
-      { type: 'context', elements: [{ type: 'mrkdwn', text: note }] },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(note) }] },
     ]);
   }
 

@@ -22,6 +22,7 @@ export interface SlackTexts {
   resultsMode: { hidden: string; live: string };
   select: string;
   fileSent: (name: string) => string;
+  fileFailed: (name: string) => string;
   launchNeedsOptions: string;
   /** A file shared with the bot in a direct message that is not a roster CSV, or too large. */
   notCsv: string;
@@ -52,7 +53,9 @@ const en: SlackTexts = {
   results: 'Results',
   resultsMode: { hidden: 'Hidden until the close', live: 'Live' },
   select: 'Topics to select (shortlist)',
-  fileSent: (name) => `${name} sent to you as a file.`,
+  fileSent: (name) => `${name} sent to you as a file, in your direct messages with Consult.`,
+  fileFailed: (name) =>
+    `${name} could not be sent to you as a file. Please try again later; if it keeps failing, ask the administrator to check the app’s files:write permission.`,
   launchNeedsOptions: 'Give at least one option.',
   notCsv: 'Share a CSV file (delegation,kind,region,user) to import the roster; other files are not read.',
   fileTooBig: (mb) => `That file is larger than ${mb} MB: split the roster into several files.`,
@@ -82,7 +85,9 @@ const fr: SlackTexts = {
   results: 'Résultats',
   resultsMode: { hidden: 'Masqués jusqu’à la clôture', live: 'En direct' },
   select: 'Sujets à retenir (sélection)',
-  fileSent: (name) => `${name} vous a été envoyé en fichier.`,
+  fileSent: (name) => `${name} vous a été envoyé en fichier, dans vos messages directs avec Consult.`,
+  fileFailed: (name) =>
+    `${name} n’a pas pu vous être envoyé en fichier. Veuillez réessayer plus tard ; si cela persiste, demandez à l’administrateur de vérifier l’autorisation files:write de l’application.`,
   launchNeedsOptions: 'Indiquez au moins une option.',
   notCsv:
     'Partagez un fichier CSV (delegation,kind,region,user) pour importer la liste ; les autres fichiers ne sont pas lus.',
@@ -114,7 +119,9 @@ const es: SlackTexts = {
   results: 'Resultados',
   resultsMode: { hidden: 'Ocultos hasta el cierre', live: 'En directo' },
   select: 'Temas a seleccionar (lista)',
-  fileSent: (name) => `${name} se le envió como archivo.`,
+  fileSent: (name) => `${name} se le envió como archivo, en sus mensajes directos con Consult.`,
+  fileFailed: (name) =>
+    `No se pudo enviarle ${name} como archivo. Inténtelo de nuevo más tarde; si el problema persiste, pida al administrador que compruebe el permiso files:write de la aplicación.`,
   launchNeedsOptions: 'Indique al menos una opción.',
   notCsv:
     'Comparta un archivo CSV (delegation,kind,region,user) para importar la lista; los demás archivos no se leen.',

@@ -311,7 +311,7 @@ export async function fuzzDrill(opts: {
         kind = 'slash_command';
         payload = {
           token: 'x',
-          team_id: 'TBENCH',
+          team_id: 'T0TEST',
           team_domain: 'bench',
           channel_id: 'CFUZZ',
           channel_name: 'fuzz',
@@ -327,8 +327,8 @@ export async function fuzzDrill(opts: {
         kind = 'view_submission';
         payload = {
           type: 'view_submission',
-          team: { id: 'TBENCH', domain: 'bench' },
-          user: { id: user, name: user.toLowerCase(), team_id: 'TBENCH' },
+          team: { id: 'T0TEST', domain: 'bench' },
+          user: { id: user, name: user.toLowerCase(), team_id: 'T0TEST' },
           api_app_id: 'ABENCH',
           trigger_id: `${i}.fuzz`,
           view: {

@@ -20,12 +20,12 @@ export function blockActions(s: BlockActionSpec): Record<string, unknown> {
   const now = Date.now() / 1000;
   return {
     type: 'block_actions',
-    user: { id: s.user, username: s.user.toLowerCase(), name: s.user.toLowerCase(), team_id: 'TBENCH' },
+    user: { id: s.user, username: s.user.toLowerCase(), name: s.user.toLowerCase(), team_id: 'T0TEST' },
     api_app_id: 'ABENCH',
     token: 'legacy-verification-token',
     container: { type: 'message', message_ts: '1700000000.000100', channel_id: s.channel, is_ephemeral: false },
     trigger_id: s.triggerId ?? `${Math.floor(now)}.${randomBytes(6).toString('hex')}`,
-    team: { id: 'TBENCH', domain: 'bench' },
+    team: { id: 'T0TEST', domain: 'bench' },
     enterprise: null,
     is_enterprise_install: false,
     channel: { id: s.channel, name: 'consultations' },

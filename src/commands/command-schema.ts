@@ -1,6 +1,6 @@
 /** Commands arriving as data (button values, card actions) are validated like any other input. */
 import { z } from 'zod';
-import { DelegationKind, Lang } from '../domain/model.ts';
+import { DelegationKind, Lang, UserId } from '../domain/model.ts';
 import type { Command } from './command.ts';
 
 const id = z
@@ -40,6 +40,7 @@ export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
     type: z.literal('feedback'),
     workshop: text,
     participants: n.optional(),
+    invited: z.array(UserId).min(1).max(1000).optional(),
     statements: z.array(text).max(20).optional(),
     ...launch,
   }),

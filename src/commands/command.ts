@@ -20,7 +20,14 @@ export type Command =
   | ({ type: 'theme'; options: string[]; single?: boolean } & LaunchOptions)
   | ({ type: 'topics'; options: string[]; select?: number } & LaunchOptions)
   | ({ type: 'survey'; from?: string; title?: string; options?: string[] } & LaunchOptions)
-  | ({ type: 'feedback'; workshop: string; participants?: number; statements?: string[] } & LaunchOptions)
+  | ({
+      type: 'feedback';
+      workshop: string;
+      participants?: number;
+      /** The participants by name (users); when given, only they may answer. */
+      invited?: string[];
+      statements?: string[];
+    } & LaunchOptions)
   | { type: 'propose'; id: string; text: string }
   /** `choices` are option numbers; `combine` asks for "A + B" as one option (shortlists). */
   | { type: 'vote'; id: string; choices: number[]; combine?: [number, number]; abstain?: boolean }

@@ -2,7 +2,7 @@
 import type { Command, LaunchOptions } from './command.ts';
 import type { Caller, Env } from './env.ts';
 import { reply, requireConsultation } from './env.ts';
-import type { ChannelRef, Consultation, ConsultationKind, Option } from '../domain/model.ts';
+import type { ChannelRef, Consultation, ConsultationKind, Option, UserId } from '../domain/model.ts';
 import { requireSecretariat } from '../domain/roster.ts';
 import { parseDeadline, defaultDeadline, DeadlineError } from '../domain/deadline.ts';
 import { findSimilar } from '../domain/history.ts';
@@ -39,6 +39,7 @@ export interface Draft {
   channels: ChannelRef[];
   statements?: string[];
   participants?: number;
+  invited?: UserId[];
   source?: string;
   method?: 'majority' | 'top';
   secrecy?: 'recorded' | 'secret';
@@ -63,6 +64,7 @@ export async function open(env: Env, caller: Caller, d: Draft): Promise<Consulta
     method: d.method,
     statements: d.statements,
     participants: d.participants,
+    ...(d.invited ? { invited: d.invited } : {}),
     channels: d.channels,
     posted: [],
     openedAt: now.toISOString(),
@@ -183,7 +185,9 @@ export async function launch(
         eligibility: 'all',
         channels: here(caller),
         statements: cmd.statements ?? [...env.view(caller.lang).t.defaultStatements],
-        participants: cmd.participants,
+        // A list of participants is who may answer, and its size the base of the response rate.
+        participants: cmd.invited?.length ?? cmd.participants,
+        invited: cmd.invited as UserId[] | undefined,
         secrecy: 'secret',
       });
       return launchedReply(env, caller, c);

@@ -81,8 +81,20 @@ function positiveInt(w: Words, raw: string | undefined): number {
 function launchOptions(
   w: Words,
   allowed: ReadonlyArray<string>,
-): LaunchOptions & { select?: number; participants?: number; statements?: string[]; single?: boolean } {
-  const out: LaunchOptions & { select?: number; participants?: number; statements?: string[]; single?: boolean } = {};
+): LaunchOptions & {
+  select?: number;
+  participants?: number;
+  invited?: string[];
+  statements?: string[];
+  single?: boolean;
+} {
+  const out: LaunchOptions & {
+    select?: number;
+    participants?: number;
+    invited?: string[];
+    statements?: string[];
+    single?: boolean;
+  } = {};
   while (!w.done()) {
     const t = w.next()!;
     const word = t.quoted ? '' : t.text.toLowerCase();
@@ -116,9 +128,17 @@ function launchOptions(
       case 'select':
         out.select = positiveInt(w, w.next()?.text);
         break;
-      case 'participants':
-        out.participants = positiveInt(w, w.next()?.text);
+      case 'participants': {
+        // A number (for the response rate), or the participants themselves: users, by commas or spaces.
+        if (/^\d+$/.test(w.peek()?.text ?? '')) {
+          out.participants = positiveInt(w, w.next()?.text);
+          break;
+        }
+        const invited = participantList(w, allowed);
+        if (invited.length === 0) w.fail((c) => c.errors.parse.badNumber(w.peek()?.text ?? ''));
+        out.invited = [...new Set([...(out.invited ?? []), ...invited])];
         break;
+      }
       case 'proposals': {
         const raw = w.next()?.text ?? '';
         const p = Number(raw);
@@ -182,6 +202,20 @@ function quotedSuggestion(name: string, w: Words, keywords: ReadonlyArray<string
 function requireQuotedOptions(name: string, w: Words, keywords: ReadonlyArray<string>): void {
   const suggestion = quotedSuggestion(name, w, keywords);
   if (suggestion) throw new ConsultError('parse', (c) => c.safeguard.unquoted(suggestion));
+}
+
+/** Users after `participants`, until the next option word: `slack:U1,slack:U2`, `<@U1> <@U2>`… */
+function participantList(w: Words, options: ReadonlyArray<string>): string[] {
+  const users: string[] = [];
+  for (let t = w.peek(); t && !t.quoted && !options.includes(t.text.toLowerCase()); t = w.peek()) {
+    w.next();
+    for (const raw of t.text.split(',').filter(Boolean)) {
+      const user = parseUser(raw);
+      if (!user) throw new ConsultError('bad-user', (c) => c.errors.badUser(raw));
+      users.push(user);
+    }
+  }
+  return users;
 }
 
 function options(w: Words, min: number): string[] {

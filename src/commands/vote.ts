@@ -2,7 +2,15 @@
 import type { Command } from './command.ts';
 import type { Caller, Env } from './env.ts';
 import { reply, requireConsultation } from './env.ts';
-import { castVote, checkVote, proposeOption, recordAnswers, requireOpen, type Vote } from '../domain/ballot.ts';
+import {
+  castVote,
+  checkVote,
+  proposeOption,
+  recordAnswers,
+  requireOpen,
+  requireParticipant,
+  type Vote,
+} from '../domain/ballot.ts';
 import { isPublished, nextPublication } from '../domain/secrecy.ts';
 import { requireEligible } from '../domain/eligibility.ts';
 import { fail } from '../errors.ts';
@@ -91,7 +99,7 @@ export async function answer(env: Env, caller: Caller, id: string, answers: numb
   const c0 = requireConsultation(env, id);
   await env.store.update(c0.id, (c) => {
     requireOpen(c, now);
-    recordAnswers(c, answers, caller.user, env.secret);
+    recordAnswers(c, answers, caller.user, env.secret, caller.delegation !== undefined);
   });
   env.refreshBallots(c0.id);
   const t = env.view(caller.lang).t;
@@ -136,6 +144,8 @@ export function openForm(
   const v = env.view(caller.lang);
   if (cmd.type === 'answer-form') {
     if (c.kind !== 'feedback') fail('invalid', (t) => t.errors.notFeedback(c.id));
+    // Refused before the form is filled in, not after.
+    requireParticipant(c, caller.user, caller.delegation !== undefined);
     return [reply(caller, answerForm(v, c), 'form', { consultationId: c.id })];
   }
   if (c.kind === 'feedback') fail('invalid', (t) => t.errors.isFeedback(c.id));

@@ -111,10 +111,26 @@ export function castVote(c: Consultation, vote: Vote, voter: Voter): number[] {
   return choices;
 }
 
+/**
+ * Who may answer a satisfaction survey: the participants listed at launch if there is a list,
+ * otherwise delegates on the roster. Everyone else is refused, politely, and nothing is recorded.
+ */
+export function requireParticipant(c: Readonly<Consultation>, user: UserId, onRoster: boolean): void {
+  if (c.invited ? !c.invited.includes(user) : !onRoster)
+    fail('ineligible', (t) => t.errors.notParticipant(c.id, c.title));
+}
+
 /** Satisfaction surveys: one anonymous answer per participant; the latest counts. */
-export function recordAnswers(c: Consultation, answers: number[], user: UserId, secret: string): void {
+export function recordAnswers(
+  c: Consultation,
+  answers: number[],
+  user: UserId,
+  secret: string,
+  onRoster: boolean,
+): void {
   const statements = c.statements ?? [];
   if (c.kind !== 'feedback') fail('invalid', (t) => t.errors.notFeedback(c.id));
+  requireParticipant(c, user, onRoster);
   if (answers.length !== statements.length || answers.every((a) => a === 0)) {
     fail('invalid', (t) => t.errors.badAnswers(statements.length));
   }

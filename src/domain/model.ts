@@ -190,6 +190,11 @@ export const Consultation = z.object({
   statements: z.array(z.string()).optional(),
   /** Satisfaction surveys: how many took part, for the response rate. */
   participants: z.number().int().positive().optional(),
+  /**
+   * Satisfaction surveys: the participants the secretariat listed at launch. When set, only they may
+   * answer (and `participants` is their number); when absent, delegates on the roster may.
+   */
+  invited: z.array(UserId).optional(),
   channels: z.array(ChannelRef),
   posted: z.array(PostedMessage),
   openedAt: z.string(),

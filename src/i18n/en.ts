@@ -352,7 +352,8 @@ export const en = {
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D]: launch a topic shortlist',
       survey:
         'survey <id> [deadline D]: written survey from an inconclusive poll, to members and observers, two weeks; or survey "Question" "A" "B" from scratch',
-      feedback: 'feedback "<workshop>" [participants N] [deadline D]: satisfaction survey',
+      feedback:
+        'feedback "<workshop>" [participants N | participants user,user…] [deadline D]: satisfaction survey (a list: only they may answer; otherwise delegates on the roster)',
       manage:
         'close <id> [confirm] · extend <id> <D|+7d> · cancel <id> [confirm] · remind <id> · export <id> · status <id>: who has not answered',
       moderate:
@@ -384,6 +385,8 @@ export const en = {
     secretLive:
       'A secret ballot cannot show live results: counts that move after each vote would tell who chose what. Nothing was launched. Launch it again without live (results are posted at the close), or without secret.',
     notFeedback: (id: string) => `${id} is not a satisfaction survey.`,
+    notParticipant: (id: string, workshop: string) =>
+      `Survey ${id} is for the participants of “${workshop}”, and you are not on its list, so your answer was not recorded. If you took part, please ask the secretariat to add you.`,
     isFeedback: (id: string) => `${id} is a satisfaction survey: use the answer form.`,
     badAnswers: (n: number) =>
       `Answer each of the ${n} statements with a value from 1 (strongly disagree) to 5 (strongly agree).`,

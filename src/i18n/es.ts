@@ -379,7 +379,8 @@ export const es: Catalog = {
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D]: iniciar una preselección de temas',
       survey:
         'survey <id> [deadline D]: encuesta escrita a partir de un sondeo no concluyente, dirigida a miembros y observadores, con una duración de dos semanas; o survey "Question" "A" "B" para empezar desde cero',
-      feedback: 'feedback "<workshop>" [participants N] [deadline D]: encuesta de satisfacción',
+      feedback:
+        'feedback "<workshop>" [participants N | participants user,user…] [deadline D]: encuesta de satisfacción (una lista: solo ellos responden; si no, los delegados inscritos)',
       manage:
         'close <id> [confirm] · extend <id> <D|+7d> · cancel <id> [confirm] · remind <id> · export <id> · status <id>: quién no ha respondido',
       moderate:
@@ -416,6 +417,8 @@ export const es: Catalog = {
     secretLive:
       'Una votación secreta no puede mostrar resultados en directo: unos recuentos que cambian tras cada voto revelarían quién eligió qué. No se ha lanzado nada. Lánzela de nuevo sin live (los resultados se publican al cierre), o sin secret.',
     notFeedback: (id: string) => `La consulta ${id} no es una encuesta de satisfacción.`,
+    notParticipant: (id: string, workshop: string) =>
+      `La encuesta ${id} está dirigida a los participantes de «${workshop}» y usted no figura en su lista, por lo que su respuesta no se registró. Si participó, pida a la secretaría que le añada.`,
     isFeedback: (id: string) =>
       `La consulta ${id} es una encuesta de satisfacción: utilice el formulario de respuesta.`,
     badAnswers: (n: number) =>

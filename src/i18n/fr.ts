@@ -388,7 +388,8 @@ export const fr: Catalog = {
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D] : lancer une présélection des sujets',
       survey:
         'survey <id> [deadline D] : enquête écrite à partir d\'un sondage non concluant, adressée aux membres et aux observateurs, d\'une durée de deux semaines ; ou survey "Question" "A" "B" pour partir de zéro',
-      feedback: 'feedback "<workshop>" [participants N] [deadline D] : enquête de satisfaction',
+      feedback:
+        'feedback "<workshop>" [participants N | participants user,user…] [deadline D] : enquête de satisfaction (une liste : seules ces personnes répondent ; sinon les délégués inscrits)',
       manage:
         "close <id> [confirm] · extend <id> <D|+7d> · cancel <id> [confirm] · remind <id> · export <id> · status <id> : qui n'a pas répondu",
       moderate:
@@ -427,6 +428,8 @@ export const fr: Catalog = {
     secretLive:
       "Un vote secret ne peut pas afficher de résultats en direct : des décomptes qui bougent après chaque vote révéleraient qui a choisi quoi. Rien n'a été lancé. Relancez-le sans live (les résultats sont publiés à la clôture), ou sans secret.",
     notFeedback: (id: string) => `La consultation ${id} n'est pas une enquête de satisfaction.`,
+    notParticipant: (id: string, workshop: string) =>
+      `L'enquête ${id} s'adresse aux participants de « ${workshop} » et vous ne figurez pas sur sa liste : votre réponse n'a pas été enregistrée. Si vous y avez participé, veuillez demander au secrétariat de vous ajouter.`,
     isFeedback: (id: string) =>
       `La consultation ${id} est une enquête de satisfaction : utilisez le formulaire de réponse.`,
     badAnswers: (n: number) =>

@@ -21,17 +21,90 @@ describe('a satisfaction survey after a workshop', () => {
     await answer('slack:UKEN1', { s1: '2', s2: '2' });
     await answer('slack:UKEN1', { s1: '5', s2: '4', s3: '2' });
     await answer('slack:UMEX1', { s1: '4', s2: '5', s3: '4' });
-    await answer('slack:UGUEST', { s1: '5', s2: '3' });
-    const [none] = await answer('slack:UOTHER', {});
+    await answer('slack:UPHL1', { s1: '5', s2: '3' });
+    const [none] = await answer('slack:UKEN1', {});
     expect(none.errorCode).toBe('invalid');
     const file = await readFile(join(h.dir, 'consultations', `${id}.json`), 'utf8');
-    expect(file).not.toMatch(/UKEN1|UMEX1|UGUEST/);
+    expect(file).not.toMatch(/UKEN1|UMEX1|UPHL1/);
     await h.text(SEC, `close ${id} confirm`);
     const text = await h.text(SEC, `results ${id}`);
     expect(text).toContain('100% agree (3 responses)');
     expect(text).toContain('67% agree (3 responses)');
     expect(text).toContain('50% agree (2 responses)');
     expect(text).toContain('Response rate: 3 of 10 participants (30%)');
+  });
+});
+
+describe('who may answer a satisfaction survey', () => {
+  const answer = (h: Awaited<ReturnType<typeof makeHarness>>, user: string, id: string) =>
+    h.consult.handle(
+      { actor: { user }, channel: SLACK_CH },
+      { type: 'form', submit: { action: { type: 'feedback', id }, values: { s1: '5', s2: '4', s3: '4' } } },
+    );
+
+  it('without a list, delegates on the roster answer; anyone else is refused politely and nothing is recorded', async () => {
+    const h = await makeHarness();
+    await withRoster(h);
+    const id = idFrom(await h.text(SEC, 'feedback "Workshop on labour mobility" participants 30'));
+    await answer(h, 'slack:UKEN1', id);
+    const before = await readFile(join(h.dir, 'consultations', `${id}.json`), 'utf8');
+    for (const outsider of ['slack:UOUTSIDER', 'teams:29:stranger', SEC]) {
+      const [refusal] = await answer(h, outsider, id);
+      expect(refusal.errorCode).toBe('ineligible');
+      expect(cardText(refusal.card)).toContain('you are not on its list, so your answer was not recorded');
+    }
+    // The answer form itself is refused, before it is filled in.
+    const [form] = await h.consult.handle(
+      { actor: { user: 'slack:UOUTSIDER' }, channel: SLACK_CH },
+      { type: 'command', command: { type: 'answer-form', id } },
+    );
+    expect(form.errorCode).toBe('ineligible');
+    expect(await readFile(join(h.dir, 'consultations', `${id}.json`), 'utf8')).toBe(before);
+    expect(Object.keys(h.consult.store.get(id)!.ballots)).toHaveLength(1);
+  });
+
+  it('with a list (users or mentions), only the listed answer, delegates or not, and the rate is on the list', async () => {
+    const h = await makeHarness();
+    await withRoster(h);
+    const id = idFrom(
+      await h.text(
+        SEC,
+        'feedback "Workshop" participants slack:UGUEST1,slack:UKEN1 <@UGUEST2|guest> deadline 2026-12-31',
+      ),
+    );
+    const c = h.consult.store.get(id)!;
+    expect(c.invited).toEqual(['slack:UGUEST1', 'slack:UKEN1', 'slack:UGUEST2']);
+    expect(c.participants).toBe(3);
+    expect((await answer(h, 'slack:UGUEST1', id))[0].errorCode).toBeUndefined();
+    expect((await answer(h, 'slack:UGUEST2', id))[0].errorCode).toBeUndefined();
+    // On the roster but not on the list: refused.
+    const [refused] = await answer(h, 'slack:UMEX1', id);
+    expect(refused.errorCode).toBe('ineligible');
+    expect(Object.keys(h.consult.store.get(id)!.ballots)).toHaveLength(2);
+    await h.text(SEC, `close ${id} confirm`);
+    expect(await h.text(SEC, `results ${id}`)).toContain('Response rate: 2 of 3 participants (67%)');
+  });
+
+  it('the refusal is in the user’s language', async () => {
+    const h = await makeHarness();
+    const id = idFrom(await h.text(SEC, 'feedback "Atelier" participants slack:UGUEST1'));
+    const fr = await h.consult.handle(
+      { actor: { user: 'slack:UOUT', locale: 'fr-FR' }, channel: SLACK_CH },
+      { type: 'form', submit: { action: { type: 'feedback', id }, values: { s1: '5' } } },
+    );
+    expect(cardText(fr[0].card)).toContain('vous ne figurez pas sur sa liste');
+    const es = await h.consult.handle(
+      { actor: { user: 'slack:UOUT', locale: 'es-ES' }, channel: SLACK_CH },
+      { type: 'form', submit: { action: { type: 'feedback', id }, values: { s1: '5' } } },
+    );
+    expect(cardText(es[0].card)).toContain('usted no figura en su lista');
+  });
+
+  it('a list that names something other than users is refused at launch, saying which', async () => {
+    const h = await makeHarness();
+    const text = await h.text(SEC, 'feedback "Workshop" participants slack:UA,bob');
+    expect(text).toContain('bob');
+    expect(h.consult.store.all()).toHaveLength(0);
   });
 });
 

@@ -71,7 +71,7 @@ describe('the shared server under a slow flood', () => {
       SLACK_SIGNING_SECRET: 'flood-signing-secret',
       SLACK_API_URL: recorder.apiUrl,
     });
-  });
+  }, 120_000);
   afterAll(async () => {
     if (server) await killServer(server);
     await recorder?.close();
@@ -133,5 +133,5 @@ describe('the shared server under a slow flood', () => {
     expect(await healthz(server.url)).toBe(200);
     // Nothing reached the core or Slack.
     expect(recorder.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
-  });
+  }, 120_000); // a child process on a shared machine: generous, though it takes about 2 s
 });

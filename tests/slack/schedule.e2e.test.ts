@@ -159,13 +159,16 @@ describe('Slack: reminders, results, App Home', () => {
     expect(h.recorder.callsTo('views.publish')).toHaveLength(1);
   });
 
-  it('export: a small CSV comes back ephemerally; a large one is uploaded to the requester as a file', async () => {
+  it('export: the CSV is uploaded to the requester’s DM, however small, and only a note comes back where they asked', async () => {
     await h.slash(SEC, 'export T1');
-    const reply = last(h.recorder.callsTo('response_url'));
-    expect(blocksText(reply.body.blocks)).toMatch(/Mexico/);
-    expect(h.recorder.callsTo('files.getUploadURLExternal')).toHaveLength(0);
+    expect(h.recorder.callsTo('files.getUploadURLExternal')).toHaveLength(1);
+    expect(h.recorder.callsTo('upload')[0].body.raw).toContain('Mexico');
+    expect(last(h.recorder.callsTo('files.completeUploadExternal')).body.channel_id).toBe('D0SEC');
+    const note = last(h.recorder.callsTo('response_url'));
+    expect(blocksText(note.body.blocks)).toMatch(/consult-T1\.csv sent to you as a file/);
+    expect(JSON.stringify(note.body)).not.toContain('Mexico');
 
-    // Many delegations make the CSV too large for one message.
+    // Many delegations: still one file, to the same DM.
     for (let i = 0; i < 60; i++)
       await h.roster(`U0X${i}`, `Delegation number ${i} of the dialogue`, 'member', 'Europe');
     const blocks = await ballotBlocks(h);

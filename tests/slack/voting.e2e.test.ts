@@ -254,6 +254,16 @@ describe('Slack: consultations end to end', () => {
     expect(c.options.some((o) => o.combines?.join('+') === '2+4')).toBe(true);
   });
 
+  it('a satisfaction survey refuses someone neither on the roster nor listed: no form, nothing recorded, told why', async () => {
+    await h.slash(SEC, 'feedback "Workshop on Migrants in Countries in Crisis" participants 40');
+    const post = h.recorder.callsTo('chat.postMessage')[0];
+    h.recorder.clear();
+    await h.click('U0GUEST', findButton(post.body.blocks, /Answer/));
+    expect(h.recorder.callsTo('views.open')).toEqual([]);
+    expect(lastReply(h)).toContain('you are not on its list, so your answer was not recorded');
+    expect(h.consult.store.all()[0].ballots).toEqual({});
+  });
+
   it('a satisfaction survey opens in a modal with Likert radio buttons; the answer is recorded anonymously', async () => {
     await h.slash(SEC, 'feedback "Workshop on Migrants in Countries in Crisis" participants 40');
     const post = h.recorder.callsTo('chat.postMessage')[0];
