@@ -3,7 +3,14 @@
  * it serves, which service URLs it answers. A bad combination stops the start and names the variable.
  */
 import { ConfigError, type Config } from '../../src/config.ts';
-import { DEFAULT_SERVICE_URLS, parseServiceUrlPattern, type ServiceUrlPattern } from './service-urls.ts';
+import { isLoopbackHostname } from '../shared/local-request.ts';
+import {
+  DEFAULT_SERVICE_URLS,
+  isLoopbackServiceUrl,
+  parseServiceUrlPattern,
+  serviceUrlAllowed,
+  type ServiceUrlPattern,
+} from './service-urls.ts';
 
 export type TeamsConfig = Partial<
   Pick<
@@ -85,4 +92,22 @@ export function teamsSettings(config: TeamsConfig): TeamsSettings {
     serviceUrls.push(pattern);
   }
   return { mode, appId: config.MICROSOFT_APP_ID ?? '', tenants, serviceUrls };
+}
+
+/** The service URLs the bot may call: Microsoft's services (authenticated), this machine (local mode). */
+export function serviceUrlPolicy(settings: TeamsSettings): (url: string) => boolean {
+  return settings.mode === 'local' ? isLoopbackServiceUrl : (url) => serviceUrlAllowed(url, settings.serviceUrls);
+}
+
+/** Where a file accepted on a consent card may be uploaded: the URL Teams gave, over https; this machine locally. */
+export function uploadUrlPolicy(settings: TeamsSettings): (url: string) => boolean {
+  return (url) => {
+    try {
+      const u = new URL(url);
+      if (u.username || u.password) return false;
+      return settings.mode === 'local' ? isLoopbackHostname(u.hostname) : u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  };
 }

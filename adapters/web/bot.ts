@@ -15,6 +15,7 @@ import { createConsultBot } from '../teams/bot.ts';
 import { createBotFrameworkDeliverer } from '../teams/deliverer.ts';
 import { createPacer } from '../teams/pacer.ts';
 import { createReferences, type References, type StoredReference } from '../teams/references.ts';
+import type { FileDelivery } from '../teams/file-delivery.ts';
 
 export interface WebBot {
   /** Runs one turn; resolves with the invoke response for invokes. */
@@ -44,7 +45,12 @@ class WebCloudAdapter extends CloudAdapter {
   }
 }
 
-export function createWebBot(consult: Consult, serviceUrl: () => string, log: (line: string) => void): WebBot {
+export function createWebBot(
+  consult: Consult,
+  serviceUrl: () => string,
+  log: (line: string) => void,
+  files?: FileDelivery,
+): WebBot {
   // No app id: the SDK skips token checks both ways; only our loopback connector is ever called.
   const adapter = new WebCloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   adapter.onTurnError = async (context, error) => {
@@ -53,12 +59,12 @@ export function createWebBot(consult: Consult, serviceUrl: () => string, log: (l
     );
   };
   const references = rebased(createReferences(consult, 'web'), serviceUrl);
-  const bot = createConsultBot({ consult, platform: 'web', references, log });
+  const bot = createConsultBot({ consult, platform: 'web', references, files, log });
   // Local delivery: no platform rate limits to respect.
   const pacer = createPacer({ limits: [], log });
   consult.registerDeliverer(
     'web',
-    createBotFrameworkDeliverer({ adapter, appId: '', platform: 'web', references, pacer, log }),
+    createBotFrameworkDeliverer({ adapter, appId: '', platform: 'web', references, pacer, files, log }),
   );
   return {
     run: (activity) => adapter.runLocal(activity, (context) => bot.run(context)),

@@ -14,6 +14,7 @@ import { mountConnector } from './connector.ts';
 import { createConversations } from './conversations.ts';
 import { type DemoClock, platformConfigured, seedDemoRoster } from './demo.ts';
 import { createDirectLine } from './directline.ts';
+import { createWebFiles } from './files.ts';
 import { isLoopbackHost, localGuard } from './http.ts';
 import { mountPage } from './page.ts';
 
@@ -63,7 +64,9 @@ export async function mountWebChat(options: MountOptions): Promise<{ label: stri
           : a.address;
     return `http://${host}:${a?.port ?? config.PORT}${base}/`;
   };
-  const bot = createWebBot(consult, serviceUrl, log);
+  const files = createWebFiles();
+  files.mount(http, guard);
+  const bot = createWebBot(consult, serviceUrl, log, files);
   const directLine = createDirectLine({ conversations, toBot: (a) => bot.run(a), serviceUrl, bot: BOT, log });
   directLine.mount(http, guard);
   mountConnector(http, { conversations, base, bot: BOT }, guard);
