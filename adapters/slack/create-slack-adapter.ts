@@ -10,7 +10,10 @@ import type { Consult } from '../../src/consult-api.ts';
 import type { HttpServer } from '../../src/server.ts';
 import { createSlackDeliverer } from './deliverer.ts';
 import { registerHandlers } from './handlers.ts';
+import { SLACK_BODY_LIMIT } from './limits.ts';
 import { createLocaleCache } from './locale.ts';
+import { createSlackDirectory } from './directory.ts';
+import { createFileDownloader } from './files.ts';
 import { createPacer, realSleep, type Sleep } from './pacer.ts';
 import { SlackHttpReceiver } from './receiver.ts';
 import { createReplayGuard } from './replay-guard.ts';
@@ -135,19 +138,22 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
   const web = createSlackWeb({ client: () => app.client, pacer: createPacer({ now, sleep }), sleep, log });
   const deliverer = createSlackDeliverer(web, log, { now, sleep });
   const replies = createReplies({ web, deliverer, log });
+  const locales = createLocaleCache(() => app.client, log, { now });
   const handlers = registerHandlers(app, {
     consult,
     replies,
     web,
-    locales: createLocaleCache(() => app.client, log, { now }),
+    locales,
     log,
     slashCommand: opts.slashCommand,
+    download: createFileDownloader({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL }),
   });
   consult.registerDeliverer('slack', deliverer);
+  consult.registerDirectory('slack', createSlackDirectory({ web, profiles: locales, sleep, log }));
 
   if (receiver instanceof SlackHttpReceiver) {
     receiver.blockActions = handlers.blockActions;
-    server.route('POST', '/slack/events', receiver.handler);
+    server.route('POST', '/slack/events', receiver.handler, { bodyLimit: SLACK_BODY_LIMIT });
   } else {
     try {
       await app.start();

@@ -6,6 +6,7 @@ import type { OutboundMessage } from '../outbound.ts';
 import type { ViewContext } from '../views/ballot.ts';
 import type { History } from '../domain/history.ts';
 import { fail } from '../errors.ts';
+import type { Directory } from '../directory.ts';
 
 export interface Env {
   store: Store;
@@ -34,6 +35,8 @@ export interface Caller {
   channel?: ChannelRef;
   delegation?: Delegation;
   isSecretariat: boolean;
+  /** Finds people of the caller's platform by e-mail (roster import), when the adapter offers it. */
+  directory?: Directory;
 }
 
 export function requireConsultation(env: Env, id: string): Readonly<Consultation> {

@@ -6,6 +6,7 @@ import { launch } from './launch.ts';
 import { vote, answer, propose, openForm, submitForm } from './vote.ts';
 import { manage, share } from './manage.ts';
 import { help, status, results, roster, setLang } from './info.ts';
+import { rosterExport, rosterImport } from './roster-io.ts';
 import { ConsultError } from '../errors.ts';
 import { StoreWriteError } from '../store/store.ts';
 import { textCard } from '../views/reply.ts';
@@ -47,6 +48,10 @@ export async function runCommand(env: Env, caller: Caller, cmd: Command): Promis
     case 'roster-remove':
     case 'roster-list':
       return roster(env, caller, cmd);
+    case 'roster-import':
+      return rosterImport(env, caller, cmd.csv);
+    case 'roster-export':
+      return rosterExport(env, caller);
     case 'lang':
       return setLang(env, caller, cmd.lang);
   }

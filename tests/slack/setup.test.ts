@@ -44,7 +44,7 @@ describe('Slack configuration', () => {
 describe('manifest.json', () => {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
 
-  it('declares /consult (escaped), interactivity, the Home tab and app_home_opened on one placeholder URL', () => {
+  it('declares /consult (escaped), interactivity, the Home tab, app_home_opened and direct messages (roster files) on one placeholder URL', () => {
     const [command] = manifest.features.slash_commands;
     expect(command).toMatchObject({ command: '/consult', should_escape: true, url: 'https://YOUR-HOST/slack/events' });
     expect(manifest.settings.interactivity).toEqual({
@@ -53,9 +53,11 @@ describe('manifest.json', () => {
     });
     expect(manifest.settings.event_subscriptions).toEqual({
       request_url: 'https://YOUR-HOST/slack/events',
-      bot_events: ['app_home_opened'],
+      bot_events: ['app_home_opened', 'message.im'],
     });
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    // A roster CSV is shared with the bot in a direct message: the Messages tab must take messages.
+    expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
     expect(manifest.features.bot_user.display_name).toBe('Consult');
     expect(manifest.display_information.long_description.length).toBeGreaterThanOrEqual(175);
   });
@@ -68,6 +70,7 @@ describe('manifest.json', () => {
       'conversations.open': ['im:write'],
       'files.uploadV2': ['files:write'],
       'users.info': ['users:read'],
+      'users.lookupByEmail': ['users:read.email'],
       // Looking for an owed message after a restart: in DMs (reminders) and in public or private channels (results).
       'conversations.history': ['im:history', 'channels:history', 'groups:history'],
       'views.open': [],
@@ -80,7 +83,9 @@ describe('manifest.json', () => {
       .join('\n');
     const methods = new Set([...source.matchAll(/client\(\)\s*\.(\w+)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`));
     for (const m of methods) expect(scopeOf, `scope of ${m}`).toHaveProperty([m]);
-    const needed = new Set(['commands', ...[...methods].flatMap((m) => scopeOf[m])]);
+    // Files shared with the bot (roster CSVs) are downloaded from url_private with the bot token.
+    const downloads = source.includes('url_private') ? ['files:read'] : [];
+    const needed = new Set(['commands', ...downloads, ...[...methods].flatMap((m) => scopeOf[m])]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
 });
@@ -120,7 +125,12 @@ describe('Socket Mode', () => {
         server.route(m, p, hnd);
       },
     };
-    const consult = { clock: { now: () => new Date() }, registerDeliverer: () => {}, idle: async () => {} } as any;
+    const consult = {
+      clock: { now: () => new Date() },
+      registerDeliverer: () => {},
+      registerDirectory: () => {},
+      idle: async () => {},
+    } as any;
     await expect(
       createSlackAdapter({
         consult,
