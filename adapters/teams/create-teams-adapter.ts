@@ -8,7 +8,7 @@ import type { Consult } from '../../src/consult-api.ts';
 import type { HttpServer } from '../../src/server.ts';
 import { createConsultBot, type ConsultBot } from './bot.ts';
 import { type BotFrameworkDeliverer, createBotFrameworkDeliverer } from './deliverer.ts';
-import { ConsultCloudAdapter, messagesEndpoint } from './endpoint.ts';
+import { ConsultCloudAdapter, MAX_ACTIVITY_BYTES, messagesEndpoint } from './endpoint.ts';
 import { createPacer, type PacerOptions } from './pacer.ts';
 import { createReferences } from './references.ts';
 import { createTeamsFileConsent, type TeamsFileConsent } from './file-consent.ts';
@@ -106,6 +106,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     'POST',
     options.path ?? '/api/messages',
     messagesEndpoint({ adapter, logic: (context) => bot.run(context), settings, log }),
+    { bodyLimit: MAX_ACTIVITY_BYTES },
   );
   return { adapter, bot, deliverer, files, authenticated, mode: settings.mode };
 }
