@@ -5,9 +5,11 @@
  */
 import { App, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
 import { ErrorCode, type WebClient } from '@slack/web-api';
-import type { Config } from '../../src/config.ts';
 import type { Consult } from '../../src/consult-api.ts';
 import type { HttpServer } from '../../src/server.ts';
+import type { Log } from '../../src/log.ts';
+import type { Deliverer } from '../../src/outbound.ts';
+import type { SlackConfig } from './config.ts';
 import { createSlackDeliverer } from './deliverer.ts';
 import { registerHandlers } from './handlers.ts';
 import { SLACK_BODY_LIMIT } from './limits.ts';
@@ -20,15 +22,7 @@ import { createReplayGuard } from './replay-guard.ts';
 import { createReplies } from './replies.ts';
 import { createSlackWeb } from './web.ts';
 
-export type SlackConfig = Pick<
-  Config,
-  'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'
->;
-
-/** The bot token plus a way in: a signing secret (HTTP) or an app token (Socket Mode). */
-export function slackConfigured(config: SlackConfig): boolean {
-  return Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
-}
+export { type SlackConfig, slackConfigured } from './config.ts';
 
 /** The one log line main prints when Slack is not configured. */
 export const SLACK_DISABLED_LOG =
@@ -38,7 +32,7 @@ export interface SlackAdapterOptions {
   consult: Consult;
   server: HttpServer;
   config: SlackConfig;
-  log?: (line: string) => void;
+  log?: Log;
   /** Waits between paced posts and after a 429; tests pass one that returns at once. */
   sleep?: Sleep;
   /** Milliseconds since the epoch for the signature freshness check; defaults to the core's clock. */
@@ -53,18 +47,19 @@ export interface SlackAdapter {
   readonly app: App;
   readonly client: WebClient;
   readonly mode: 'http' | 'socket';
+  readonly deliverer: Deliverer;
   /** Resolves when all received requests and their deliveries are done (tests, shutdown). */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
-function boltLogger(log: (line: string) => void): Logger {
+function boltLogger(log: Log): Logger {
   let level = LogLevel.INFO;
   const rank = { debug: 0, info: 1, warn: 2, error: 3 } as const;
   const at =
     (l: LogLevel) =>
     (...msg: unknown[]) => {
-      if (rank[l] >= rank[level]) log(`slack ${l}: ${msg.map(String).join(' ')}`);
+      if (rank[l] >= rank[level]) log(`slack ${l}: ${msg.map(String).join(' ')}`, l);
     };
   return {
     debug: at(LogLevel.DEBUG),
@@ -170,6 +165,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
     app,
     client: app.client,
     mode: socket ? 'socket' : 'http',
+    deliverer,
     async idle() {
       // Requests finish first, then the background deliveries they started in the core.
       if (receiver instanceof SlackHttpReceiver) await receiver.idle();

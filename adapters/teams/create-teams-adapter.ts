@@ -6,11 +6,12 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Consult } from '../../src/consult-api.ts';
 import type { HttpServer } from '../../src/server.ts';
-import { createConsultBot, type ConsultBot } from './bot.ts';
-import { type BotFrameworkDeliverer, createBotFrameworkDeliverer } from './deliverer.ts';
+import type { Log } from '../../src/log.ts';
+import { createConsultBot, type ConsultBot } from '../botframework/bot.ts';
+import { type BotFrameworkDeliverer, createBotFrameworkDeliverer } from '../botframework/deliverer.ts';
 import { ConsultCloudAdapter, MAX_ACTIVITY_BYTES, messagesEndpoint } from './endpoint.ts';
-import { createPacer, type PacerOptions } from './pacer.ts';
-import { createReferences } from './references.ts';
+import { createPacer, type PacerOptions } from '../botframework/pacer.ts';
+import { createReferences } from '../botframework/references.ts';
 import { createTeamsFileConsent, type TeamsFileConsent } from './file-consent.ts';
 import { type TeamsConfig, type TeamsMode, serviceUrlPolicy, teamsSettings, uploadUrlPolicy } from './settings.ts';
 import { teamsTexts } from './texts.ts';
@@ -21,7 +22,7 @@ export interface TeamsAdapterOptions {
   consult: Consult;
   server: HttpServer;
   config: TeamsConfig;
-  log?: (line: string) => void;
+  log?: Log;
   /** Route to mount; Teams' convention is /api/messages. */
   path?: string;
   /** Pacing of proactive calls (tests inject a fake clock and sleep). */
@@ -67,11 +68,13 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   adapter.onTurnError = async (context, error) => {
     log(
       `teams: turn failed (${context.activity.type}${context.activity.name ? ` ${context.activity.name}` : ''}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      'error',
     );
   };
   if (!authenticated) {
     log(
       'teams: LOCAL MODE (TEAMS_LOCAL=1): /api/messages runs WITHOUT Bot Framework authentication, for local tools such as the Microsoft 365 Agents Playground. It accepts only JSON sent from this machine to http://127.0.0.1:<port>/api/messages (or localhost, [::1]) and answers only service URLs on this machine. Never put it behind a proxy or tunnel: a proxy on this machine that rewrites Host to that address cannot be told apart from a local tool. To connect Teams, unset TEAMS_LOCAL and set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_TYPE.',
+      'warn',
     );
   } else
     log(

@@ -13,7 +13,7 @@ import type { Activity, FileConsentCardResponse, TurnContext } from 'botbuilder'
 import { z } from 'zod';
 import type { Lang } from '../../src/domain/model.ts';
 import type { OutboundMessage } from '../../src/outbound.ts';
-import type { FileDelivery } from './file-delivery.ts';
+import type { FileDelivery } from '../botframework/file-delivery.ts';
 import { teamsTexts } from './texts.ts';
 
 export const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpServer } from '../../src/server.ts';
 import type { OutboundMessage } from '../../src/outbound.ts';
-import type { FileDelivery } from '../teams/file-delivery.ts';
+import type { FileDelivery } from '../botframework/file-delivery.ts';
 import { sendJson } from './http.ts';
 
 export const FILES_PATH = '/webchat/files/';

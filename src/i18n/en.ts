@@ -7,6 +7,21 @@ export const en = {
     'observer-org': 'Observer Organization',
   },
   state: { open: 'open', closed: 'closed', cancelled: 'cancelled' },
+  /** Scheduled work the store could not save: told personally to the secretariat, once. */
+  scheduler: {
+    title: 'Scheduled work is failing',
+    failed: (id: string, step: 'close' | 'remind', cause: string) =>
+      step === 'close'
+        ? `The results of ${id} could not be saved: ${cause}. ${id} will close and its results will be posted as soon as the store can be written again.`
+        : `The reminders of ${id} could not be saved: ${cause}. They will go out as soon as the store can be written again.`,
+    failedOther: (cause: string) => `A scheduled task could not be completed: ${cause}.`,
+    retrying: 'The bot keeps retrying by itself; the health check reports the problem until it is solved.',
+    cause: {
+      full: 'the disk is full',
+      readOnly: 'the store cannot be written (read-only or not permitted)',
+      other: (what: string) => `storage error (${what})`,
+    },
+  },
   /** Statements used in practice after IDM workshops (2012), the default of a satisfaction survey. */
   defaultStatements: [
     'The workshop furthered mutual learning among governments and other actors.',

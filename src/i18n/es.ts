@@ -14,6 +14,21 @@ export const es: Catalog = {
     'observer-org': 'Organización observadora',
   },
   state: { open: 'abierta', closed: 'cerrada', cancelled: 'cancelada' },
+  /** Scheduled work the store could not save: told personally to the secretariat, once. */
+  scheduler: {
+    title: 'Hay tareas programadas que fallan',
+    failed: (id: string, step: 'close' | 'remind', cause: string) =>
+      step === 'close'
+        ? `No se pudieron guardar los resultados de ${id}: ${cause}. ${id} se cerrará y sus resultados se publicarán en cuanto se pueda volver a escribir en el almacenamiento.`
+        : `No se pudieron guardar los recordatorios de ${id}: ${cause}. Se enviarán en cuanto se pueda volver a escribir en el almacenamiento.`,
+    failedOther: (cause: string) => `No se pudo completar una tarea programada: ${cause}.`,
+    retrying: 'El bot lo reintenta por sí solo; el control de estado informa del problema hasta que se resuelva.',
+    cause: {
+      full: 'el disco está lleno',
+      readOnly: 'no se puede escribir en el almacenamiento (solo lectura o no permitido)',
+      other: (what: string) => `error de almacenamiento (${what})`,
+    },
+  },
   defaultStatements: [
     'El taller fomentó el aprendizaje mutuo entre los gobiernos y otros actores.',
     'El taller contribuyó a una mejor comprensión de las cuestiones.',

@@ -17,6 +17,21 @@ export const fr: Catalog = {
     'observer-org': 'Organisation observatrice',
   },
   state: { open: 'ouverte', closed: 'clôturée', cancelled: 'annulée' },
+  /** Scheduled work the store could not save: told personally to the secretariat, once. */
+  scheduler: {
+    title: 'Des tâches planifiées échouent',
+    failed: (id: string, step: 'close' | 'remind', cause: string) =>
+      step === 'close'
+        ? `Les résultats de ${id} n'ont pas pu être enregistrés : ${cause}. ${id} sera clôturée et ses résultats publiés dès que le stockage pourra de nouveau être écrit.`
+        : `Les rappels de ${id} n'ont pas pu être enregistrés : ${cause}. Ils partiront dès que le stockage pourra de nouveau être écrit.`,
+    failedOther: (cause: string) => `Une tâche planifiée n'a pas pu être menée à bien : ${cause}.`,
+    retrying: "Le bot réessaie de lui-même ; le contrôle de santé signale le problème jusqu'à ce qu'il soit résolu.",
+    cause: {
+      full: 'le disque est plein',
+      readOnly: 'le stockage ne peut pas être écrit (lecture seule ou non autorisé)',
+      other: (what: string) => `erreur de stockage (${what})`,
+    },
+  },
   defaultStatements: [
     "L'atelier a favorisé l'apprentissage mutuel entre les gouvernements et les autres acteurs.",
     "L'atelier a contribué à une meilleure compréhension des enjeux.",

@@ -21,6 +21,8 @@ describe('nothing acknowledged is lost', () => {
     ).toBe(true);
     const onDisk = JSON.parse(await readFile(join(h.dir, 'consultations', `${id}.json`), 'utf8'));
     expect(Object.keys(onDisk.ballots)).toHaveLength(1000);
+    await h.consult.stop();
+    await h.consult.store.close(); // one writer: the store is reopened only once closed
     const reopened = createFileStore({ dir: h.dir });
     await reopened.open();
     expect(Object.keys(reopened.get(id)!.ballots)).toHaveLength(1000);
@@ -33,6 +35,8 @@ describe('a damaged store file', () => {
     const h = await makeHarness({ dir });
     const id = idFrom(await h.text(SEC, 'theme "A" "B"'));
     const file = join(dir, 'consultations', `${id}.json`);
+    await h.consult.stop();
+    await h.consult.store.close();
     const damaged = (await readFile(file, 'utf8')).slice(0, 120);
     await writeFile(file, damaged);
     const before = await readFile(file);
@@ -45,7 +49,7 @@ describe('a damaged store file', () => {
   it('names the bad configuration variable', async () => {
     await expect(createApp({ env: { PORT: 'eighty' }, log: () => {} })).rejects.toThrow(/PORT is invalid/);
     await expect(createApp({ env: { CONSULT_TIMEZONE: 'Geneva' }, log: () => {} })).rejects.toThrow(
-      /CONSULT_TIMEZONE is invalid: not a known IANA time zone/,
+      /CONSULT_TIMEZONE is invalid: expected a known IANA time zone, e.g. Europe\/Zurich/,
     );
     await expect(createApp({ env: { SECRETARIAT: 'bob' }, log: () => {} })).rejects.toThrow(/SECRETARIAT is invalid/);
   });

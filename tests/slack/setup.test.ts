@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config.ts';
+import { parseEnv } from '../../src/config.ts';
+import { SlackConfigSchema } from '../../adapters/slack/config.ts';
 import { createHttpServer } from '../../src/server.ts';
 import { createSlackAdapter, SLACK_DISABLED_LOG, slackConfigured } from '../../adapters/slack/create-slack-adapter.ts';
 import { startRecorder } from './recorder.ts';
@@ -11,11 +12,17 @@ const root = join(import.meta.dirname, '../..');
 
 describe('Slack configuration', () => {
   it('is on with a bot token plus a signing secret (HTTP) or an app token (Socket Mode), off otherwise', () => {
-    expect(slackConfigured(parseConfig({}))).toBe(false);
-    expect(slackConfigured(parseConfig({ SLACK_SIGNING_SECRET: 's' }))).toBe(false);
-    expect(slackConfigured(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: '' }))).toBe(false);
-    expect(slackConfigured(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }))).toBe(true);
-    expect(slackConfigured(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).toBe(true);
+    expect(slackConfigured(parseEnv(SlackConfigSchema, {}))).toBe(false);
+    expect(slackConfigured(parseEnv(SlackConfigSchema, { SLACK_SIGNING_SECRET: 's' }))).toBe(false);
+    expect(slackConfigured(parseEnv(SlackConfigSchema, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: '' }))).toBe(
+      false,
+    );
+    expect(slackConfigured(parseEnv(SlackConfigSchema, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }))).toBe(
+      true,
+    );
+    expect(slackConfigured(parseEnv(SlackConfigSchema, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).toBe(
+      true,
+    );
     expect(SLACK_DISABLED_LOG).toMatch(/SLACK_BOT_TOKEN/);
     expect(SLACK_DISABLED_LOG).toMatch(/SLACK_SIGNING_SECRET/);
     expect(SLACK_DISABLED_LOG.split('\n')).toHaveLength(1);
