@@ -23,6 +23,7 @@ import { ballotCard } from './views/ballot.ts';
 import { resultsCard } from './views/results.ts';
 import { homeCard } from './views/home.ts';
 import { reminderCard } from './views/reminder.ts';
+import { noticeCard } from './views/notice.ts';
 import { tick, nextTickDelay } from './scheduler/tick.ts';
 import { SchedulerHealth } from './scheduler/health.ts';
 import { failureCard } from './views/scheduler-failure.ts';
@@ -123,6 +124,19 @@ export function createConsult(opts: ConsultOptions): Consult {
           card: reminderCard(view(lang), c, delegation, e.user),
           lang,
           purpose: 'reminder',
+          consultationId: c.id,
+        },
+      };
+    }
+    if (e.type === 'notice' && e.user && e.notice) {
+      const lang = langFor(e.user);
+      return {
+        platform: platformOf(e.user),
+        message: {
+          audience: { kind: 'user', user: e.user },
+          card: noticeCard(view(lang), c, e.notice),
+          lang,
+          purpose: 'notice',
           consultationId: c.id,
         },
       };
