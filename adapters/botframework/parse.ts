@@ -64,12 +64,16 @@ export function commandText(
     const replacement = m.mentioned.id === activity.recipient?.id ? ' ' : ` ${platform}:${m.mentioned.id} `;
     text = text.split(m.text).join(replacement);
   }
+  // Line breaks survive (roster import lines; several commands are refused, not merged): HTML ones too.
   return text
     .replace(/<\/?at>/gi, '')
+    .replace(/<br\s*\/?>|<\/(p|div)>/gi, '\n')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&(nbsp|amp|quot|#39|apos|lt|gt);/g, (e) => ENTITIES[e] ?? e)
-    .replace(/\s+/g, ' ')
-    .trim();
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 export function messageRequest(platform: BotPlatform, activity: Activity): Request {
@@ -118,7 +122,7 @@ export function invokeIntent(action: { verb?: string; data?: unknown }): InvokeI
 /** Input values of one form, un-namespaced; multi-selects come back from the client comma-joined. */
 function formValues(data: Record<string, unknown>, formId: string, multi: string[]): FormSubmit['values'] {
   const prefix = inputKey(formId, '');
-  const values: FormSubmit['values'] = {};
+  const values: FormSubmit['values'] = Object.create(null); // ids from the payload: `__proto__` is an id like any other
   for (const [key, raw] of Object.entries(data)) {
     if (!key.startsWith(prefix) || typeof raw !== 'string') continue;
     const id = key.slice(prefix.length);

@@ -89,13 +89,18 @@ export function serviceUrlPolicy(settings: TeamsSettings): (url: string) => bool
   return settings.mode === 'local' ? isLoopbackServiceUrl : (url) => serviceUrlAllowed(url, settings.serviceUrls);
 }
 
-/** Where a file accepted on a consent card may be uploaded: the URL Teams gave, over https; this machine locally. */
+/** OneDrive for Business, where Teams puts the files a bot is allowed to save (public and sovereign clouds). */
+const SHAREPOINT = /\.sharepoint(-df)?\.(com|us|de|cn)$/i;
+
+/** Where a file accepted on a consent card may be uploaded: the person's OneDrive over https; this machine locally. */
 export function uploadUrlPolicy(settings: TeamsSettings): (url: string) => boolean {
   return (url) => {
     try {
       const u = new URL(url);
       if (u.username || u.password) return false;
-      return settings.mode === 'local' ? isLoopbackHostname(u.hostname) : u.protocol === 'https:';
+      return settings.mode === 'local'
+        ? isLoopbackHostname(u.hostname)
+        : u.protocol === 'https:' && SHAREPOINT.test(u.hostname);
     } catch {
       return false;
     }

@@ -68,6 +68,7 @@ export const en = {
   },
 
   results: {
+    auditHead: (entries: number, hash: string) => `Audit trail: ${entries} entries, head hash (SHA-256) ${hash}`,
     title: (id: string, title: string) => `Results of ${id}: ${title}`,
     interim: 'Interim results (the consultation is still open)',
     turnout: (answered: number, eligible: number, pct: string) =>
@@ -183,6 +184,7 @@ export const en = {
     listAsFile: (delegations: number, delegates: number) =>
       `${delegations} delegations, ${delegates} delegates: too long for one message, so the roster is attached as a file.`,
     oneCommand: 'One command per message, please (or use roster import for many roster lines).',
+    fileUnreadable: 'The file could not be downloaded, so nothing was imported. Please send it again.',
     csvNeedsCommand: (header: string) =>
       `To load a roster, start the message with roster import on its own line, then the CSV with the header ${header}.`,
   },

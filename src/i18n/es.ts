@@ -81,6 +81,8 @@ export const es: Catalog = {
   },
 
   results: {
+    auditHead: (entries: number, hash: string) =>
+      `Registro de auditoría: ${entries} entradas, hash de cabecera (SHA-256) ${hash}`,
     title: (id: string, title: string) => `Resultados de la consulta ${id}: ${title}`,
     interim: 'Resultados provisionales (la consulta sigue abierta)',
     turnout: (answered: number, eligible: number, pct: string) =>
@@ -207,6 +209,7 @@ export const es: Catalog = {
     listAsFile: (delegations: number, delegates: number) =>
       `${delegations} delegaciones, ${delegates} delegados: demasiado largo para un solo mensaje, por lo que la lista se adjunta como archivo.`,
     oneCommand: 'Un solo comando por mensaje, por favor (o use roster import para muchas líneas de la lista).',
+    fileUnreadable: 'No se pudo descargar el archivo, por lo que no se importó nada. Envíelo de nuevo.',
     csvNeedsCommand: (header: string) =>
       `Para cargar una lista, empiece el mensaje con roster import en una línea, y luego el CSV con el encabezado ${header}.`,
   },

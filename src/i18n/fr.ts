@@ -83,6 +83,8 @@ export const fr: Catalog = {
   },
 
   results: {
+    auditHead: (entries: number, hash: string) =>
+      `Journal d'audit : ${entries} entrées, empreinte de tête (SHA-256) ${hash}`,
     title: (id: string, title: string) => `Résultats de la consultation ${id} : ${title}`,
     interim: 'Résultats provisoires (la consultation est toujours ouverte)',
     turnout: (answered: number, eligible: number, pct: string) =>
@@ -213,6 +215,7 @@ export const fr: Catalog = {
       `${delegations} délégations, ${delegates} délégués : trop long pour un seul message, la liste est donc jointe en fichier.`,
     oneCommand:
       "Une seule commande par message, s'il vous plaît (ou utilisez roster import pour de nombreuses lignes de liste).",
+    fileUnreadable: "Le fichier n'a pas pu être téléchargé, rien n'a donc été importé. Envoyez-le à nouveau.",
     csvNeedsCommand: (header: string) =>
       `Pour charger une liste, commencez le message par roster import sur une ligne, puis le CSV avec l'en-tête ${header}.`,
   },

@@ -63,14 +63,21 @@ function satisfactionBlocks(v: ViewContext, c: Readonly<Consultation>): CardBloc
   return blocks;
 }
 
+/** The audit trail's head hash, so anyone can check a recount against the record (npm run verify-store). */
+function auditLine(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
+  return c.auditHead
+    ? [{ type: 'text', text: v.t.results.auditHead(c.audit.length, c.auditHead), style: 'muted' }]
+    : [];
+}
+
 export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
   const title = v.t.results.title(c.id, c.title || v.t.kind[c.kind]);
   if (c.status === 'cancelled')
     return { title, blocks: [{ type: 'text', text: v.t.results.cancelled(c.id), style: 'warning' }] };
   const blocks: CardBlock[] = [];
   if (c.status === 'open') blocks.push({ type: 'text', text: v.t.results.interim, style: 'warning' });
-  if (c.kind === 'feedback') return { title, blocks: [...blocks, ...satisfactionBlocks(v, c)] };
-  if (c.kind === 'silence') return { title, blocks: [...blocks, ...silenceResultBlocks(v, c)] };
+  if (c.kind === 'feedback') return { title, blocks: [...blocks, ...satisfactionBlocks(v, c), ...auditLine(v, c)] };
+  if (c.kind === 'silence') return { title, blocks: [...blocks, ...silenceResultBlocks(v, c), ...auditLine(v, c)] };
 
   const result = tally(v.meta, c);
   const tt = result.turnout;
@@ -98,5 +105,6 @@ export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
   });
   if (!decided && c.status === 'closed' && c.kind !== 'survey')
     blocks.push({ type: 'text', text: v.t.results.nextStep(c.id), style: 'muted' });
+  blocks.push(...auditLine(v, c));
   return { title, blocks };
 }
