@@ -2,13 +2,19 @@
  * The Bot Framework bot: typed commands, card actions, installs. Every turn becomes a core
  * request; nothing here decides anything. Not tied to Teams: the local web chat runs the same
  * bot over Direct Line with `platform: 'web'` (users `web:<id>`).
+ *
+ * Who sees an answer: in a personal chat, the answer is the reply; with `privateReplies` (Teams), an
+ * answer asked for in a channel or group chat goes to the asker's 1:1 chat instead (a card action's
+ * answer is the invoke response, which only the asker sees). Files go to their person only.
  */
 import {
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type FileConsentCardResponse,
   type TurnContext,
 } from 'botbuilder';
+import type { Lang } from '../../src/domain/model.ts';
 import type { Consult } from '../../src/consult-api.ts';
 import type { OutboundMessage } from '../../src/outbound.ts';
 import { messageActivity } from './activity.ts';
@@ -23,14 +29,28 @@ import {
 } from './parse.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './render.ts';
 import { CONSULT_VERB } from './action-data.ts';
-import type { References } from './references.ts';
+import type { BotFrameworkDeliverer } from './deliverer.ts';
+import type { FileDelivery } from './file-delivery.ts';
+import { tenantOf, type References } from './references.ts';
 import { withTeamsPeople } from './directory.ts';
 import { importAttachedCsv } from './csv-attachment.ts';
+
+export interface PrivateReplies {
+  deliverer: Pick<BotFrameworkDeliverer, 'toPerson'>;
+  /** Posted where they asked when their 1:1 chat cannot be opened: it must say nothing of the answer. */
+  unreachable: (lang: Lang) => string;
+}
 
 export interface ConsultBotOptions {
   consult: Consult;
   platform: BotPlatform;
   references: References;
+  /** Answers asked for outside a personal chat go to the asker alone (Teams channels and group chats). */
+  privateReplies?: PrivateReplies;
+  /** How a file reaches the person who asked for it; without it files are not sent. */
+  files?: FileDelivery;
+  /** Answers to file consent cards (Teams). */
+  fileConsent?: { answer(context: TurnContext, response: FileConsentCardResponse, lang: Lang): Promise<void> };
   log?: (line: string) => void;
 }
 
@@ -72,8 +92,53 @@ export class ConsultBot extends TeamsActivityHandler {
     await this.send(context, replies);
   }
 
+  /** Outside a personal chat, with private replies on, the answer goes to the asker's 1:1 chat. */
+  private isShared(context: TurnContext): boolean {
+    return Boolean(this.options.privateReplies) && context.activity.conversation?.conversationType !== 'personal';
+  }
+
   private async send(context: TurnContext, replies: OutboundMessage[]): Promise<void> {
-    for (const reply of replies) await context.sendActivity(messageActivity(reply));
+    if (replies.length === 0) return;
+    if (this.isShared(context)) return this.sendPrivately(context, replies, false);
+    for (const reply of replies) {
+      await context.sendActivity(messageActivity(reply));
+      if (reply.file) await this.sendFileHere(context, reply);
+    }
+  }
+
+  private async sendFileHere(context: TurnContext, reply: OutboundMessage): Promise<void> {
+    const { files, platform } = this.options;
+    if (!files || !reply.file) return;
+    const member = context.activity.from.id;
+    await context.sendActivities(files.offer(reply.file, { member, lang: reply.lang }));
+    this.options.log?.(`${platform}: offered ${reply.file.name} to ${member}`);
+  }
+
+  private async sendPrivately(context: TurnContext, replies: OutboundMessage[], fileOnly: boolean): Promise<void> {
+    const { privateReplies, platform, consult } = this.options;
+    const a = context.activity;
+    const user = userIdOf(platform, a.from);
+    try {
+      await privateReplies!.deliverer.toPerson(user, replies, { tenantId: tenantOf(a), fileOnly });
+    } catch (err) {
+      this.options.log?.(
+        `${platform}: could not answer ${user} privately: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      await context.sendActivity({
+        type: 'message',
+        text: privateReplies!.unreachable(consult.langFor(user, a.locale)),
+      });
+    }
+  }
+
+  protected override async handleTeamsFileConsent(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    const { fileConsent, consult, platform } = this.options;
+    if (!fileConsent) return;
+    const a = context.activity;
+    await fileConsent.answer(context, response, consult.langFor(userIdOf(platform, a.from), a.locale));
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -92,6 +157,12 @@ export class ConsultBot extends TeamsActivityHandler {
     const { consult, platform } = this.options;
     const rc = requestContext(platform, context.activity);
     const replies = intent.kind === 'request' ? await consult.handle(rc, intent.request) : [];
+    // The invoke response is a card: a file the action produced (an export) is offered apart, to the asker alone.
+    const withFiles = replies.filter((r) => r.file);
+    if (withFiles.length) {
+      if (this.isShared(context)) await this.sendPrivately(context, withFiles, true);
+      else for (const r of withFiles) await this.sendFileHere(context, r);
+    }
     const id = intent.consultationId;
     const view = id ? consult.ballotView(id, rc.actor.user, rc.actor.locale) : undefined;
     const card = invokeResponseCard(replies, view, id);

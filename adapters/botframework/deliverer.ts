@@ -1,11 +1,13 @@
 /**
  * Delivers the core's messages to Teams (or the web chat) proactively: posts to channels, in-place ballot
- * updates, and personal messages (reminders), paced per conversation and retried on 429.
+ * updates, and personal messages (reminders, and answers asked for in a channel), paced per conversation
+ * and retried on 429. Files go only into personal conversations; service URLs are checked before any call.
  */
 import type { BotAdapter, TurnContext } from 'botbuilder';
 import type { UserId } from '../../src/domain/model.ts';
 import type { Deliverer, OutboundMessage } from '../../src/outbound.ts';
 import { messageActivity } from './activity.ts';
+import type { FileDelivery } from './file-delivery.ts';
 import type { Pacer } from './pacer.ts';
 import type { BotPlatform } from './parse.ts';
 import type { References, StoredReference } from './references.ts';
@@ -21,18 +23,42 @@ export interface BotFrameworkDelivererOptions {
   platform: BotPlatform;
   references: References;
   pacer: Pacer;
+  /** How files reach their person (a file consent card, a download link); without it files are not sent. */
+  files?: FileDelivery;
+  /** Service URLs the bot may call (stored references too: a store copy may be old or hand-edited). */
+  allowServiceUrl?: (url: string) => boolean;
   log?: (line: string) => void;
+}
+
+export interface BotFrameworkDeliverer extends Deliverer {
+  /**
+   * Messages for one person only, in their 1:1 chat (opened in `tenantId` when none is known), each file
+   * offered there; `fileOnly` sends just the files (the person already sees the cards).
+   */
+  toPerson(
+    user: UserId,
+    messages: OutboundMessage[],
+    options?: { tenantId?: string; fileOnly?: boolean },
+  ): Promise<void>;
 }
 
 export class DeliveryError extends Error {
   override name = 'DeliveryError';
 }
 
-export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOptions): Deliverer {
+export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOptions): BotFrameworkDeliverer {
   const { adapter, appId, platform, references, pacer } = options;
+
+  function checkServiceUrl(url: string | undefined): void {
+    if (options.allowServiceUrl && !options.allowServiceUrl(url ?? ''))
+      throw new DeliveryError(
+        `Refused to call ${platform} at ${JSON.stringify(String(url).slice(0, 200))}: not an allowed service URL.`,
+      );
+  }
 
   /** Runs `fn` in a proactive turn and surfaces its errors (the adapter's onTurnError would swallow them). */
   async function inTurn<T>(ref: StoredReference, fn: (context: TurnContext) => Promise<T>): Promise<T> {
+    checkServiceUrl(ref.serviceUrl);
     let result: T | undefined;
     let failure: unknown;
     await adapter.continueConversationAsync(appId, ref, async (context) => {
@@ -67,9 +93,27 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
               for (const a of activities) delete a.replyToId;
               return next();
             });
-            return (await context.sendActivity(messageActivity(message)))?.id;
+            const id = (await context.sendActivity(messageActivity(message)))?.id;
+            if (message.file) await sendFile(context, ref, message);
+            return id;
           }),
     );
+  }
+
+  /** A file goes only where its one person reads: their personal conversation. */
+  async function sendFile(context: TurnContext, ref: StoredReference, message: OutboundMessage): Promise<void> {
+    const member = personalMember(ref);
+    if (!message.file || !options.files || !member) {
+      options.log?.(`${platform}: did not send ${message.file?.name ?? 'a file'}: files go to personal chats only`);
+      return;
+    }
+    await context.sendActivities(options.files.offer(message.file, { member, lang: message.lang }));
+  }
+
+  /** The member a personal conversation is with, from the reference we stored for them. */
+  function personalMember(ref: StoredReference): string | undefined {
+    if (ref.conversation?.conversationType !== 'personal') return undefined;
+    return (ref as { user?: { id?: string } }).user?.id;
   }
 
   async function update(ref: StoredReference, activityId: string, message: OutboundMessage): Promise<void> {
@@ -82,16 +126,17 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
   }
 
   /** The user's 1:1 conversation: known from an earlier message, or opened now in the tenant we know. */
-  async function personalRef(user: UserId): Promise<StoredReference> {
-    const known = references.personal(user);
-    if (known) return known;
+  async function personalRef(user: UserId, tenantId?: string): Promise<StoredReference> {
     if (!user.startsWith(`${platform}:`)) throw new DeliveryError(`${user} is not a ${platform} user`);
-    const tenant = references.tenant();
+    const memberId = user.slice(platform.length + 1);
+    const known = references.personal(user);
+    if (known) return { ...known, user: { id: memberId } } as StoredReference;
+    const tenant = references.tenant(tenantId);
     if (!tenant)
       throw new DeliveryError(
         `Cannot message ${user}: the Consult app has not been installed in any ${platform} team or chat yet.`,
       );
-    const memberId = user.slice(platform.length + 1);
+    checkServiceUrl(tenant.serviceUrl);
     let created: StoredReference | undefined;
     await pacer.run(`create:${memberId}`, async () => {
       let failure: unknown;
@@ -125,7 +170,7 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
     if (!created?.conversation?.id)
       throw new DeliveryError(`The ${platform} service did not open a personal chat with ${user}.`);
     await references.setPersonal(user, created);
-    return created;
+    return { ...created, user: { id: memberId } } as StoredReference;
   }
 
   return {
@@ -143,6 +188,14 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
           // Replies go back in the turn that asked; nothing to deliver proactively.
           options.log?.(`${platform}: ignored a reply handed to the deliverer (${message.purpose})`);
           return undefined;
+      }
+    },
+    async toPerson(user, messages, { tenantId, fileOnly = false } = {}) {
+      const ref = await personalRef(user, tenantId);
+      for (const message of messages) {
+        if (!fileOnly) await post(ref, message);
+        else if (message.file)
+          await pacer.run(ref.conversation!.id, () => inTurn(ref, (context) => sendFile(context, ref, message)));
       }
     },
   };

@@ -7,13 +7,14 @@ import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Consult } from '../../src/consult-api.ts';
 import type { HttpServer } from '../../src/server.ts';
 import type { Log } from '../../src/log.ts';
-import type { Deliverer } from '../../src/outbound.ts';
 import { createConsultBot, type ConsultBot } from '../botframework/bot.ts';
-import { createBotFrameworkDeliverer } from '../botframework/deliverer.ts';
-import { ConsultCloudAdapter, messagesEndpoint } from './endpoint.ts';
+import { type BotFrameworkDeliverer, createBotFrameworkDeliverer } from '../botframework/deliverer.ts';
+import { ConsultCloudAdapter, MAX_ACTIVITY_BYTES, messagesEndpoint } from './endpoint.ts';
 import { createPacer, type PacerOptions } from '../botframework/pacer.ts';
 import { createReferences } from '../botframework/references.ts';
-import { type TeamsConfig, type TeamsMode, teamsSettings } from './settings.ts';
+import { createTeamsFileConsent, type TeamsFileConsent } from './file-consent.ts';
+import { type TeamsConfig, type TeamsMode, serviceUrlPolicy, teamsSettings, uploadUrlPolicy } from './settings.ts';
+import { teamsTexts } from './texts.ts';
 
 export { type TeamsConfig, teamsMode } from './settings.ts';
 
@@ -31,12 +32,16 @@ export interface TeamsAdapterOptions {
    * for a sovereign cloud, or a local key server in tests.
    */
   authSettings?: Record<string, string>;
+  /** Clock for file offers' expiry (tests inject a fake one). */
+  now?: () => number;
 }
 
 export interface TeamsAdapter {
   adapter: ConsultCloudAdapter;
   bot: ConsultBot;
-  deliverer: Deliverer;
+  deliverer: BotFrameworkDeliverer;
+  /** Files waiting for their person's consent (in memory). */
+  files: TeamsFileConsent;
   /** false in local mode (TEAMS_LOCAL=1: no app id, local tools on this machine only). */
   authenticated: boolean;
   mode: TeamsMode;
@@ -77,15 +82,34 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     );
 
   const references = createReferences(consult, 'teams');
-  const bot = createConsultBot({ consult, platform: 'teams', references, log });
   const pacer = createPacer({ log, ...options.pacing });
-  const deliverer = createBotFrameworkDeliverer({ adapter, appId, platform: 'teams', references, pacer, log });
+  const files = createTeamsFileConsent({ now: options.now, uploadAllowed: uploadUrlPolicy(settings), log });
+  const deliverer = createBotFrameworkDeliverer({
+    adapter,
+    appId,
+    platform: 'teams',
+    references,
+    pacer,
+    files,
+    allowServiceUrl: serviceUrlPolicy(settings),
+    log,
+  });
+  const bot = createConsultBot({
+    consult,
+    platform: 'teams',
+    references,
+    privateReplies: { deliverer, unreachable: (lang) => teamsTexts(lang).cannotReachPrivately },
+    files,
+    fileConsent: files,
+    log,
+  });
   consult.registerDeliverer('teams', deliverer);
 
   server.route(
     'POST',
     options.path ?? '/api/messages',
     messagesEndpoint({ adapter, logic: (context) => bot.run(context), settings, log }),
+    { bodyLimit: MAX_ACTIVITY_BYTES },
   );
-  return { adapter, bot, deliverer, authenticated, mode: settings.mode };
+  return { adapter, bot, deliverer, files, authenticated, mode: settings.mode };
 }

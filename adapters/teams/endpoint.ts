@@ -16,8 +16,7 @@ import {
 import type { Log } from '../../src/log.ts';
 import { readBody } from '../shared/body.ts';
 import { localRequestRefusal } from '../shared/local-request.ts';
-import { isLoopbackServiceUrl, serviceUrlAllowed } from './service-urls.ts';
-import type { TeamsSettings } from './settings.ts';
+import { serviceUrlPolicy, type TeamsSettings } from './settings.ts';
 import { tenantRefusal } from './tenants.ts';
 
 /** Splits the adapter's turn processing in two, so that a refused token maps to 401 whatever the SDK threw. */
@@ -86,6 +85,7 @@ export function messagesEndpoint(
   const { adapter, logic, settings, log } = options;
   const logOnce = onceLogger(log);
   const local = settings.mode === 'local';
+  const allowServiceUrl = serviceUrlPolicy(settings);
   return async (req, res) => {
     const authorization = String(req.headers.authorization ?? '');
     if (local) {
@@ -128,7 +128,7 @@ export function messagesEndpoint(
       return;
     }
     const serviceUrl = typeof activity.serviceUrl === 'string' ? activity.serviceUrl : '';
-    if (!(local ? isLoopbackServiceUrl(serviceUrl) : serviceUrlAllowed(serviceUrl, settings.serviceUrls))) {
+    if (!allowServiceUrl(serviceUrl)) {
       logOnce(
         `url:${serviceUrl}`,
         `teams: refused an activity whose serviceUrl ${JSON.stringify(serviceUrl.slice(0, 200))} is not ${local ? 'on this machine (local mode)' : 'a Bot Framework service (TEAMS_SERVICE_URLS)'}`,

@@ -3,8 +3,15 @@
  * it serves, which service URLs it answers. A bad combination stops the start and names the variable.
  */
 import { ConfigError } from '../../src/config.ts';
+import { isLoopbackHostname } from '../shared/local-request.ts';
 import type { TeamsConfig } from './config.ts';
-import { DEFAULT_SERVICE_URLS, parseServiceUrlPattern, type ServiceUrlPattern } from './service-urls.ts';
+import {
+  DEFAULT_SERVICE_URLS,
+  isLoopbackServiceUrl,
+  parseServiceUrlPattern,
+  serviceUrlAllowed,
+  type ServiceUrlPattern,
+} from './service-urls.ts';
 
 export type { TeamsConfig };
 
@@ -75,4 +82,27 @@ export function teamsSettings(config: TeamsConfig): TeamsSettings {
     serviceUrls.push(pattern);
   }
   return { mode, appId: config.MICROSOFT_APP_ID ?? '', tenants, serviceUrls };
+}
+
+/** The service URLs the bot may call: Microsoft's services (authenticated), this machine (local mode). */
+export function serviceUrlPolicy(settings: TeamsSettings): (url: string) => boolean {
+  return settings.mode === 'local' ? isLoopbackServiceUrl : (url) => serviceUrlAllowed(url, settings.serviceUrls);
+}
+
+/** OneDrive for Business, where Teams puts the files a bot is allowed to save (public and sovereign clouds). */
+const SHAREPOINT = /\.sharepoint(-df)?\.(com|us|de|cn)$/i;
+
+/** Where a file accepted on a consent card may be uploaded: the person's OneDrive over https; this machine locally. */
+export function uploadUrlPolicy(settings: TeamsSettings): (url: string) => boolean {
+  return (url) => {
+    try {
+      const u = new URL(url);
+      if (u.username || u.password) return false;
+      return settings.mode === 'local'
+        ? isLoopbackHostname(u.hostname)
+        : u.protocol === 'https:' && SHAREPOINT.test(u.hostname);
+    } catch {
+      return false;
+    }
+  };
 }

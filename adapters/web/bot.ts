@@ -15,6 +15,7 @@ import type { Log } from '../../src/log.ts';
 import type { Deliverer } from '../../src/outbound.ts';
 import { createConsultBot } from '../botframework/bot.ts';
 import { createBotFrameworkDeliverer } from '../botframework/deliverer.ts';
+import type { FileDelivery } from '../botframework/file-delivery.ts';
 import { createPacer } from '../botframework/pacer.ts';
 import { createReferences, type References, type StoredReference } from '../botframework/references.ts';
 
@@ -47,7 +48,7 @@ class WebCloudAdapter extends CloudAdapter {
   }
 }
 
-export function createWebBot(consult: Consult, serviceUrl: () => string, log: Log): WebBot {
+export function createWebBot(consult: Consult, serviceUrl: () => string, log: Log, files?: FileDelivery): WebBot {
   // No app id: the SDK skips token checks both ways; only our loopback connector is ever called.
   const adapter = new WebCloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   adapter.onTurnError = async (context, error) => {
@@ -57,10 +58,10 @@ export function createWebBot(consult: Consult, serviceUrl: () => string, log: Lo
     );
   };
   const references = rebased(createReferences(consult, 'web'), serviceUrl);
-  const bot = createConsultBot({ consult, platform: 'web', references, log });
+  const bot = createConsultBot({ consult, platform: 'web', references, files, log });
   // Local delivery: no platform rate limits to respect.
   const pacer = createPacer({ limits: [], log });
-  const deliverer = createBotFrameworkDeliverer({ adapter, appId: '', platform: 'web', references, pacer, log });
+  const deliverer = createBotFrameworkDeliverer({ adapter, appId: '', platform: 'web', references, pacer, files, log });
   consult.registerDeliverer('web', deliverer);
   return {
     run: (activity) => adapter.runLocal(activity, (context) => bot.run(context)),

@@ -17,6 +17,7 @@ import { createConversations } from './conversations.ts';
 import type { WebChatConfig } from './config.ts';
 import { type DemoClock, seedDemoRoster } from './demo.ts';
 import { createDirectLine } from './directline.ts';
+import { createWebFiles } from './files.ts';
 import { isLoopbackHost, localGuard } from './http.ts';
 import { mountPage } from './page.ts';
 
@@ -72,7 +73,9 @@ export async function mountWebChat(options: MountOptions): Promise<MountedWebCha
           : a.address;
     return `http://${host}:${a?.port ?? core.PORT}${base}/`;
   };
-  const bot = createWebBot(consult, serviceUrl, log);
+  const files = createWebFiles();
+  files.mount(http, guard);
+  const bot = createWebBot(consult, serviceUrl, log, files);
   const directLine = createDirectLine({ conversations, toBot: (a) => bot.run(a), serviceUrl, bot: BOT, log });
   directLine.mount(http, guard);
   mountConnector(http, { conversations, base, bot: BOT }, guard);

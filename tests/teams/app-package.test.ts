@@ -54,6 +54,8 @@ describe('the Teams app package', () => {
     expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
     expect(manifest.$schema).toContain('/v1.22/');
     expect(manifest.bots[0].scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
+    // Exports reach their person through a file consent card in the 1:1 chat.
+    expect(manifest.bots[0].supportsFiles).toBe(true);
     const titles = manifest.bots[0].commandLists.flatMap((l: { commands: { title: string }[] }) =>
       l.commands.map((c) => c.title),
     );

@@ -120,8 +120,9 @@ describe('a theme poll run from Teams', () => {
     expect(res.status).toBe(200);
     await h.consult.idle();
     expect(T1()).toMatchObject({ kind: 'theme', channels: [{ platform: 'teams', id: CHANNEL_A }] });
-    // The reply goes to the secretariat's thread; the ballot is a new post in the channel.
-    const reply = sent(before).find((c) => c.conversation.startsWith(`${CHANNEL_A};messageid=`))!;
+    // The confirmation goes to the secretariat alone (their 1:1 chat); the ballot is a new post in the channel.
+    expect(sent(before).filter((c) => c.conversation.startsWith(`${CHANNEL_A};messageid=`))).toEqual([]);
+    const reply = sent(before).find((c) => c.conversation === people.sec.conversationId)!;
     expect(textsOf(cardOf(reply)).join(' ')).toContain('T1');
     const ballot = cardOf(ballotPost(CHANNEL_A));
     expect(textsOf(ballot)).toEqual(expect.arrayContaining([`1. ${THEME_1}`, `2. ${THEME_2}`]));

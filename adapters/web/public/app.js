@@ -22,6 +22,7 @@ const TEXT = {
     delegate: (d, i) => `${d} · delegate ${i}`,
     delegateN: (i) => `Delegate ${i}`,
     seenAs: (n) => `As seen by ${n}`,
+    download: (name) => `Download ${name}`,
     replyTo: (n) => `In reply to ${n}`,
     try: 'Try:',
     exTheme: 'theme "Managing Migration in Crisis Situations" "Families and migration"',
@@ -51,6 +52,7 @@ const TEXT = {
     delegate: (d, i) => `${d} · délégué(e) ${i}`,
     delegateN: (i) => `Délégué(e) ${i}`,
     seenAs: (n) => `Vu par ${n}`,
+    download: (name) => `Télécharger ${name}`,
     replyTo: (n) => `En réponse à ${n}`,
     try: 'Essayez :',
     exTheme: 'theme "Managing Migration in Crisis Situations" "Families and migration"',
@@ -80,6 +82,7 @@ const TEXT = {
     delegate: (d, i) => `${d} · delegado/a ${i}`,
     delegateN: (i) => `Delegado/a ${i}`,
     seenAs: (n) => `Visto por ${n}`,
+    download: (name) => `Descargar ${name}`,
     replyTo: (n) => `En respuesta a ${n}`,
     try: 'Pruebe:',
     exTheme: 'theme "Managing Migration in Crisis Situations" "Families and migration"',
@@ -312,6 +315,17 @@ function drawEntry(conv, entry) {
   body.className = 'body';
   if (a.text && !cardOf(a))
     body.append(Object.assign(document.createElement('p'), { className: 'text', textContent: a.text }));
+  // Files from the bot: a download link served by this server (never a link to elsewhere).
+  for (const f of a.attachments || [])
+    if (fromBot && typeof f.contentUrl === 'string' && f.contentUrl.startsWith('/webchat/files/'))
+      body.append(
+        Object.assign(document.createElement('a'), {
+          className: 'file-link',
+          href: f.contentUrl,
+          download: String(f.name || 'file'),
+          textContent: t().download(String(f.name || 'file')),
+        }),
+      );
   const shared = cardOf(a);
   if (shared) {
     const overlay = state.overlays.get(a.id);

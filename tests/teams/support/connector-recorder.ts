@@ -19,9 +19,20 @@ export interface Recorded {
   id?: string;
 }
 
+/** A file PUT to an upload URL (standing in for the user's OneDrive). */
+export interface Upload {
+  path: string;
+  contentRange?: string;
+  text: string;
+}
+
 export interface ConnectorRecorder {
   serviceUrl: string;
   calls: Recorded[];
+  /** Files PUT under `<serviceUrl>upload/…`. */
+  uploads: Upload[];
+  /** While true, opening a 1:1 chat is refused (403), as when the app is not installed for the user. */
+  refuseConversations: boolean;
   /** The next `n` calls get 429 Too Many Requests (not recorded as delivered). */
   throttleNext(n: number): void;
   throttled: number;
@@ -44,6 +55,8 @@ export async function startConnectorRecorder(): Promise<ConnectorRecorder> {
   const rec: ConnectorRecorder = {
     serviceUrl: '',
     calls: [],
+    uploads: [],
+    refuseConversations: false,
     throttled: 0,
     throttleNext: (n) => void (throttle = n),
     waiting: 0,
@@ -83,6 +96,10 @@ export async function startConnectorRecorder(): Promise<ConnectorRecorder> {
       return send(429, { error: { code: 'TooManyRequests', message: 'Too many requests' } });
     }
     const path = (req.url ?? '').split('?')[0];
+    if (req.method === 'PUT' && path.startsWith('/upload/')) {
+      rec.uploads.push({ path, contentRange: req.headers['content-range'], text });
+      return send(201, { id: 'drive-item-1' });
+    }
     const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     const authorization = req.headers.authorization;
     const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
@@ -100,6 +117,8 @@ export async function startConnectorRecorder(): Promise<ConnectorRecorder> {
       return res.writeHead(200, { 'content-type': 'text/csv' }).end(content);
     }
     if (req.method === 'POST' && path === '/v3/conversations') {
+      if (rec.refuseConversations)
+        return send(403, { error: { code: 'Forbidden', message: "Bot is not installed in user's personal scope" } });
       const members = (body.members as { id: string }[] | undefined) ?? [];
       const conversation = `a:dm-${members.map((x) => x.id).join('-')}`;
       rec.calls.push({ method: 'POST', path, conversation, authorization, body });

@@ -78,6 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config: options.config ?? { TEAMS_LOCAL: true },
     log,
     authSettings: options.authSettings,
+    now: () => now,
     pacing: {
       now: () => now + pacerTime,
       sleep: async (ms) => {
