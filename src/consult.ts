@@ -23,6 +23,11 @@ import { resultsCard } from './views/results.ts';
 import { homeCard } from './views/home.ts';
 import { reminderCard } from './views/reminder.ts';
 import { tick, nextTickDelay } from './scheduler/tick.ts';
+import { sharedReportRenderer, type ReportRenderer } from './report/renderer.ts';
+import { createResultsCharts } from './report/results-chart.ts';
+
+/** Closed consultations the secretariat's home shows with a report button, newest first. */
+const HOME_CLOSED_SHOWN = 5;
 
 export interface ConsultOptions {
   store: Store;
@@ -33,6 +38,8 @@ export interface ConsultOptions {
   ballotSecret?: string;
   history?: History;
   log?: (line: string) => void;
+  /** Draws charts and PDFs; by default the process's one worker thread, started on first use. */
+  reports?: ReportRenderer;
 }
 
 export function createConsult(opts: ConsultOptions): Consult {
@@ -41,6 +48,8 @@ export function createConsult(opts: ConsultOptions): Consult {
   const zone = opts.timezone ?? 'Europe/Zurich';
   const log = opts.log ?? (() => {});
   const dispatch = new Dispatch(log);
+  const reports = opts.reports ?? sharedReportRenderer(log);
+  const charts = createResultsCharts(reports, log);
   const refreshing = new Map<string, boolean>();
   const flushing = new Map<string, boolean>();
   let timer: NodeJS.Timeout | undefined;
@@ -88,16 +97,17 @@ export function createConsult(opts: ConsultOptions): Consult {
     });
   }
 
-  function owedMessage(
+  async function owedMessage(
     c: Readonly<Consultation>,
     e: OutboxEntry,
-  ): { platform: Platform; message: OutboundMessage } | undefined {
+  ): Promise<{ platform: Platform; message: OutboundMessage } | undefined> {
     if (e.type === 'results' && e.channel) {
+      const v = view(c.lang);
       return {
         platform: e.channel.platform,
         message: {
           audience: { kind: 'channel', channel: e.channel },
-          card: resultsCard(view(c.lang), c),
+          card: await charts.withChart(resultsCard(v, c), v, c),
           lang: c.lang,
           purpose: 'results',
           consultationId: c.id,
@@ -132,6 +142,8 @@ export function createConsult(opts: ConsultOptions): Consult {
     secretariat: opts.secretariat ?? [],
     secret: opts.ballotSecret ?? randomBytes(32).toString('hex'),
     history: opts.history,
+    reports,
+    charts,
     log,
     view,
     langFor,
@@ -212,14 +224,16 @@ export function createConsult(opts: ConsultOptions): Consult {
     homeView(user, locale) {
       const lang = langFor(user, locale);
       const open = store.all().filter((c) => c.status === 'open');
+      const secretariat = isSecretariat(store.meta(), env.secretariat, user);
+      const closed = secretariat
+        ? store
+            .all()
+            .filter((c) => c.status === 'closed')
+            .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))
+            .slice(0, HOME_CLOSED_SHOWN)
+        : [];
       return {
-        card: homeCard(
-          view(lang),
-          open,
-          delegationOf(store.meta(), user),
-          isSecretariat(store.meta(), env.secretariat, user),
-          user,
-        ),
+        card: homeCard(view(lang), open, delegationOf(store.meta(), user), secretariat, user, closed),
         lang,
       };
     },

@@ -31,18 +31,57 @@ const deliveryMetadata = (key: string): MessageMetadata => ({ event_type: DELIVE
  * Posts a card (one or more messages) to a channel; returns the reference of the first, which holds the title.
  * The delivery key goes on the last message: once it is in the channel, so is the whole card.
  */
-async function postCard(web: SlackWeb, channel: string, message: OutboundMessage): Promise<string> {
+async function postCard(
+  web: SlackWeb,
+  channel: string,
+  message: OutboundMessage,
+  log: (line: string) => void,
+): Promise<string> {
   let first: string | undefined;
+  let firstTs = '';
   const messages = cardToMessages(message.card, { lang: message.lang });
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i];
     const metadata =
       message.deliveryKey && i === messages.length - 1 ? deliveryMetadata(message.deliveryKey) : undefined;
     const ts = await web.post(channel, m.text, m.blocks, metadata);
-    first ??= messageRef(channel, ts);
+    if (!first) {
+      first = messageRef(channel, ts);
+      firstTs = ts;
+    }
   }
   if (message.file) await web.upload(channel, message.file);
+  await attachImages(web, channel, firstTs, message, log);
   return first!;
+}
+
+type ImageBlock = Extract<OutboundMessage['card']['blocks'][number], { type: 'image' }>;
+
+/**
+ * Charts go up with files.uploadV2 into the thread of the message they belong to, so they are
+ * shared in the channel beside it; the message is then updated to show them inline. The message
+ * is already posted with its text bars: a failed upload leaves it as it is, never sent twice.
+ */
+async function attachImages(
+  web: SlackWeb,
+  channel: string,
+  ts: string,
+  message: OutboundMessage,
+  log: (line: string) => void,
+): Promise<void> {
+  const images = message.card.blocks.filter((b): b is ImageBlock => b.type === 'image');
+  if (images.length === 0) return;
+  try {
+    const ids: string[] = [];
+    for (const [i, image] of images.entries()) {
+      const name = `${message.consultationId ?? 'consult'}-${message.purpose}${images.length > 1 ? `-${i + 1}` : ''}.png`;
+      ids.push(await web.uploadImage(channel, ts, { name, png: image.png, alt: image.alt, title: message.card.title }));
+    }
+    const [withImages] = cardToMessages(message.card, { lang: message.lang, imageFiles: ids });
+    await web.update(channel, ts, withImages.text, withImages.blocks);
+  } catch (err) {
+    log(`slack: chart of ${message.consultationId ?? message.card.title} not attached (${(err as Error).message}); the text bars stay`);
+  }
 }
 
 export interface DelivererOptions {
@@ -100,9 +139,9 @@ export function createSlackDeliverer(web: SlackWeb, log: (line: string) => void,
       const a = message.audience;
       switch (a.kind) {
         case 'channel':
-          return postCard(web, a.channel.id, message);
+          return postCard(web, a.channel.id, message, log);
         case 'user':
-          return postCard(web, await web.openDm(slackUser(a.user)), message);
+          return postCard(web, await web.openDm(slackUser(a.user)), message, log);
         case 'ballot-update': {
           waiting.set(a.ref, message);
           await refresh(a.ref);

@@ -6,6 +6,8 @@ import { launch } from './launch.ts';
 import { vote, answer, propose, openForm, submitForm } from './vote.ts';
 import { manage, share } from './manage.ts';
 import { help, status, results, roster, setLang } from './info.ts';
+import { report } from './report.ts';
+import { history } from './history.ts';
 import { ConsultError } from '../errors.ts';
 import { StoreWriteError } from '../store/store.ts';
 import { textCard } from '../views/reply.ts';
@@ -49,6 +51,10 @@ export async function runCommand(env: Env, caller: Caller, cmd: Command): Promis
       return roster(env, caller, cmd);
     case 'lang':
       return setLang(env, caller, cmd.lang);
+    case 'report':
+      return report(env, caller, cmd.id, cmd.all ?? false);
+    case 'history':
+      return history(env, caller);
   }
 }
 

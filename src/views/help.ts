@@ -9,7 +9,7 @@ export function helpCard(t: Catalog, secretariat: boolean): Card {
     {
       type: 'fields',
       fields: [
-        { label: t.help.everyone, value: [c.help, c.vote, c.propose, c.status, c.results, c.share, c.lang].join('\n') },
+        { label: t.help.everyone, value: [c.help, c.vote, c.propose, c.status, c.results, c.history, c.share, c.lang].join('\n') },
       ],
     },
   ];
@@ -19,7 +19,7 @@ export function helpCard(t: Catalog, secretariat: boolean): Card {
       fields: [
         {
           label: t.help.secretariatOnly,
-          value: [c.theme, c.topics, c.survey, c.feedback, c.manage, c.roster].join('\n'),
+          value: [c.theme, c.topics, c.survey, c.feedback, c.manage, c.report, c.roster].join('\n'),
         },
       ],
     });

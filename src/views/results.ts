@@ -62,13 +62,22 @@ function satisfactionBlocks(v: ViewContext, c: Readonly<Consultation>): CardBloc
   return blocks;
 }
 
+/** The secretariat's PDF report of a closed consultation (the core refuses it to anyone else). */
+export function reportButton(v: ViewContext, c: Readonly<Consultation>): CardBlock {
+  return { type: 'actions', buttons: [{ label: v.t.report.button, command: { type: 'report', id: c.id } }] };
+}
+
 export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
   const title = v.t.results.title(c.id, c.title || v.t.kind[c.kind]);
   if (c.status === 'cancelled')
     return { title, blocks: [{ type: 'text', text: v.t.results.cancelled(c.id), style: 'warning' }] };
   const blocks: CardBlock[] = [];
   if (c.status === 'open') blocks.push({ type: 'text', text: v.t.results.interim, style: 'warning' });
-  if (c.kind === 'feedback') return { title, blocks: [...blocks, ...satisfactionBlocks(v, c)] };
+  if (c.kind === 'feedback') {
+    blocks.push(...satisfactionBlocks(v, c));
+    if (c.status === 'closed') blocks.push(reportButton(v, c));
+    return { title, blocks };
+  }
 
   const result = tally(v.meta, c);
   const tt = result.turnout;
@@ -85,5 +94,6 @@ export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
   blocks.push({ type: 'text', text: decisionText(v, c, result.decision), style: decided ? 'success' : 'warning' });
   if (!decided && c.status === 'closed' && c.kind !== 'survey')
     blocks.push({ type: 'text', text: v.t.results.nextStep(c.id), style: 'muted' });
+  if (c.status === 'closed') blocks.push(reportButton(v, c));
   return { title, blocks };
 }
