@@ -3,9 +3,7 @@
  * adapters that are configured on one HTTP server. The core (src/) never imports adapters;
  * this file is where they meet.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { parseConfig, type Config } from '../src/config.ts';
 import { createFileStore } from '../src/store/file-store.ts';
 import { createConsult } from '../src/consult.ts';
@@ -13,9 +11,10 @@ import { createHttpServer, type HttpServer } from '../src/server.ts';
 import { loadHistory } from '../src/domain/history.ts';
 import type { Consult } from '../src/consult-api.ts';
 import type { Clock } from '../src/clock.ts';
-import { createTeamsAdapter } from './teams/create-teams-adapter.ts';
+import { createTeamsAdapter, teamsMode } from './teams/create-teams-adapter.ts';
 import { createSlackAdapter, slackConfigured, SLACK_DISABLED_LOG, type SlackAdapter } from './slack/index.ts';
 import { mountWebChat, type WebChatOptions } from './web/mount.ts'; // local web chat (issue 5)
+import { loadBallotKey } from './ballot-key.ts';
 
 export interface App {
   config: Config;
@@ -34,21 +33,6 @@ export interface AppOptions {
   webchat?: WebChatOptions;
 }
 
-/** The key that hides secret ballots lives beside the store, never in it: BALLOT_SECRET, or a generated file. */
-async function ballotSecret(config: Config, log: (line: string) => void): Promise<string> {
-  if (config.BALLOT_SECRET) return config.BALLOT_SECRET;
-  const file = join(dirname(resolve(config.DATA_DIR)), `${resolve(config.DATA_DIR).split(/[\\/]/).pop()}.ballot-key`);
-  try {
-    return (await readFile(file, 'utf8')).trim();
-  } catch {
-    const key = randomBytes(32).toString('hex');
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, key, { mode: 0o600, flag: 'wx' }).catch(async () => undefined);
-    log(`created the secret-ballot key ${file} (keep it with backups of the store, apart from it)`);
-    return (await readFile(file, 'utf8')).trim();
-  }
-}
-
 export async function createApp(opts: AppOptions): Promise<App> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const config = parseConfig(opts.env);
@@ -59,7 +43,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clock: opts.clock,
     timezone: config.CONSULT_TIMEZONE,
     secretariat: config.SECRETARIAT,
-    ballotSecret: await ballotSecret(config, log),
+    ballotSecret: await loadBallotKey(config, store, log),
     history: loadHistory(),
     log,
   });
@@ -78,11 +62,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
     mounted.push(slack.mode === 'http' ? 'Slack at /slack/events' : 'Slack (Socket Mode)');
   } else log(SLACK_DISABLED_LOG);
 
-  // Teams: always mounted; without MICROSOFT_APP_ID it accepts only loopback requests (local development).
-  const teams = createTeamsAdapter({ consult, server: http, config, log });
-  mounted.push(
-    teams.authenticated ? 'Teams at /api/messages' : 'Teams at /api/messages (unauthenticated, loopback only)',
-  );
+  // Teams: only with an app id, or when local mode is asked for (TEAMS_LOCAL=1); otherwise /api/messages does not exist.
+  if (teamsMode(config)) {
+    const teams = createTeamsAdapter({ consult, server: http, config, log });
+    mounted.push(
+      teams.authenticated
+        ? 'Teams at /api/messages'
+        : 'Teams at /api/messages in LOCAL MODE (no authentication, this machine only; never behind a proxy or tunnel)',
+    );
+  } else
+    log(
+      'teams: not configured, /api/messages is off. Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to connect Teams, or TEAMS_LOCAL=1 for local tools (see adapters/teams/README.md).',
+    );
 
   // --- local web chat (issue 5): on with no platform configured, or WEBCHAT=on ---
   const webchat = await mountWebChat({ config, consult, http, log, ...opts.webchat });

@@ -31,8 +31,10 @@ export const ConfigSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(UserId)),
-  /** Secret for the keyed hash that hides who cast a secret ballot. Generated into DATA_DIR when absent. */
+  /** The key that hides who cast a secret ballot, given directly (e.g. by a secret manager); wins over the file. */
   BALLOT_SECRET: optionalText,
+  /** Where the secret-ballot key is kept, outside DATA_DIR; default ~/.config/consult/ballot.key (adapters/ballot-key.ts). */
+  BALLOT_KEY_FILE: z.string().trim().min(1).optional(),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
@@ -41,6 +43,15 @@ export const ConfigSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional().catch(undefined),
+  /** `1`: Bot Framework endpoint without an app id, for local tools only (the Teams adapter checks the rest). */
+  TEAMS_LOCAL: z
+    .enum(['0', '1'], { message: 'expected 1 (local tools only) or 0' })
+    .default('0')
+    .transform((v) => v === '1'),
+  /** Comma-separated service URL prefixes the bot may answer (the Teams adapter parses them). */
+  TEAMS_SERVICE_URLS: z.string().trim().min(1).optional(),
+  /** Comma-separated tenant ids accepted besides MICROSOFT_APP_TENANT_ID. */
+  TEAMS_ALLOWED_TENANTS: z.string().trim().min(1).optional(),
   WEBCHAT: z.enum(['on', 'off', 'auto']).default('auto'),
   WEBCHAT_HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -5,7 +5,6 @@
  */
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Consult } from '../../src/consult-api.ts';
-import type { Config } from '../../src/config.ts';
 import type { HttpServer } from '../../src/server.ts';
 import type { Deliverer } from '../../src/outbound.ts';
 import { createConsultBot, type ConsultBot } from './bot.ts';
@@ -13,11 +12,9 @@ import { createBotFrameworkDeliverer } from './deliverer.ts';
 import { ConsultCloudAdapter, messagesEndpoint } from './endpoint.ts';
 import { createPacer, type PacerOptions } from './pacer.ts';
 import { createReferences } from './references.ts';
+import { type TeamsConfig, type TeamsMode, teamsSettings } from './settings.ts';
 
-export type TeamsConfig = Pick<
-  Config,
-  'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE'
->;
+export { type TeamsConfig, teamsMode } from './settings.ts';
 
 export interface TeamsAdapterOptions {
   consult: Consult;
@@ -39,15 +36,17 @@ export interface TeamsAdapter {
   adapter: ConsultCloudAdapter;
   bot: ConsultBot;
   deliverer: Deliverer;
-  /** false when no app id is configured (loopback-only local development). */
+  /** false in local mode (TEAMS_LOCAL=1: no app id, local tools on this machine only). */
   authenticated: boolean;
+  mode: TeamsMode;
 }
 
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const { consult, server, config } = options;
   const log = options.log ?? (() => {});
-  const appId = config.MICROSOFT_APP_ID ?? '';
-  const authenticated = appId !== '';
+  const settings = teamsSettings(config);
+  const { appId } = settings;
+  const authenticated = settings.mode === 'authenticated';
   const auth = new ConfigurationBotFrameworkAuthentication({
     ...(authenticated
       ? {
@@ -67,9 +66,12 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   };
   if (!authenticated) {
     log(
-      'teams: MICROSOFT_APP_ID is not set, so /api/messages runs WITHOUT Bot Framework authentication and accepts requests from this machine only (local development). Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_TYPE to connect Teams.',
+      'teams: LOCAL MODE (TEAMS_LOCAL=1): /api/messages runs WITHOUT Bot Framework authentication, for local tools such as the Microsoft 365 Agents Playground. It accepts only JSON sent from this machine to http://127.0.0.1:<port>/api/messages (or localhost, [::1]) and answers only service URLs on this machine. Never put it behind a proxy or tunnel: a proxy on this machine that rewrites Host to that address cannot be told apart from a local tool. To connect Teams, unset TEAMS_LOCAL and set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_TYPE.',
     );
-  }
+  } else
+    log(
+      `teams: authenticated mode: Bot Framework tokens required; tenants ${[...settings.tenants].join(', ')}; service URLs ${settings.serviceUrls.map((p) => `${p.protocol}//${p.host}${p.port ? `:${p.port}` : ''}${p.path}`).join(', ')}`,
+    );
 
   const references = createReferences(consult, 'teams');
   const bot = createConsultBot({ consult, platform: 'teams', references, log });
@@ -80,7 +82,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   server.route(
     'POST',
     options.path ?? '/api/messages',
-    messagesEndpoint({ adapter, logic: (context) => bot.run(context), authenticated, log }),
+    messagesEndpoint({ adapter, logic: (context) => bot.run(context), settings, log }),
   );
-  return { adapter, bot, deliverer, authenticated };
+  return { adapter, bot, deliverer, authenticated, mode: settings.mode };
 }

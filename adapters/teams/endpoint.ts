@@ -1,7 +1,9 @@
 /**
- * POST /api/messages on the shared server. With an app id, the Bot Framework SDK validates
- * each request's JWT (401 without a valid one). Without one (local development, like
- * Microsoft's own local test tools) only requests from this machine are accepted.
+ * POST /api/messages on the shared server. Authenticated mode: a request without a Bearer token is
+ * refused before its body is read, then the Bot Framework SDK validates the JWT (401 without a valid
+ * one). Local mode (TEAMS_LOCAL=1, no app id): only local tools on this machine (see local-request.ts).
+ * Either way the activity must name an allowed service URL and tenant before anything is done or
+ * remembered: a refused activity causes no outbound request.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -12,6 +14,10 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { readBody } from '../../src/server.ts';
+import { localRequestRefusal } from '../shared/local-request.ts';
+import { isLoopbackServiceUrl, serviceUrlAllowed } from './service-urls.ts';
+import type { TeamsSettings } from './settings.ts';
+import { tenantRefusal } from './tenants.ts';
 
 /** Splits the adapter's turn processing in two, so that a refused token maps to 401 whatever the SDK threw. */
 export class ConsultCloudAdapter extends CloudAdapter {
@@ -37,15 +43,12 @@ type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAut
 export interface EndpointOptions {
   adapter: ConsultCloudAdapter;
   logic: (context: TurnContext) => Promise<void>;
-  /** false: no app id configured, accept only loopback requests. */
-  authenticated: boolean;
+  settings: TeamsSettings;
   log: (line: string) => void;
 }
 
-export function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  return address === '::1' || /^127\./.test(address) || /^::ffff:127\./i.test(address);
-}
+/** Teams' largest activities (a message with its HTML copy and mentions, a card action with its inputs) are far below this. */
+export const MAX_ACTIVITY_BYTES = 256_000;
 
 function reply(res: ServerResponse, status: number, body?: unknown): void {
   if (body === undefined) {
@@ -60,29 +63,47 @@ function reply(res: ServerResponse, status: number, body?: unknown): void {
     .end(text);
 }
 
+/** Refuses without reading the body: the connection is closed rather than kept for more. */
+function refuseUnread(res: ServerResponse, status: number, text: string): void {
+  res.setHeader('connection', 'close');
+  reply(res, status, text);
+}
+
+/** Logs each distinct refusal once (a flood of foreign activities must not flood the log). */
+function onceLogger(log: (line: string) => void): (key: string, line: string) => void {
+  const seen = new Set<string>();
+  return (key, line) => {
+    if (seen.has(key) || seen.size >= 1_000) return;
+    seen.add(key);
+    log(line);
+  };
+}
+
 export function messagesEndpoint(
   options: EndpointOptions,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const { adapter, logic, authenticated, log } = options;
+  const { adapter, logic, settings, log } = options;
+  const logOnce = onceLogger(log);
+  const local = settings.mode === 'local';
   return async (req, res) => {
-    if (!authenticated) {
-      // A proxy on this machine (a dev tunnel) would make the internet look local: refuse forwarded requests too.
-      const forwarded = req.headers['x-forwarded-for'] ?? req.headers.forwarded;
-      if (!isLoopback(req.socket.remoteAddress) || forwarded) {
-        log(
-          `teams: refused an unauthenticated request from ${req.socket.remoteAddress}${forwarded ? ' (forwarded)' : ''}: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to accept Teams traffic`,
-        );
-        reply(
+    const authorization = String(req.headers.authorization ?? '');
+    if (local) {
+      const why = localRequestRefusal(req, { json: true, origin: 'none' });
+      if (why) {
+        logOnce(`local:${why}`, `teams: refused a request in local mode (TEAMS_LOCAL=1) because ${why}`);
+        return refuseUnread(
           res,
           403,
-          'Forbidden: this bot runs without Bot Framework authentication and accepts requests from this machine only.',
+          'Forbidden: TEAMS_LOCAL=1 serves local tools on this machine only (JSON, sent to http://127.0.0.1:<port>/api/messages, not through a proxy).',
         );
-        return;
       }
+    } else if (!/^Bearer [^\s]+$/.test(authorization)) {
+      logOnce('bearer', 'teams: refused a request without a Bearer token (logged once)');
+      return refuseUnread(res, 401, 'Unauthorized');
     }
     let activity: Activity;
     try {
-      const parsed: unknown = JSON.parse(await readBody(req));
+      const parsed: unknown = JSON.parse(await readBody(req, MAX_ACTIVITY_BYTES));
       if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { type?: unknown }).type !== 'string')
         throw new Error('not an activity');
       activity = parsed as Activity;
@@ -96,13 +117,28 @@ export function messagesEndpoint(
     }
     let auth: AuthenticateRequestResult;
     try {
-      auth = await adapter.authenticate(activity, String(req.headers.authorization ?? ''));
+      auth = await adapter.authenticate(activity, local ? '' : authorization);
     } catch (err) {
       // Any failure to authenticate (no token, bad signature, wrong audience, unknown key…) is a refusal.
       log(
         `teams: refused a request without a valid Bot Framework token: ${err instanceof Error ? err.message : String(err)}`,
       );
       reply(res, 401, 'Unauthorized');
+      return;
+    }
+    const serviceUrl = typeof activity.serviceUrl === 'string' ? activity.serviceUrl : '';
+    if (!(local ? isLoopbackServiceUrl(serviceUrl) : serviceUrlAllowed(serviceUrl, settings.serviceUrls))) {
+      logOnce(
+        `url:${serviceUrl}`,
+        `teams: refused an activity whose serviceUrl ${JSON.stringify(serviceUrl.slice(0, 200))} is not ${local ? 'on this machine (local mode)' : 'a Bot Framework service (TEAMS_SERVICE_URLS)'}`,
+      );
+      reply(res, 403, 'Forbidden: this service URL is not one the bot answers.');
+      return;
+    }
+    const tenant = tenantRefusal(activity, settings.tenants);
+    if (tenant) {
+      logOnce(`tenant:${tenant}`, `teams: refused an activity because ${tenant}`);
+      reply(res, 403, "Forbidden: this bot serves its own organisation's tenant only.");
       return;
     }
     const invoke = await adapter.runAuthenticated(auth, activity, logic);

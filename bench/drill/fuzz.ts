@@ -245,6 +245,8 @@ export async function fuzzDrill(opts: {
     SLACK_BOT_TOKEN: 'xoxb-drill',
     SLACK_API_URL: rec.apiUrl,
     BALLOT_SECRET: 'drill-ballot-secret',
+    // The Bot Framework mutations run against local mode (no app id, loopback only).
+    TEAMS_LOCAL: '1',
     BENCH_SERVER_QUIET: '0',
   });
   let unexpectedLogs = 0;

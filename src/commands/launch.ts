@@ -45,6 +45,11 @@ interface Draft {
 
 async function open(env: Env, caller: Caller, d: Draft): Promise<Consultation> {
   const now = env.clock.now();
+  const secrecy = d.secrecy ?? (d.opts.secret ? 'secret' : 'recorded');
+  const visibility = d.opts.live ? 'live' : 'hidden';
+  // Counts redrawn after each vote, beside turnout rising by one, would attribute every secret choice.
+  // Checked here, on what would be stored, so every launch path (typed, buttons, forms, surveys) is refused alike.
+  if (secrecy === 'secret' && visibility === 'live') fail('invalid', (t) => t.errors.secretLive);
   const closesAt = resolveDeadline(env, d.opts.deadline, d.kind, now);
   const prefix = PREFIX[d.kind];
   const n = await env.store.updateMeta((m) => (m.counters[prefix] = (m.counters[prefix] ?? 0) + 1));
@@ -63,8 +68,8 @@ async function open(env: Env, caller: Caller, d: Draft): Promise<Consultation> {
     closesAt: closesAt.toISOString(),
     status: 'open',
     eligibility: d.eligibility,
-    visibility: d.opts.live ? 'live' : 'hidden',
-    secrecy: d.secrecy ?? (d.opts.secret ? 'secret' : 'recorded'),
+    visibility,
+    secrecy,
     quorum: d.opts.quorum,
     createdBy: caller.user,
     lang: caller.lang,

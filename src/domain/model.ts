@@ -152,6 +152,11 @@ export const Meta = z.object({
   counters: z.record(z.string(), z.number().int().nonnegative()),
   /** Opaque per-adapter state, e.g. Teams conversation references, keyed by adapter then key. */
   adapters: z.record(z.string(), z.record(z.string(), z.unknown())),
+  /** Keyed hash of a constant under the secret-ballot key: a different key is refused at start (adapters/ballot-key.ts). */
+  ballotKeyFingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type Meta = z.infer<typeof Meta>;
 

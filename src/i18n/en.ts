@@ -244,6 +244,8 @@ export const en = {
     notShortlist: 'Combinations can be requested only in a topic shortlist.',
     duplicateOption: (n: number) => `That option is already there as number ${n}.`,
     resultsHidden: (id: string, date: string) => `Results of ${id} stay hidden until the close (${date}).`,
+    secretLive:
+      'A secret ballot cannot show live results: counts that move after each vote would tell who chose what. Nothing was launched. Launch it again without live (results are posted at the close), or without secret.',
     notFeedback: (id: string) => `${id} is not a satisfaction survey.`,
     isFeedback: (id: string) => `${id} is a satisfaction survey: use the answer form.`,
     badAnswers: (n: number) =>

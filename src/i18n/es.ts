@@ -279,6 +279,8 @@ export const es: Catalog = {
     duplicateOption: (n: number) => `Esa opción ya figura con el número ${n}.`,
     resultsHidden: (id: string, date: string) =>
       `Los resultados de la consulta ${id} permanecen ocultos hasta el cierre (${date}).`,
+    secretLive:
+      'Una votación secreta no puede mostrar resultados en directo: unos recuentos que cambian tras cada voto revelarían quién eligió qué. No se ha lanzado nada. Lánzela de nuevo sin live (los resultados se publican al cierre), o sin secret.',
     notFeedback: (id: string) => `La consulta ${id} no es una encuesta de satisfacción.`,
     isFeedback: (id: string) =>
       `La consulta ${id} es una encuesta de satisfacción: utilice el formulario de respuesta.`,

@@ -285,6 +285,8 @@ export const fr: Catalog = {
     duplicateOption: (n: number) => `Cette option figure déjà sous le numéro ${n}.`,
     resultsHidden: (id: string, date: string) =>
       `Les résultats de la consultation ${id} restent masqués jusqu'à la clôture (${date}).`,
+    secretLive:
+      "Un vote secret ne peut pas afficher de résultats en direct : des décomptes qui bougent après chaque vote révéleraient qui a choisi quoi. Rien n'a été lancé. Relancez-le sans live (les résultats sont publiés à la clôture), ou sans secret.",
     notFeedback: (id: string) => `La consultation ${id} n'est pas une enquête de satisfaction.`,
     isFeedback: (id: string) =>
       `La consultation ${id} est une enquête de satisfaction : utilisez le formulaire de réponse.`,

@@ -30,13 +30,14 @@ describe('neutral card → Adaptive Card 1.5', () => {
     }
   });
 
-  it('the schema refuses what a 1.5 host would not render (so the check is not vacuous)', () => {
+  it('the official 1.5 schema refuses what a 1.5 host would not render (so the check is not vacuous)', () => {
     const good = cardToAdaptiveCard(themeBallot, 'en');
-    expect(adaptiveCardErrors({ ...good, version: '1.6' })).not.toEqual([]);
+    expect(adaptiveCardErrors(good)).toEqual([]);
     expect(adaptiveCardErrors({ ...good, msteams: { width: 'Full' } })).not.toEqual([]);
     expect(adaptiveCardErrors({ ...good, body: [{ type: 'Carousel', pages: [] }] })).not.toEqual([]);
     expect(adaptiveCardErrors({ ...good, body: [{ type: 'TextBlock', text: 'x', wrap: 'yes' }] })).not.toEqual([]);
     expect(adaptiveCardErrors({ ...good, body: [{ type: 'Input.ChoiceSet', choices: [] }] })).not.toEqual([]);
+    expect(adaptiveCardErrors({ ...good, body: [{ type: 'TextBlock', text: 'x', color: 'pink' }] })).not.toEqual([]);
   });
 
   it('shows every option text in full and lets every text wrap', () => {

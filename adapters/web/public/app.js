@@ -27,6 +27,9 @@ const TEXT = {
     exTheme: 'theme "Managing Migration in Crisis Situations" "Families and migration"',
     noIdentities: 'No web users on the roster yet. Add one with: roster add web:<id> "<delegation>" member',
     failed: 'The bot did not answer. Is Consult still running?',
+    tabChannel: 'Channel',
+    tabPersonal: 'Personal',
+    tabMenu: 'Act as',
     moved: (d) => `Clock moved to ${d}`,
   },
   fr: {
@@ -53,6 +56,9 @@ const TEXT = {
     exTheme: 'theme "Managing Migration in Crisis Situations" "Families and migration"',
     noIdentities: 'Aucun utilisateur web dans la liste. Ajoutez-en un : roster add web:<id> "<délégation>" member',
     failed: 'Le bot n’a pas répondu. Consult fonctionne-t-il encore ?',
+    tabChannel: 'Canal',
+    tabPersonal: 'Personnel',
+    tabMenu: 'Identité',
     moved: (d) => `Horloge avancée au ${d}`,
   },
   es: {
@@ -79,6 +85,9 @@ const TEXT = {
     exTheme: 'theme "Managing Migration in Crisis Situations" "Families and migration"',
     noIdentities: 'Aún no hay usuarios web en la lista. Añada uno: roster add web:<id> "<delegación>" member',
     failed: 'El bot no respondió. ¿Sigue funcionando Consult?',
+    tabChannel: 'Canal',
+    tabPersonal: 'Chat personal',
+    tabMenu: 'Identidad',
     moved: (d) => `Reloj adelantado al ${d}`,
   },
 };
@@ -187,6 +196,7 @@ function drawIdentities() {
 
 async function actAs(id) {
   state.user = id;
+  if (document.body.dataset.view === 'menu') showView('channel');
   localStorage.setItem('consult.user', id);
   drawIdentities();
   drawChrome();
@@ -246,6 +256,8 @@ function upsert(conv, activity) {
   if (known && overlay && Date.now() - overlay.at > 4000) state.overlays.delete(activity.id);
   drawEntry(conv, entry);
   if (!known) {
+    if (conv === state.dm && document.body.dataset.view !== 'personal' && conv.items.size > 0)
+      $('dm-unread').hidden = false;
     conv.log.querySelector('.empty')?.remove();
     conv.log.append(entry.el);
     conv.log.scrollTop = conv.log.scrollHeight;
@@ -416,6 +428,14 @@ async function send(text) {
 
 // ---- chrome -----------------------------------------------------------------------------------
 
+/** On a phone one view shows at a time (CSS hides the others): the channel, the personal chat, or the menu. */
+function showView(view) {
+  document.body.dataset.view = view;
+  for (const b of document.querySelectorAll('#tabs [data-view]'))
+    b.setAttribute('aria-pressed', String(b.dataset.view === view));
+  if (view === 'personal') $('dm-unread').hidden = true;
+}
+
 function formatNow(iso) {
   return new Date(iso).toLocaleString(state.lang, {
     weekday: 'short',
@@ -503,6 +523,9 @@ async function main() {
     input.value = '';
     void send(text);
   });
+  for (const b of document.querySelectorAll('#tabs [data-view]'))
+    b.addEventListener('click', () => showView(b.dataset.view));
+  showView('channel');
   for (const b of document.querySelectorAll('[data-advance]'))
     b.addEventListener('click', () => void advance(b.dataset.advance));
   state.channel = await openConversation({ conversation: 'channel' }, $('channel-log'));

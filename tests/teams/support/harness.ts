@@ -34,6 +34,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   config?: TeamsConfig;
+  /** The stand-in for Teams' service (when the test needs its URL in the configuration). */
+  recorder?: ConnectorRecorder;
   authSettings?: Record<string, string>;
   secretariat?: string[];
   start?: string;
@@ -66,14 +68,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
 
-  const recorder = await startConnectorRecorder();
+  const recorder = options.recorder ?? (await startConnectorRecorder());
   const server = createHttpServer(log);
   let pacerTime = 0;
   const paced: number[] = [];
   const teams = createTeamsAdapter({
     consult,
     server,
-    config: options.config ?? {},
+    config: options.config ?? { TEAMS_LOCAL: true },
     log,
     authSettings: options.authSettings,
     pacing: {

@@ -24,7 +24,13 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function openBrowser(locale: string): Promise<Browser> {
+/** A phone's screen (an iPhone 12–15 in portrait): the size the phone layout is checked at. */
+export const PHONE = { width: 390, height: 844 } as const;
+
+export async function openBrowser(
+  locale: string,
+  viewport: { width: number; height: number } = { width: 1360, height: 1100 },
+): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(
       `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does.`,
@@ -36,7 +42,8 @@ export async function openBrowser(locale: string): Promise<Browser> {
     headless: true,
     args: [...ARGS, `--lang=${locale}`],
     locale,
-    viewport: { width: 1360, height: 1100 },
+    viewport,
+    ...(viewport.width <= PHONE.width ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
