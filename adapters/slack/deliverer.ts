@@ -80,7 +80,9 @@ async function attachImages(
     const [withImages] = cardToMessages(message.card, { lang: message.lang, imageFiles: ids });
     await web.update(channel, ts, withImages.text, withImages.blocks);
   } catch (err) {
-    log(`slack: chart of ${message.consultationId ?? message.card.title} not attached (${(err as Error).message}); the text bars stay`);
+    log(
+      `slack: chart of ${message.consultationId ?? message.card.title} not attached (${(err as Error).message}); the text bars stay`,
+    );
   }
 }
 

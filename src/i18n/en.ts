@@ -73,6 +73,8 @@ export const en = {
   },
 
   report: {
+    /** Between a label and its value, e.g. "Kind: Theme poll" (French sets a space before the colon). */
+    labelEnd: ': ',
     homeClosed: 'Recently closed: reports',
     title: (id: string, title: string) => `Report on ${id}: ${title}`,
     subtitle: 'Results of a consultation of the dialogue, as recorded by Consult',
@@ -97,7 +99,8 @@ export const en = {
     count: 'Count',
     share: 'Share',
     cast: (n: number) => `Ballots cast: ${n}`,
-    cutLine: (n: number) => (n === 1 ? 'Cut line: the top topic is selected' : `Cut line: the top ${n} topics are selected`),
+    cutLine: (n: number) =>
+      n === 1 ? 'Cut line: the top topic is selected' : `Cut line: the top ${n} topics are selected`,
     turnout: 'Turnout',
     turnoutTitle: (id: string) => `Turnout in ${id}`,
     overall: 'All eligible delegations',
@@ -214,7 +217,8 @@ export const en = {
       status: 'status [<id>]: open consultations and turnout',
       results: 'results <id>: results (after the close, or live if enabled)',
       history: 'history: past themes and workshops, and the consultations closed here',
-      report: 'report <id> [all]: the results as a PDF, in your language or in English, French and Spanish (secretariat)',
+      report:
+        'report <id> [all]: the results as a PDF, in your language or in English, French and Spanish (secretariat)',
       share: 'share <id>: post the ballot in this channel too (one tally)',
       lang: 'lang en|fr|es: choose your language',
       theme: 'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%]: launch a theme poll',

@@ -92,6 +92,8 @@ export const es: Catalog = {
   },
 
   report: {
+    /** Between a label and its value, e.g. "Kind: Theme poll" (French sets a space before the colon). */
+    labelEnd: ': ',
     homeClosed: 'Cerradas recientemente: informes',
     title: (id: string, title: string) => `Informe sobre ${id}: ${title}`,
     subtitle: 'Resultados de una consulta del diálogo, tal como los registró Consult',

@@ -95,6 +95,8 @@ export const fr: Catalog = {
   },
 
   report: {
+    /** Between a label and its value, e.g. "Kind: Theme poll" (French sets a space before the colon). */
+    labelEnd: ' : ',
     homeClosed: 'Clôturées récemment : rapports',
     title: (id: string, title: string) => `Rapport sur ${id} : ${title}`,
     subtitle: 'Résultats d’une consultation du dialogue, tels qu’enregistrés par Consult',
@@ -248,7 +250,8 @@ export const fr: Catalog = {
       status: 'status [<id>] : consultations ouvertes et participation',
       results: 'results <id> : résultats (après la clôture, ou en direct si cette option est activée)',
       history: 'history : thèmes et ateliers des années passées, et consultations clôturées ici',
-      report: 'report <id> [all] : les résultats en PDF, dans votre langue ou en anglais, français et espagnol (secrétariat)',
+      report:
+        'report <id> [all] : les résultats en PDF, dans votre langue ou en anglais, français et espagnol (secrétariat)',
       share: 'share <id> : publier également le bulletin de vote dans ce canal (décompte unique)',
       lang: 'lang en|fr|es : choisir votre langue',
       theme:

@@ -50,7 +50,13 @@ export function optionsChart(v: ViewContext, c: Readonly<Consultation>, result: 
   const unit = methodOf(c) === 'majority' ? v.t.results.votes : v.t.results.approvals;
   const d = result.decision;
   const marked = new Set<number>(
-    d.type === 'winner' ? [d.option] : d.type === 'selected' ? d.options : d.type === 'inconclusive' && d.reason === 'tie-at-cut' ? d.selected : [],
+    d.type === 'winner'
+      ? [d.option]
+      : d.type === 'selected'
+        ? d.options
+        : d.type === 'inconclusive' && d.reason === 'tie-at-cut'
+          ? d.selected
+          : [],
   );
   const rows = result.options.map((o) => ({
     label: `${marked.has(o.n) ? '✓ ' : ''}${o.n}. ${o.text}`,
@@ -114,9 +120,27 @@ export function turnoutChart(v: ViewContext, c: Readonly<Consultation>, result: 
     `${answered}/${eligible} · ${pct(eligible ? answered / eligible : 0, v.lang)}`;
   const kindName = (k: string) => v.t.delegationKind[k as keyof typeof v.t.delegationKind] ?? k;
   const rows = [
-    { section: 0, label: v.t.report.overall, answered: tt.answered, eligible: tt.eligible, value: value(tt.answered, tt.eligible) },
-    ...tt.byKind.map((g) => ({ section: 1, label: kindName(g.group), answered: g.answered, eligible: g.eligible, value: value(g.answered, g.eligible) })),
-    ...tt.byRegion.map((g) => ({ section: 2, label: g.group, answered: g.answered, eligible: g.eligible, value: value(g.answered, g.eligible) })),
+    {
+      section: 0,
+      label: v.t.report.overall,
+      answered: tt.answered,
+      eligible: tt.eligible,
+      value: value(tt.answered, tt.eligible),
+    },
+    ...tt.byKind.map((g) => ({
+      section: 1,
+      label: kindName(g.group),
+      answered: g.answered,
+      eligible: g.eligible,
+      value: value(g.answered, g.eligible),
+    })),
+    ...tt.byRegion.map((g) => ({
+      section: 2,
+      label: g.group,
+      answered: g.answered,
+      eligible: g.eligible,
+      value: value(g.answered, g.eligible),
+    })),
   ];
   const title = v.t.report.turnoutTitle(c.id);
   return {

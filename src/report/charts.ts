@@ -44,7 +44,7 @@ function useFontMetrics(): void {
 /** The chart as SVG and PNG; `scale` 2 gives a sharper PNG for print. */
 export async function renderChart(chart: ChartModel, scale = 1): Promise<RenderedChart> {
   useFontMetrics();
-  const { spec, width, height } = chartSpec(chart);
+  const { spec, width } = chartSpec(chart);
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();

@@ -7,7 +7,8 @@ import type { ChartModel } from './chart-model.ts';
 
 export type ReportBlock =
   | { type: 'para'; text: string; style?: 'strong' | 'muted' | 'mono' }
-  | { type: 'facts'; rows: [label: string, value: string][] }
+  /** Label and value pairs; `labelEnd` separates them (": " or, in French, " : "). */
+  | { type: 'facts'; rows: [label: string, value: string][]; labelEnd: string }
   /** Column widths are fractions of the text width; the first column is left-aligned, the others right-aligned. */
   | { type: 'table'; head: string[]; rows: string[][]; widths: number[] }
   | { type: 'chart'; chart: ChartModel };

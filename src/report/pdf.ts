@@ -68,7 +68,7 @@ async function drawBlock(doc: Doc, block: ReportBlock): Promise<void> {
       break;
     case 'facts':
       for (const [label, value] of block.rows) {
-        doc.font('bold').fontSize(11).text(`${label}: `, left, doc.y, { width, continued: true });
+        doc.font('bold').fontSize(11).text(`${label}${block.labelEnd}`, left, doc.y, { width, continued: true });
         doc.font('regular').text(value);
       }
       doc.moveDown(0.6);

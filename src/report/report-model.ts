@@ -16,7 +16,7 @@ function modeText(v: ViewContext, c: Readonly<Consultation>): string {
   ];
   if (c.kind !== 'feedback') parts.push(methodOf(c) === 'majority' ? r.methodMajority : r.methodTop(c.select));
   if (c.quorum !== undefined) parts.push(r.quorum(pct(c.quorum, v.lang)));
-  return parts.join('; ');
+  return new Intl.ListFormat(v.lang, { type: 'unit' }).format(parts);
 }
 
 function aboutSection(v: ViewContext, c: Readonly<Consultation>): ReportSection {
@@ -29,7 +29,7 @@ function aboutSection(v: ViewContext, c: Readonly<Consultation>): ReportSection 
   ];
   if (c.closedAt) rows.push([r.closedAt, date(c.closedAt)]);
   rows.push([r.eligibility, r.eligibilityValue[c.eligibility]], [r.mode, modeText(v, c)]);
-  return { heading: v.t.kind[c.kind], blocks: [{ type: 'facts', rows }] };
+  return { heading: v.t.kind[c.kind], blocks: [{ type: 'facts', rows, labelEnd: r.labelEnd }] };
 }
 
 function resultSections(v: ViewContext, c: Readonly<Consultation>): ReportSection[] {

@@ -9,7 +9,10 @@ export function helpCard(t: Catalog, secretariat: boolean): Card {
     {
       type: 'fields',
       fields: [
-        { label: t.help.everyone, value: [c.help, c.vote, c.propose, c.status, c.results, c.history, c.share, c.lang].join('\n') },
+        {
+          label: t.help.everyone,
+          value: [c.help, c.vote, c.propose, c.status, c.results, c.history, c.share, c.lang].join('\n'),
+        },
       ],
     },
   ];
