@@ -1,50 +1,163 @@
 /**
  * One HTTP server; the adapters mount their routes on it
  * (POST /slack/events, POST /api/messages, GET / for the local web chat, GET /healthz).
+ *
+ * It is the first line against a flood: every route has a body limit (a declared length above it is
+ * refused before a byte of the body is read), the bodies being received at once share one byte budget,
+ * requests still being received are capped in number (503 beyond), and node's headers and request
+ * timeouts end slow senders. Routes marked `uncapped` (/healthz) answer even at the cap.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
+export interface RouteOptions {
+  /** The largest request body the route accepts, in bytes: fit it to the platform's largest real payload. */
+  bodyLimit?: number;
+  /** Answered even when the server is at its cap of unfinished requests (health checks). */
+  uncapped?: boolean;
+}
+
+export interface ServerLimits {
+  /** Requests still being received at once; beyond it, 503 at once. */
+  maxUnfinished: number;
+  /** Bytes of request bodies being received at once: each request reserves its declared length. */
+  bodyBudget: number;
+  /** node's `headersTimeout`: the whole header block must arrive within it. */
+  headersTimeoutMs: number;
+  /** node's `requestTimeout`: the whole request (headers and body) must arrive within it. */
+  requestTimeoutMs: number;
+}
+
+/** For routes that declare no limit. */
+export const DEFAULT_BODY_LIMIT = 1_000_000;
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  maxUnfinished: 256,
+  bodyBudget: 48_000_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
+};
+
 interface Route {
   method: string;
   path: string;
   prefix: boolean;
   handler: Handler;
+  bodyLimit: number;
+  uncapped: boolean;
 }
 
 export interface HttpServer {
   /** `path` ending in `/*` matches the prefix. The first matching route wins. */
-  route(method: string, path: string, handler: Handler): void;
+  route(method: string, path: string, handler: Handler, options?: RouteOptions): void;
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
+  /** Requests being received now (tests, drills). */
+  readonly unfinished: number;
   readonly server: http.Server;
 }
 
-export function createHttpServer(log: (line: string) => void = () => {}): HttpServer {
+const limits = new WeakMap<IncomingMessage, number>();
+
+/** The body limit of the route that received `req`. */
+export function bodyLimitOf(req: IncomingMessage): number {
+  return limits.get(req) ?? DEFAULT_BODY_LIMIT;
+}
+
+/**
+ * Answers a request without reading its body, and closes the connection after the answer,
+ * so a client still sending (slowly) holds nothing.
+ */
+export function refuse(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return void res.end();
+  res.shouldKeepAlive = false;
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close', ...headers }).end(text);
+}
+
+/** What a request's headers say its body will weigh: its Content-Length, or `limit` when chunked. */
+function declaredLength(req: IncomingMessage, limit: number): number {
+  const length = req.headers['content-length'];
+  if (length !== undefined) return Number(length);
+  return req.headers['transfer-encoding'] ? limit : 0;
+}
+
+export function createHttpServer(
+  log: (line: string) => void = () => {},
+  overrides: Partial<ServerLimits> = {},
+): HttpServer {
+  const cfg = { ...DEFAULT_LIMITS, ...overrides };
   const routes: Route[] = [];
-  const server = http.createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const route = routes.find(
-      (r) => (r.method === req.method || r.method === '*') && (r.prefix ? path.startsWith(r.path) : path === r.path),
-    );
-    if (!route) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
-      return;
-    }
-    Promise.resolve(route.handler(req, res)).catch((err: unknown) => {
-      log(`request ${req.method} ${path} failed: ${err instanceof Error ? err.message : String(err)}`);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Internal error');
-    });
-  });
+  let unfinished = 0;
+  let reserved = 0;
+  let warnedFull = false;
+
+  const server = http.createServer(
+    {
+      headersTimeout: cfg.headersTimeoutMs,
+      requestTimeout: cfg.requestTimeoutMs,
+      // How often node looks for requests past those timeouts (default 30 s).
+      connectionsCheckingInterval: Math.min(1_000, cfg.headersTimeoutMs),
+    },
+    (req, res) => {
+      const path = (req.url ?? '/').split('?')[0];
+      const route = routes.find(
+        (r) => (r.method === req.method || r.method === '*') && (r.prefix ? path.startsWith(r.path) : path === r.path),
+      );
+      if (!route) return refuse(res, 404, 'Not found');
+      const bytes = declaredLength(req, route.bodyLimit);
+      if (!Number.isFinite(bytes) || bytes > route.bodyLimit) return refuse(res, 413, 'Request body too large');
+      if (!route.uncapped) {
+        if (unfinished >= cfg.maxUnfinished || reserved + bytes > cfg.bodyBudget) {
+          if (!warnedFull)
+            log(
+              `http: at the cap of requests being received (${unfinished}, ${Math.round(reserved / 1000)} kB); answering 503 until they finish`,
+            );
+          warnedFull = true;
+          return refuse(res, 503, 'Busy, try again shortly', { 'retry-after': '1' });
+        }
+        // Until the body is in (or the answer is out, or the client gave up), the request holds its share.
+        unfinished++;
+        reserved += bytes;
+        let held = true;
+        const release = () => {
+          if (!held) return;
+          held = false;
+          unfinished--;
+          reserved -= bytes;
+          if (unfinished === 0) warnedFull = false;
+        };
+        req.once('end', release);
+        req.once('close', release);
+        res.once('close', release);
+      }
+      limits.set(req, route.bodyLimit);
+      Promise.resolve(route.handler(req, res)).catch((err: unknown) => {
+        const status = (err as { status?: number }).status;
+        if (status === 413) return refuse(res, 413, 'Request body too large');
+        log(`request ${req.method} ${path} failed: ${err instanceof Error ? err.message : String(err)}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Internal error');
+      });
+    },
+  );
   server.keepAliveTimeout = 5_000;
   return {
     server,
-    route(method, path, handler) {
+    get unfinished() {
+      return unfinished;
+    },
+    route(method, path, handler, options = {}) {
       const prefix = path.endsWith('/*');
-      routes.push({ method, path: prefix ? path.slice(0, -1) : path, prefix, handler });
+      routes.push({
+        method,
+        path: prefix ? path.slice(0, -1) : path,
+        prefix,
+        handler,
+        bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+        uncapped: options.uncapped ?? false,
+      });
     },
     listen(port, host) {
       return new Promise((resolve, reject) => {
@@ -61,8 +174,8 @@ export function createHttpServer(log: (line: string) => void = () => {}): HttpSe
   };
 }
 
-/** Reads a request body with a size cap, so a hostile client cannot exhaust memory. */
-export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+/** Reads a request body, refused past `limit` bytes (by default the route's limit). */
+export async function readBody(req: IncomingMessage, limit = bodyLimitOf(req)): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -10,6 +10,7 @@ import type { Consult } from '../../src/consult-api.ts';
 import type { HttpServer } from '../../src/server.ts';
 import { createSlackDeliverer } from './deliverer.ts';
 import { registerHandlers } from './handlers.ts';
+import { SLACK_BODY_LIMIT } from './limits.ts';
 import { createLocaleCache } from './locale.ts';
 import { createPacer, realSleep, type Sleep } from './pacer.ts';
 import { SlackHttpReceiver } from './receiver.ts';
@@ -147,7 +148,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
 
   if (receiver instanceof SlackHttpReceiver) {
     receiver.blockActions = handlers.blockActions;
-    server.route('POST', '/slack/events', receiver.handler);
+    server.route('POST', '/slack/events', receiver.handler, { bodyLimit: SLACK_BODY_LIMIT });
   } else {
     try {
       await app.start();

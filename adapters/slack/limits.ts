@@ -32,3 +32,11 @@ export class SlackLimitError extends Error {
     this.name = 'SlackLimitError';
   }
 }
+
+/**
+ * The largest request body POST /slack/events accepts. A click carries the whole message it was made
+ * in: the largest ballot Consult launches (10 options of 300 characters, accented, as Slack escapes them)
+ * makes a click of 26 kB form-encoded (measured in tests/slack/body-size.e2e.test.ts), and each option
+ * proposed later adds about 0.5 kB. This allows six times that: a ballot grown to some 250 options.
+ */
+export const SLACK_BODY_LIMIT = 160_000;

@@ -9,6 +9,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { type App, HTTPModuleFunctions as http, HTTPResponseAck, type Logger, type Receiver } from '@slack/bolt';
+import { bodyLimitOf, refuse } from '../../src/server.ts';
+import { createLogOnce } from './log-once.ts';
 import { routingProblem } from './payloads.ts';
 import type { ReplayGuard } from './replay-guard.ts';
 
@@ -24,9 +26,24 @@ export interface SlackReceiverOptions {
 export const FRESHNESS_MS = 5 * 60 * 1000;
 
 /**
- * Checks Slack's v0 signature: `v0=` + hex HMAC-SHA256(secret, `v0:<timestamp>:<body>`), and that
- * the timestamp is within 5 minutes of `nowMs`, in the past or in the future. Returns why the
- * request is refused, or undefined when it is authentic. Never includes the secret or the body.
+ * What the headers alone tell: both signature headers present and the timestamp within 5 minutes
+ * of `nowMs`, in the past or in the future. Checked before the body is read.
+ */
+export function headerProblem(signature: unknown, timestampHeader: unknown, nowMs: number): string | undefined {
+  if (typeof signature !== 'string' || typeof timestampHeader !== 'string')
+    return 'missing x-slack-signature or x-slack-request-timestamp';
+  const timestamp = Number(timestampHeader);
+  if (!Number.isInteger(timestamp)) return 'x-slack-request-timestamp is not a number of seconds';
+  const skew = timestamp * 1000 - nowMs;
+  if (skew < -FRESHNESS_MS) return 'the request timestamp is more than 5 minutes old';
+  if (skew > FRESHNESS_MS) return 'the request timestamp is more than 5 minutes in the future';
+  return undefined;
+}
+
+/**
+ * Checks Slack's v0 signature: `v0=` + hex HMAC-SHA256(secret, `v0:<timestamp>:<body>`), and the
+ * headers as above. Returns why the request is refused, or undefined when it is authentic. Never
+ * includes the secret or the body.
  */
 export function signatureProblem(
   secret: string,
@@ -35,18 +52,17 @@ export function signatureProblem(
   timestampHeader: unknown,
   nowMs: number,
 ): string | undefined {
-  if (typeof signature !== 'string' || typeof timestampHeader !== 'string')
-    return 'missing x-slack-signature or x-slack-request-timestamp';
+  const problem = headerProblem(signature, timestampHeader, nowMs);
+  if (problem) return problem;
   const timestamp = Number(timestampHeader);
-  if (!Number.isInteger(timestamp)) return 'x-slack-request-timestamp is not a number of seconds';
-  const skew = timestamp * 1000 - nowMs;
-  if (skew < -FRESHNESS_MS) return 'the request timestamp is more than 5 minutes old';
-  if (skew > FRESHNESS_MS) return 'the request timestamp is more than 5 minutes in the future';
   const expected = Buffer.from(`v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`);
-  const given = Buffer.from(signature);
+  const given = Buffer.from(signature as string);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'the signature does not match';
   return undefined;
 }
+
+/** Slack's unsigned TLS check (`ssl_check=1&token=…`) is a few dozen bytes: an unsigned body may be read up to this. */
+const SSL_CHECK_MAX_BYTES = 512;
 
 const FORM = 'application/x-www-form-urlencoded';
 /** `payload={"type":"block_actions"`, form-encoded: how Slack's click payloads begin. */
@@ -101,7 +117,11 @@ export class SlackHttpReceiver implements Receiver {
   /** Handles authenticated block_actions after the receiver acknowledged them; set by the adapter. */
   blockActions?: (body: Record<string, unknown>) => Promise<void>;
 
-  constructor(private readonly opts: SlackReceiverOptions) {}
+  private readonly warnOnce: (key: string, line: string) => void;
+
+  constructor(private readonly opts: SlackReceiverOptions) {
+    this.warnOnce = createLogOnce((line) => opts.logger.warn(line));
+  }
 
   init(app: App): void {
     this.app = app;
@@ -122,11 +142,24 @@ export class SlackHttpReceiver implements Receiver {
 
   readonly handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const { logger } = this.opts;
+    // Refuse what the headers already condemn before reading a byte of the body (a slow flood of
+    // unsigned or stale requests then holds nothing). Only Slack's tiny unsigned ssl_check is read.
+    const early = headerProblem(
+      req.headers['x-slack-signature'],
+      req.headers['x-slack-request-timestamp'],
+      this.opts.now(),
+    );
+    const unsigned =
+      req.headers['x-slack-signature'] === undefined && req.headers['x-slack-request-timestamp'] === undefined;
+    if (early && !(unsigned && Number(req.headers['content-length'] ?? Number.NaN) <= SSL_CHECK_MAX_BYTES)) {
+      this.refused(early);
+      return refuse(res, 401, '');
+    }
     let rawBody: Buffer;
     try {
-      rawBody = await readRaw(req, this.opts.bodyLimit ?? 1_000_000);
+      rawBody = await readRaw(req, unsigned ? SSL_CHECK_MAX_BYTES : (this.opts.bodyLimit ?? bodyLimitOf(req)));
     } catch (err) {
-      return http.buildNoBodyResponse(res, (err as { status?: number }).status === 413 ? 413 : 400);
+      return refuse(res, (err as { status?: number }).status === 413 ? 413 : 400, '');
     }
     const buffered = Object.assign(req, { rawBody });
     const raw = rawBody.toString('utf8');
@@ -213,20 +246,24 @@ export class SlackHttpReceiver implements Receiver {
     );
   }
 
+  private refused(problem: string): void {
+    this.warnOnce(
+      problem,
+      `Slack request refused: ${problem}. If every request fails, check that SLACK_SIGNING_SECRET matches the app's signing secret and that this server's clock is right.`,
+    );
+  }
+
   /** Signed by Slack, fresh, and not seen before; logs why not. */
   private authentic(raw: string, req: IncomingMessage): boolean {
-    const { logger } = this.opts;
     const signature = req.headers['x-slack-signature'];
     const timestamp = req.headers['x-slack-request-timestamp'];
     const problem = signatureProblem(this.opts.signingSecret, raw, signature, timestamp, this.opts.now());
     if (problem) {
-      logger.warn(
-        `Slack request refused: ${problem}. If every request fails, check that SLACK_SIGNING_SECRET matches the app's signing secret and that this server's clock is right.`,
-      );
+      this.refused(problem);
       return false;
     }
     if (!this.opts.replay.firstTime(signature as string, Number(timestamp))) {
-      logger.warn('Slack request refused: the same signed request was already received (replay).');
+      this.warnOnce('replay', 'Slack request refused: the same signed request was already received (replay).');
       return false;
     }
     return true;

@@ -1,5 +1,6 @@
 /** Forged, stale and replayed requests are refused with 401 and change nothing. */
 import { createHmac } from 'node:crypto';
+import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifySlackRequest } from '@slack/bolt';
 import { createReplayGuard } from '../../adapters/slack/replay-guard.ts';
@@ -143,6 +144,20 @@ describe('Slack: request authenticity', () => {
       body: 'ssl_check=1&token=x&command=%2Fconsult&text=theme+%22A%22',
     });
     expect(res.status).toBe(200);
+    unchanged();
+  });
+
+  it('refuses missing or stale signature headers at once, before the body has arrived', async () => {
+    const stale = String(Math.floor(h.clock.now().getTime() / 1000) - 6 * 60);
+    for (const headers of ['', `X-Slack-Request-Timestamp: ${stale}\r\nX-Slack-Signature: v0=${'0'.repeat(64)}\r\n`]) {
+      const socket = net.connect(Number(new URL(h.url).port), '127.0.0.1');
+      socket.on('error', () => {});
+      // 100 kB announced, 10 bytes sent: the answer comes without waiting for the rest.
+      socket.write(`POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n${headers}\r\npayload=xx`);
+      const answer = await new Promise<string>((resolve) => socket.once('data', (d: Buffer) => resolve(d.toString())));
+      expect(answer).toMatch(/^HTTP\/1\.1 401/);
+      socket.destroy();
+    }
     unchanged();
   });
 
