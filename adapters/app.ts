@@ -1,25 +1,28 @@
 /**
  * The composition root: reads configuration, opens the store, builds the core, mounts the
- * adapters that are configured on one HTTP server. The core (src/) never imports adapters;
- * this file is where they meet.
+ * platform adapters of the registry on one HTTP server. The core (src/) never imports adapters;
+ * this file is where they meet, and it names no platform.
  */
 import { resolve } from 'node:path';
-import { parseConfig, type Config } from '../src/config.ts';
+import { parseConfig, parseEnv, type Config } from '../src/config.ts';
 import { createFileStore } from '../src/store/file-store.ts';
 import { createConsult } from '../src/consult.ts';
 import { createHttpServer, type HttpServer } from '../src/server.ts';
 import { loadHistory } from '../src/domain/history.ts';
 import type { Consult } from '../src/consult-api.ts';
 import type { Clock } from '../src/clock.ts';
-import { createTeamsAdapter, teamsMode } from './teams/create-teams-adapter.ts';
-import { createSlackAdapter, slackConfigured, SLACK_DISABLED_LOG, type SlackAdapter } from './slack/index.ts';
-import { mountWebChat, type WebChatOptions } from './web/mount.ts'; // local web chat (issue 5)
+import { leveledLog, type Log } from '../src/log.ts';
+import type { MountedPlatform, PlatformAdapter } from '../src/platform.ts';
 import { loadBallotKey } from './ballot-key.ts';
+import { platformAdapters } from './registry.ts';
+import type { WebChatOptions } from './web/mount.ts';
 
 export interface App {
   config: Config;
   consult: Consult;
   http: HttpServer;
+  /** The platforms mounted at this start, in registry order. */
+  platforms: MountedPlatform[];
   /** Listens and starts the scheduler; resolves with the port. */
   start(): Promise<number>;
   stop(): Promise<void>;
@@ -28,14 +31,23 @@ export interface App {
 export interface AppOptions {
   env: Record<string, string | undefined>;
   clock?: Clock;
-  log?: (line: string) => void;
-  /** Local web chat (issue 5): demo mode and its movable clock, as planned by main (adapters/web/demo.ts). */
+  /** Where log lines go (LOG_LEVEL filters them first); the console by default. */
+  log?: Log;
+  /** Local web chat: demo mode and its movable clock, as planned by main (adapters/web/demo.ts). */
   webchat?: WebChatOptions;
+  /** The platforms to consider; the registry's by default (tests add their own). */
+  adapters?: readonly PlatformAdapter[];
 }
 
 export async function createApp(opts: AppOptions): Promise<App> {
-  const log = opts.log ?? ((line: string) => console.log(line));
   const config = parseConfig(opts.env);
+  const log = leveledLog(config.LOG_LEVEL, opts.log);
+  // Every adapter's variables are checked before anything opens: one bad value stops the start.
+  const adapters = (opts.adapters ?? platformAdapters({ webchat: opts.webchat })).map((adapter) => ({
+    adapter,
+    config: parseEnv(adapter.config, opts.env),
+  }));
+  const platformConfigured = adapters.some(({ adapter, config }) => adapter.isConfigured(config));
   const store = createFileStore({ dir: resolve(config.DATA_DIR) });
   await store.open();
   const consult = createConsult({
@@ -59,47 +71,33 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     { uncapped: true },
   );
-  const mounted: string[] = [];
-
-  // Slack: only with credentials; otherwise one log line says how to enable it.
-  let slack: SlackAdapter | undefined;
-  if (slackConfigured(config)) {
-    slack = await createSlackAdapter({ consult, server: http, config, log });
-    mounted.push(slack.mode === 'http' ? 'Slack at /slack/events' : 'Slack (Socket Mode)');
-  } else log(SLACK_DISABLED_LOG);
-
-  // Teams: only with an app id, or when local mode is asked for (TEAMS_LOCAL=1); otherwise /api/messages does not exist.
-  if (teamsMode(config)) {
-    const teams = createTeamsAdapter({ consult, server: http, config, log });
-    mounted.push(
-      teams.authenticated
-        ? 'Teams at /api/messages'
-        : 'Teams at /api/messages in LOCAL MODE (no authentication, this machine only; never behind a proxy or tunnel)',
-    );
-  } else
-    log(
-      'teams: not configured, /api/messages is off. Set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to connect Teams, or TEAMS_LOCAL=1 for local tools (see adapters/teams/README.md).',
-    );
-
-  // --- local web chat (issue 5): on with no platform configured, or WEBCHAT=on ---
-  const webchat = await mountWebChat({ config, consult, http, log, ...opts.webchat });
-  if (webchat) mounted.push(webchat.label);
-  // --- end local web chat ---
+  const platforms: MountedPlatform[] = [];
+  for (const { adapter, config: own } of adapters) {
+    const mount = adapter.shouldMount ? adapter.shouldMount(own, { platformConfigured }) : adapter.isConfigured(own);
+    if (!mount) {
+      if (adapter.disabledLog) log(adapter.disabledLog);
+      continue;
+    }
+    const mounted = await adapter.mount({ config: own, core: config, consult, http, log });
+    consult.registerDeliverer(adapter.name, mounted.deliverer);
+    platforms.push(mounted);
+  }
 
   return {
     config,
     consult,
     http,
+    platforms,
     async start() {
       const port = await http.listen(config.PORT, config.HOST);
       consult.start();
       log(
-        `Consult is listening on port ${port} (${mounted.length ? mounted.join(', ') : 'no chat platform configured'}); store: ${resolve(config.DATA_DIR)}`,
+        `Consult is listening on port ${port} (${platforms.length ? platforms.map((p) => p.label).join(', ') : 'no chat platform configured'}); store: ${resolve(config.DATA_DIR)}`,
       );
       return port;
     },
     async stop() {
-      await slack?.stop();
+      for (const platform of platforms) await platform.stop();
       await consult.stop();
       await http.close();
       await store.close();

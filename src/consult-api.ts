@@ -8,6 +8,7 @@ import type { Deliverer, OutboundMessage } from './outbound.ts';
 import type { Card } from './views/card.ts';
 import type { Store } from './store/store.ts';
 import type { Clock } from './clock.ts';
+import type { Directory } from './directory.ts';
 
 export interface Consult {
   readonly store: Store;
@@ -24,6 +25,12 @@ export interface Consult {
 
   /** Each platform adapter registers how to deliver messages addressed to its channels and users. */
   registerDeliverer(platform: Platform, deliverer: Deliverer): void;
+
+  /** An adapter that can find its platform's people by e-mail registers how (see src/directory.ts). */
+  registerDirectory(platform: Platform, directory: Directory): void;
+
+  /** Whether this user's e-mail could still matter: the roster waits for addresses and the user is on none yet. */
+  wantsEmail(user: UserId): boolean;
 
   /** The ballot as this user should see it now (their delegation's vote, turnout, deadline). */
   ballotView(id: string, user: UserId, locale?: string): { card: Card; lang: Lang } | undefined;

@@ -13,7 +13,8 @@ import type { Request, RequestContext } from './inbound.ts';
 import type { Caller, Env } from './commands/env.ts';
 import type { History } from './domain/history.ts';
 import { t, langFromLocale } from './i18n/index.ts';
-import { delegationOf, isSecretariat } from './domain/roster.ts';
+import { applyPerson, delegationOf, isSecretariat, personChanges } from './domain/roster.ts';
+import type { Directory } from './directory.ts';
 import { parseCommand } from './commands/parse.ts';
 import { CommandSchema, FormSubmitSchema } from './commands/command-schema.ts';
 import { runCommand, runForm, errorReply } from './commands/route.ts';
@@ -50,6 +51,7 @@ export function createConsult(opts: ConsultOptions): Consult {
   const dispatch = new Dispatch(log);
   const reports = opts.reports ?? sharedReportRenderer(log);
   const charts = createResultsCharts(reports, log);
+  const directories = new Map<Platform, Directory>();
   const refreshing = new Map<string, boolean>();
   const flushing = new Map<string, boolean>();
   let timer: NodeJS.Timeout | undefined;
@@ -168,14 +170,29 @@ export function createConsult(opts: ConsultOptions): Consult {
     const user = ctx.actor.user;
     // Remember the platform locale for messages sent outside a request (reminders).
     await noteLocale(user, ctx.actor.locale);
+    // A name for roster views, and the first contact of someone imported by e-mail.
+    const seen = { name: ctx.actor.name, email: ctx.actor.email };
+    const sec = isSecretariat(store.meta(), env.secretariat, user);
+    const change = personChanges(store.meta(), user, seen, sec);
+    if (change) {
+      const write = store.updateMeta((m) => {
+        const now = personChanges(m, user, seen, sec);
+        if (now) applyPerson(m, user, now);
+      });
+      // Joining a delegation decides this request; a new name does not, so votes never wait for it.
+      if (change.joins) await write;
+      else void write.catch((err: unknown) => log(`could not remember the name of ${user}: ${(err as Error).message}`));
+    }
+    const platform = platformOf(user);
     return {
       user,
-      platform: platformOf(user),
+      platform,
       locale: ctx.actor.locale,
       lang: langFor(user, ctx.actor.locale),
       channel: ctx.channel,
       delegation: delegationOf(store.meta(), user),
       isSecretariat: isSecretariat(store.meta(), env.secretariat, user),
+      directory: ctx.directory ?? directories.get(platform),
     };
   }
 
@@ -215,6 +232,9 @@ export function createConsult(opts: ConsultOptions): Consult {
     timezone: zone,
     handle,
     registerDeliverer: (platform, d) => dispatch.register(platform, d),
+    registerDirectory: (platform, d) => void directories.set(platform, d),
+    wantsEmail: (user) =>
+      !delegationOf(store.meta(), user) && store.meta().delegations.some((d) => (d.pending?.length ?? 0) > 0),
     ballotView(id, user, locale) {
       const c = store.get(id.toUpperCase());
       if (!c) return undefined;

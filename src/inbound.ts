@@ -2,11 +2,15 @@
 import type { ChannelRef, UserId } from './domain/model.ts';
 import type { Command } from './commands/command.ts';
 import type { FormSubmit } from './views/card.ts';
+import type { Directory } from './directory.ts';
 
 export interface Actor {
   user: UserId;
   /** Platform locale, e.g. fr-FR (Slack users.info, Teams activity.locale, browser language). */
   locale?: string;
+  /** What the platform says about the person, when the adapter knows it: matches addresses imported for them. */
+  name?: string;
+  email?: string;
 }
 
 export type Request =
@@ -20,4 +24,6 @@ export interface RequestContext {
   actor: Actor;
   /** Where the request came from; absent in a direct message context without a channel. */
   channel?: ChannelRef;
+  /** Who can be found where this request was typed; else the directory the platform registered, if any. */
+  directory?: Directory;
 }

@@ -173,15 +173,3 @@ export function createHttpServer(
     },
   };
 }
-
-/** Reads a request body, refused past `limit` bytes (by default the route's limit). */
-export async function readBody(req: IncomingMessage, limit = bodyLimitOf(req)): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw Object.assign(new Error('request body too large'), { status: 413 });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}

@@ -5,28 +5,24 @@
  */
 import { App, LogLevel, SocketModeReceiver, type Logger } from '@slack/bolt';
 import { ErrorCode, type WebClient } from '@slack/web-api';
-import type { Config } from '../../src/config.ts';
 import type { Consult } from '../../src/consult-api.ts';
 import type { HttpServer } from '../../src/server.ts';
+import type { Log } from '../../src/log.ts';
+import type { Deliverer } from '../../src/outbound.ts';
+import type { SlackConfig } from './config.ts';
 import { createSlackDeliverer } from './deliverer.ts';
 import { registerHandlers } from './handlers.ts';
 import { SLACK_BODY_LIMIT } from './limits.ts';
 import { createLocaleCache } from './locale.ts';
+import { createSlackDirectory } from './directory.ts';
+import { createFileDownloader } from './files.ts';
 import { createPacer, realSleep, type Sleep } from './pacer.ts';
 import { SlackHttpReceiver } from './receiver.ts';
 import { createReplayGuard } from './replay-guard.ts';
 import { createReplies } from './replies.ts';
 import { createSlackWeb } from './web.ts';
 
-export type SlackConfig = Pick<
-  Config,
-  'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'
->;
-
-/** The bot token plus a way in: a signing secret (HTTP) or an app token (Socket Mode). */
-export function slackConfigured(config: SlackConfig): boolean {
-  return Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
-}
+export { type SlackConfig, slackConfigured } from './config.ts';
 
 /** The one log line main prints when Slack is not configured. */
 export const SLACK_DISABLED_LOG =
@@ -36,7 +32,7 @@ export interface SlackAdapterOptions {
   consult: Consult;
   server: HttpServer;
   config: SlackConfig;
-  log?: (line: string) => void;
+  log?: Log;
   /** Waits between paced posts and after a 429; tests pass one that returns at once. */
   sleep?: Sleep;
   /** Milliseconds since the epoch for the signature freshness check; defaults to the core's clock. */
@@ -51,18 +47,19 @@ export interface SlackAdapter {
   readonly app: App;
   readonly client: WebClient;
   readonly mode: 'http' | 'socket';
+  readonly deliverer: Deliverer;
   /** Resolves when all received requests and their deliveries are done (tests, shutdown). */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
-function boltLogger(log: (line: string) => void): Logger {
+function boltLogger(log: Log): Logger {
   let level = LogLevel.INFO;
   const rank = { debug: 0, info: 1, warn: 2, error: 3 } as const;
   const at =
     (l: LogLevel) =>
     (...msg: unknown[]) => {
-      if (rank[l] >= rank[level]) log(`slack ${l}: ${msg.map(String).join(' ')}`);
+      if (rank[l] >= rank[level]) log(`slack ${l}: ${msg.map(String).join(' ')}`, l);
     };
   return {
     debug: at(LogLevel.DEBUG),
@@ -136,15 +133,18 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
   const web = createSlackWeb({ client: () => app.client, pacer: createPacer({ now, sleep }), sleep, log });
   const deliverer = createSlackDeliverer(web, log, { now, sleep });
   const replies = createReplies({ web, deliverer, log });
+  const locales = createLocaleCache(() => app.client, log, { now });
   const handlers = registerHandlers(app, {
     consult,
     replies,
     web,
-    locales: createLocaleCache(() => app.client, log, { now }),
+    locales,
     log,
     slashCommand: opts.slashCommand,
+    download: createFileDownloader({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL }),
   });
   consult.registerDeliverer('slack', deliverer);
+  consult.registerDirectory('slack', createSlackDirectory({ web, profiles: locales, sleep, log }));
 
   if (receiver instanceof SlackHttpReceiver) {
     receiver.blockActions = handlers.blockActions;
@@ -165,6 +165,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
     app,
     client: app.client,
     mode: socket ? 'socket' : 'http',
+    deliverer,
     async idle() {
       // Requests finish first, then the background deliveries they started in the core.
       if (receiver instanceof SlackHttpReceiver) await receiver.idle();

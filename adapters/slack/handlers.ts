@@ -14,11 +14,14 @@ import { createAfterAck } from './after-ack.ts';
 import { readFormValues, readPlainValues } from './form-values.ts';
 import { launchCommand, launchModal } from './launch-modal.ts';
 import type { LocaleCache } from './locale.ts';
+import { FileTooBig, isCsv, MAX_FILE_BYTES } from './files.ts';
+import { typedText } from './typed-text.ts';
 import { readModalContext } from './modal.ts';
 import {
   blockAction,
   type BlockActionPayload,
   describeIssues,
+  directMessageFiles,
   homeOpened,
   slashCommand,
   viewSubmission,
@@ -37,6 +40,8 @@ export interface HandlerDeps {
   web: SlackWeb;
   log: (line: string) => void;
   slashCommand?: string;
+  /** Downloads a file shared with the bot (url_private, with the bot token). */
+  download?: (url: string) => Promise<string>;
 }
 
 const escape = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -68,9 +73,13 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
     // The ack is out. The work advances a step per event-loop turn, so a burst of clicks is
     // acknowledged first and processed after (Slack's 3 s rule).
     await afterAck.turn();
-    const locale = await locales.get(userId);
+    // users.info gives the locale, and the name and e-mail that match people imported by address.
+    const { locale, name, email } = await locales.profile(userId);
     const out = await consult.handle(
-      { actor: { user: toUserId(userId), locale }, ...(to.channel ? { channel: toChannel(to.channel) } : {}) },
+      {
+        actor: { user: toUserId(userId), locale, name, email },
+        ...(to.channel ? { channel: toChannel(to.channel) } : {}),
+      },
       req,
     );
     await afterAck.turn();
@@ -111,7 +120,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
       responseUrl: command.response_url,
       triggerId: command.trigger_id,
     };
-    const text = command.text.trim();
+    const text = typedText(command.text).trim();
     // Only the secretariat launches: everyone else gets the help card instead of a form they could not submit.
     if (text || !command.trigger_id || !consult.isSecretariat(toUserId(command.user_id)))
       return run(command.user_id, { type: 'text', text: text || 'help' }, to);
@@ -208,6 +217,30 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
     if (eventId && !seenEvents.add(eventId))
       return log(`slack: skipped retry ${context.retryNum ?? ''} of event ${eventId}`);
     await publishHome(body.event.user);
+  });
+
+  /** A roster CSV shared with the bot in a direct message is imported like `roster import` with its lines. */
+  app.event('message', async ({ body: raw }) => {
+    const parsed = directMessageFiles.safeParse(raw);
+    if (!parsed.success || parsed.data.event.bot_id) return;
+    const { event, event_id: eventId } = parsed.data;
+    if (eventId && !seenEvents.add(eventId)) return;
+    const to: Requester = { user: event.user, channel: event.channel };
+    const lang = consult.langFor(toUserId(event.user), await locales.get(event.user));
+    const say = (text: string) => replies.ephemeral(to, text, [{ type: 'section', text: { type: 'mrkdwn', text } }]);
+    const file = event.files.find(isCsv);
+    const url = file?.url_private_download ?? file?.url_private;
+    if (!file || !url || !deps.download) return say(slackTexts(lang).notCsv);
+    if ((file.size ?? 0) > MAX_FILE_BYTES) return say(slackTexts(lang).fileTooBig(MAX_FILE_BYTES / 1_000_000));
+    let csv: string;
+    try {
+      csv = await deps.download(url);
+    } catch (err) {
+      if (err instanceof FileTooBig) return say(slackTexts(lang).fileTooBig(MAX_FILE_BYTES / 1_000_000));
+      log(`slack: could not download a shared file (${escape(err)})`);
+      return say(slackTexts(lang).fileUnreadable);
+    }
+    await run(event.user, { type: 'command', command: { type: 'roster-import', csv } }, to);
   });
 
   app.error(async (err) => {

@@ -80,6 +80,34 @@ export const homeOpened = z.object({
   event_id: z.string().optional(),
 });
 
+/** A message in the bot's direct messages carrying files (a roster CSV shared with the bot). */
+export const directMessageFiles = z.object({
+  event: z
+    .object({
+      type: z.literal('message'),
+      channel: id,
+      channel_type: z.literal('im'),
+      user: id,
+      bot_id: z.string().optional(),
+      files: z
+        .array(
+          z
+            .object({
+              name: z.string().optional(),
+              filetype: z.string().optional(),
+              mimetype: z.string().optional(),
+              size: z.number().optional(),
+              url_private_download: z.string().optional(),
+              url_private: z.string().optional(),
+            })
+            .loose(),
+        )
+        .min(1),
+    })
+    .loose(),
+  event_id: z.string().optional(),
+});
+
 /** One line saying where a payload failed its schema: paths and zod's messages, never values. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues

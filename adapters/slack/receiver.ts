@@ -9,6 +9,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { type App, HTTPModuleFunctions as http, HTTPResponseAck, type Logger, type Receiver } from '@slack/bolt';
+import { readRawBody } from '../shared/body.ts';
 import { bodyLimitOf, refuse } from '../../src/server.ts';
 import { createLogOnce } from './log-once.ts';
 import { routingProblem } from './payloads.ts';
@@ -67,24 +68,6 @@ const SSL_CHECK_MAX_BYTES = 512;
 const FORM = 'application/x-www-form-urlencoded';
 /** `payload={"type":"block_actions"`, form-encoded: how Slack's click payloads begin. */
 const CLICK_PREFIX = `payload=${encodeURIComponent('{"type":"block_actions"')}`;
-
-/** The request body, refused past `limit` bytes: a plain read, the lightest part of the ack path. */
-function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(Object.assign(new Error('request body too large'), { status: 413 }));
-      } else chunks.push(chunk);
-    });
-    req.once('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
-    req.once('error', reject);
-  });
-}
 
 const errorLine = (error: unknown) =>
   error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : 'unknown error';
@@ -157,7 +140,7 @@ export class SlackHttpReceiver implements Receiver {
     }
     let rawBody: Buffer;
     try {
-      rawBody = await readRaw(req, unsigned ? SSL_CHECK_MAX_BYTES : (this.opts.bodyLimit ?? bodyLimitOf(req)));
+      rawBody = await readRawBody(req, unsigned ? SSL_CHECK_MAX_BYTES : (this.opts.bodyLimit ?? bodyLimitOf(req)));
     } catch (err) {
       return refuse(res, (err as { status?: number }).status === 413 ? 413 : 400, '');
     }

@@ -7,6 +7,7 @@
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { Lang } from '../../src/domain/model.ts';
 import type { Card, CardBlock, Form, TextStyle } from '../../src/views/card.ts';
+import { textBar } from '../shared/text-bar.ts';
 import { chunkText, escapeMrkdwn, shorten } from './shorten.ts';
 import { formBlocks, type FormSurface } from './render-form.ts';
 import { LIMITS, SlackLimitError } from './limits.ts';
@@ -39,15 +40,6 @@ const STYLE_PREFIX: Record<TextStyle, string> = {
   error: ':x: ',
   success: ':white_check_mark: ',
 };
-
-const BAR_WIDTH = 10;
-
-/** A bar made of text, so results read at a glance on any client: `████░░░░░░ 12 (48%)`. */
-export function textBar(share: number): string {
-  const clamped = Math.min(1, Math.max(0, Number.isFinite(share) ? share : 0));
-  const filled = Math.round(clamped * BAR_WIDTH);
-  return '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
-}
 
 function section(text: string, blockId?: string): SectionBlock {
   return { type: 'section', ...(blockId ? { block_id: blockId } : {}), text: { type: 'mrkdwn', text } };

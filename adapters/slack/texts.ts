@@ -23,6 +23,10 @@ export interface SlackTexts {
   select: string;
   fileSent: (name: string) => string;
   launchNeedsOptions: string;
+  /** A file shared with the bot in a direct message that is not a roster CSV, or too large. */
+  notCsv: string;
+  fileTooBig: (mb: number) => string;
+  fileUnreadable: string;
 }
 
 const en: SlackTexts = {
@@ -44,6 +48,9 @@ const en: SlackTexts = {
   select: 'Topics to select (shortlist)',
   fileSent: (name) => `${name} sent to you as a file.`,
   launchNeedsOptions: 'Give at least one option.',
+  notCsv: 'Share a CSV file (delegation,kind,region,user) to import the roster; other files are not read.',
+  fileTooBig: (mb) => `That file is larger than ${mb} MB: split the roster into several files.`,
+  fileUnreadable: 'The file could not be downloaded from Slack, so nothing was imported. Please share it again.',
 };
 
 const fr: SlackTexts = {
@@ -70,6 +77,11 @@ const fr: SlackTexts = {
   select: 'Sujets à retenir (sélection)',
   fileSent: (name) => `${name} vous a été envoyé en fichier.`,
   launchNeedsOptions: 'Indiquez au moins une option.',
+  notCsv:
+    'Partagez un fichier CSV (delegation,kind,region,user) pour importer la liste ; les autres fichiers ne sont pas lus.',
+  fileTooBig: (mb) => `Ce fichier dépasse ${mb} Mo : répartissez la liste en plusieurs fichiers.`,
+  fileUnreadable:
+    "Le fichier n'a pas pu être téléchargé depuis Slack, rien n'a donc été importé. Partagez-le à nouveau.",
 };
 
 const es: SlackTexts = {
@@ -96,6 +108,10 @@ const es: SlackTexts = {
   select: 'Temas a seleccionar (lista)',
   fileSent: (name) => `${name} se le envió como archivo.`,
   launchNeedsOptions: 'Indique al menos una opción.',
+  notCsv:
+    'Comparta un archivo CSV (delegation,kind,region,user) para importar la lista; los demás archivos no se leen.',
+  fileTooBig: (mb) => `Ese archivo supera ${mb} MB: divida la lista en varios archivos.`,
+  fileUnreadable: 'No se pudo descargar el archivo desde Slack, por lo que no se importó nada. Compártalo de nuevo.',
 };
 
 const TEXTS: Record<Lang, SlackTexts> = { en, fr, es };

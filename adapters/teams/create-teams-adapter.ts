@@ -6,12 +6,13 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Consult } from '../../src/consult-api.ts';
 import type { HttpServer } from '../../src/server.ts';
+import type { Log } from '../../src/log.ts';
 import type { Deliverer } from '../../src/outbound.ts';
-import { createConsultBot, type ConsultBot } from './bot.ts';
-import { createBotFrameworkDeliverer } from './deliverer.ts';
+import { createConsultBot, type ConsultBot } from '../botframework/bot.ts';
+import { createBotFrameworkDeliverer } from '../botframework/deliverer.ts';
 import { ConsultCloudAdapter, messagesEndpoint } from './endpoint.ts';
-import { createPacer, type PacerOptions } from './pacer.ts';
-import { createReferences } from './references.ts';
+import { createPacer, type PacerOptions } from '../botframework/pacer.ts';
+import { createReferences } from '../botframework/references.ts';
 import { type TeamsConfig, type TeamsMode, teamsSettings } from './settings.ts';
 
 export { type TeamsConfig, teamsMode } from './settings.ts';
@@ -20,7 +21,7 @@ export interface TeamsAdapterOptions {
   consult: Consult;
   server: HttpServer;
   config: TeamsConfig;
-  log?: (line: string) => void;
+  log?: Log;
   /** Route to mount; Teams' convention is /api/messages. */
   path?: string;
   /** Pacing of proactive calls (tests inject a fake clock and sleep). */
@@ -62,11 +63,13 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   adapter.onTurnError = async (context, error) => {
     log(
       `teams: turn failed (${context.activity.type}${context.activity.name ? ` ${context.activity.name}` : ''}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      'error',
     );
   };
   if (!authenticated) {
     log(
       'teams: LOCAL MODE (TEAMS_LOCAL=1): /api/messages runs WITHOUT Bot Framework authentication, for local tools such as the Microsoft 365 Agents Playground. It accepts only JSON sent from this machine to http://127.0.0.1:<port>/api/messages (or localhost, [::1]) and answers only service URLs on this machine. Never put it behind a proxy or tunnel: a proxy on this machine that rewrites Host to that address cannot be told apart from a local tool. To connect Teams, unset TEAMS_LOCAL and set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID and MICROSOFT_APP_TYPE.',
+      'warn',
     );
   } else
     log(

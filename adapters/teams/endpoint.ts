@@ -13,7 +13,8 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import { readBody } from '../../src/server.ts';
+import type { Log } from '../../src/log.ts';
+import { readBody } from '../shared/body.ts';
 import { localRequestRefusal } from '../shared/local-request.ts';
 import { isLoopbackServiceUrl, serviceUrlAllowed } from './service-urls.ts';
 import type { TeamsSettings } from './settings.ts';
@@ -44,7 +45,7 @@ export interface EndpointOptions {
   adapter: ConsultCloudAdapter;
   logic: (context: TurnContext) => Promise<void>;
   settings: TeamsSettings;
-  log: (line: string) => void;
+  log: Log;
 }
 
 /** Teams' largest activities (a message with its HTML copy and mentions, a card action with its inputs) are far below this. */

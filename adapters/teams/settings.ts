@@ -2,21 +2,11 @@
  * The Teams adapter's trust settings, checked at start: which mode /api/messages runs in, which tenants
  * it serves, which service URLs it answers. A bad combination stops the start and names the variable.
  */
-import { ConfigError, type Config } from '../../src/config.ts';
+import { ConfigError } from '../../src/config.ts';
+import type { TeamsConfig } from './config.ts';
 import { DEFAULT_SERVICE_URLS, parseServiceUrlPattern, type ServiceUrlPattern } from './service-urls.ts';
 
-export type TeamsConfig = Partial<
-  Pick<
-    Config,
-    | 'MICROSOFT_APP_ID'
-    | 'MICROSOFT_APP_PASSWORD'
-    | 'MICROSOFT_APP_TENANT_ID'
-    | 'MICROSOFT_APP_TYPE'
-    | 'TEAMS_LOCAL'
-    | 'TEAMS_SERVICE_URLS'
-    | 'TEAMS_ALLOWED_TENANTS'
-  >
->;
+export type { TeamsConfig };
 
 /** `authenticated`: Bot Framework tokens checked; `local`: no app id, local tools on this machine only. */
 export type TeamsMode = 'authenticated' | 'local';

@@ -11,14 +11,17 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Consult } from '../../src/consult-api.ts';
-import { createConsultBot } from '../teams/bot.ts';
-import { createBotFrameworkDeliverer } from '../teams/deliverer.ts';
-import { createPacer } from '../teams/pacer.ts';
-import { createReferences, type References, type StoredReference } from '../teams/references.ts';
+import type { Log } from '../../src/log.ts';
+import type { Deliverer } from '../../src/outbound.ts';
+import { createConsultBot } from '../botframework/bot.ts';
+import { createBotFrameworkDeliverer } from '../botframework/deliverer.ts';
+import { createPacer } from '../botframework/pacer.ts';
+import { createReferences, type References, type StoredReference } from '../botframework/references.ts';
 
 export interface WebBot {
   /** Runs one turn; resolves with the invoke response for invokes. */
   run(activity: Activity): Promise<InvokeResponse | undefined>;
+  deliverer: Deliverer;
 }
 
 /**
@@ -44,23 +47,23 @@ class WebCloudAdapter extends CloudAdapter {
   }
 }
 
-export function createWebBot(consult: Consult, serviceUrl: () => string, log: (line: string) => void): WebBot {
+export function createWebBot(consult: Consult, serviceUrl: () => string, log: Log): WebBot {
   // No app id: the SDK skips token checks both ways; only our loopback connector is ever called.
   const adapter = new WebCloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   adapter.onTurnError = async (context, error) => {
     log(
       `web chat: turn failed (${context.activity.type}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      'error',
     );
   };
   const references = rebased(createReferences(consult, 'web'), serviceUrl);
   const bot = createConsultBot({ consult, platform: 'web', references, log });
   // Local delivery: no platform rate limits to respect.
   const pacer = createPacer({ limits: [], log });
-  consult.registerDeliverer(
-    'web',
-    createBotFrameworkDeliverer({ adapter, appId: '', platform: 'web', references, pacer, log }),
-  );
+  const deliverer = createBotFrameworkDeliverer({ adapter, appId: '', platform: 'web', references, pacer, log });
+  consult.registerDeliverer('web', deliverer);
   return {
     run: (activity) => adapter.runLocal(activity, (context) => bot.run(context)),
+    deliverer,
   };
 }

@@ -5,7 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity } from 'botbuilder';
-import { readBody, type HttpServer } from '../../src/server.ts';
+import type { HttpServer } from '../../src/server.ts';
+import { readBody } from '../shared/body.ts';
 import type { Conversations } from './conversations.ts';
 import { sendJson } from './http.ts';
 

@@ -36,14 +36,6 @@ export const DEMO_ROSTER: { delegation: string; kind: DelegationKind; region: st
   { delegation: 'Migrant Workers Network', kind: 'observer-org', region: 'Global', delegates: ['mwn-1'] },
 ];
 
-/** Slack or Teams credentials present (env or parsed config): the web chat then stays off unless WEBCHAT=on. */
-export function platformConfigured(env: object): boolean {
-  const values = env as Record<string, unknown>;
-  return ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'MICROSOFT_APP_ID'].some(
-    (k) => typeof values[k] === 'string' && values[k].trim() !== '',
-  );
-}
-
 async function entries(dir: string): Promise<string[]> {
   try {
     return await readdir(dir);
@@ -82,12 +74,15 @@ export interface LocalRun {
 }
 
 /**
- * Decides how `npm start` runs before the store is opened. No platform: the server binds the
- * web chat's host (loopback) unless HOST is set; an empty data directory: demo mode on
- * `<data dir>/../demo` with the demo secretariat.
+ * Decides how `npm start` runs before the store is opened. No platform configured (the registry
+ * tells): the server binds the web chat's host (loopback) unless HOST is set; an empty data
+ * directory: demo mode on `<data dir>/../demo` with the demo secretariat.
  */
-export async function planLocalRun(env: Record<string, string | undefined>): Promise<LocalRun> {
-  if (platformConfigured(env) || env.WEBCHAT === 'off') return { env, demo: false };
+export async function planLocalRun(
+  env: Record<string, string | undefined>,
+  platformConfigured: boolean,
+): Promise<LocalRun> {
+  if (platformConfigured || env.WEBCHAT === 'off') return { env, demo: false };
   const out = { ...env, HOST: env.HOST || env.WEBCHAT_HOST || '127.0.0.1' };
   const dataDir = resolve(env.DATA_DIR || './data/store');
   if (!(await isEmptyStore(dataDir))) return { env: out, demo: false };

@@ -9,7 +9,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity, InvokeResponse } from 'botbuilder';
-import { readBody, type HttpServer } from '../../src/server.ts';
+import type { HttpServer } from '../../src/server.ts';
+import { readBody } from '../shared/body.ts';
 import type { Conversations } from './conversations.ts';
 import { sendJson } from './http.ts';
 

@@ -7,12 +7,15 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../../src/config.ts';
+import type { Log } from '../../src/log.ts';
+import type { Deliverer } from '../../src/outbound.ts';
 import type { Consult } from '../../src/consult-api.ts';
 import type { HttpServer } from '../../src/server.ts';
 import { createWebBot } from './bot.ts';
 import { mountConnector } from './connector.ts';
 import { createConversations } from './conversations.ts';
-import { type DemoClock, platformConfigured, seedDemoRoster } from './demo.ts';
+import type { WebChatConfig } from './config.ts';
+import { type DemoClock, seedDemoRoster } from './demo.ts';
 import { createDirectLine } from './directline.ts';
 import { isLoopbackHost, localGuard } from './http.ts';
 import { mountPage } from './page.ts';
@@ -24,19 +27,20 @@ export interface WebChatOptions {
 }
 
 export interface MountOptions extends WebChatOptions {
-  config: Config;
+  config: WebChatConfig;
+  core: Config;
   consult: Consult;
   http: HttpServer;
-  log: (line: string) => void;
+  log: Log;
 }
 
-export function webChatEnabled(config: Config): boolean {
-  return config.WEBCHAT === 'on' || (config.WEBCHAT === 'auto' && !platformConfigured(config));
+/** WEBCHAT=on, or auto while no chat platform holds credentials. */
+export function webChatEnabled(config: WebChatConfig, platformConfigured: boolean): boolean {
+  return config.WEBCHAT === 'on' || (config.WEBCHAT === 'auto' && !platformConfigured);
 }
 
-/** The address to print once the server listens, or undefined when the web chat is off. */
-export function webChatAddress(config: Config, port: number): string | undefined {
-  if (!webChatEnabled(config)) return undefined;
+/** The address a person opens once the server listens on `port`. */
+export function webChatAddress(config: WebChatConfig, port: number): string {
   const host =
     isLoopbackHost(config.WEBCHAT_HOST) || config.WEBCHAT_HOST === '0.0.0.0' ? 'localhost' : config.WEBCHAT_HOST;
   return `http://${host}:${port}/`;
@@ -44,9 +48,14 @@ export function webChatAddress(config: Config, port: number): string | undefined
 
 const BOT = { id: 'consult-bot', name: 'Consult' };
 
-export async function mountWebChat(options: MountOptions): Promise<{ label: string } | undefined> {
-  const { config, consult, http, log } = options;
-  if (!webChatEnabled(config)) return undefined;
+export interface MountedWebChat {
+  label: string;
+  deliverer: Deliverer;
+  demo: boolean;
+}
+
+export async function mountWebChat(options: MountOptions): Promise<MountedWebChat> {
+  const { config, core, consult, http, log } = options;
   const demo = Boolean(options.demo && options.clock);
   const guard = localGuard(config.WEBCHAT_HOST);
   const conversations = createConversations(() => consult.clock.now());
@@ -61,7 +70,7 @@ export async function mountWebChat(options: MountOptions): Promise<{ label: stri
         : a.family === 'IPv6'
           ? `[${a.address}]`
           : a.address;
-    return `http://${host}:${a?.port ?? config.PORT}${base}/`;
+    return `http://${host}:${a?.port ?? core.PORT}${base}/`;
   };
   const bot = createWebBot(consult, serviceUrl, log);
   const directLine = createDirectLine({ conversations, toBot: (a) => bot.run(a), serviceUrl, bot: BOT, log });
@@ -71,7 +80,7 @@ export async function mountWebChat(options: MountOptions): Promise<{ label: stri
     consult,
     conversations,
     directLine,
-    secretariat: config.SECRETARIAT,
+    secretariat: core.SECRETARIAT,
     demo,
     clock: options.clock,
     guard,
@@ -81,10 +90,13 @@ export async function mountWebChat(options: MountOptions): Promise<{ label: stri
     options.clock!.offsetMs = Number(consult.adapterState.get('web', 'clockOffsetMs') ?? 0) || 0;
     const seeded = await seedDemoRoster(consult);
     log(
-      `DEMO MODE: no chat platform is configured and the data directory is empty, so Consult runs on a demo store (${config.DATA_DIR})${seeded ? ' with a new demo roster' : ''}. Nothing in it touches a real store; configure Slack or Teams, or set DATA_DIR to a store, to leave demo mode.`,
+      `DEMO MODE: no chat platform is configured and the data directory is empty, so Consult runs on a demo store (${core.DATA_DIR})${seeded ? ' with a new demo roster' : ''}. Nothing in it touches a real store; configure Slack or Teams, or set DATA_DIR to a store, to leave demo mode.`,
     );
   }
   if (!isLoopbackHost(config.WEBCHAT_HOST))
-    log(`web chat: WEBCHAT_HOST=${config.WEBCHAT_HOST}: the local chat accepts other machines, with no sign-in`);
-  return { label: demo ? 'local web chat (demo)' : 'local web chat' };
+    log(
+      `web chat: WEBCHAT_HOST=${config.WEBCHAT_HOST}: the local chat accepts other machines, with no sign-in`,
+      'warn',
+    );
+  return { label: demo ? 'local web chat (demo)' : 'local web chat', deliverer: bot.deliverer, demo };
 }

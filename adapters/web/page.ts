@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody, type HttpServer } from '../../src/server.ts';
+import type { HttpServer } from '../../src/server.ts';
+import { readBody } from '../shared/body.ts';
 import type { Consult } from '../../src/consult-api.ts';
 import type { Lang, UserId } from '../../src/domain/model.ts';
 import { t } from '../../src/i18n/index.ts';

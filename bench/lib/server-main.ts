@@ -7,11 +7,10 @@
  *     a second away;
  *   - POST /drill/command: the core's own request path, answering only once `handle` resolved,
  *     i.e. once the state change is durable (what the delegate's "vote recorded" means).
- * If createApp does not mount the Slack adapter itself yet, it is mounted here the same way.
  * Prints `READY <port>` once listening. SIGTERM stops gracefully.
  */
 import { createApp } from '../../adapters/app.ts';
-import { readBody } from '../../src/server.ts';
+import { readBody } from '../../adapters/shared/body.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { OutboundMessage } from '../../src/outbound.ts';
 import type { Card } from '../../src/views/card.ts';
@@ -43,14 +42,7 @@ export function cardText(card: Card): string {
 
 try {
   const app = await createApp({ env: { ...env, HOST: '127.0.0.1' }, clock, log });
-  let slackMounted = logLines.some((l) => l.includes('Slack adapter on'));
-  let slackIdle: (() => Promise<void>) | undefined;
-  if (!slackMounted && app.config.SLACK_BOT_TOKEN && app.config.SLACK_SIGNING_SECRET) {
-    const { createSlackAdapter } = await import('../../adapters/slack/create-slack-adapter.ts');
-    const slack = await createSlackAdapter({ consult: app.consult, server: app.http, config: app.config, log });
-    slackIdle = () => slack.idle();
-    slackMounted = true;
-  }
+  const slackMounted = logLines.some((l) => l.includes('Slack adapter on'));
   // Count the core requests in flight, whichever adapter makes them (adapters call consult.handle
   // through this object), so drills can wait until requests acknowledged early are processed.
   let inflight = 0;
@@ -85,7 +77,7 @@ try {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ replies }));
   });
   app.http.route('GET', '/drill/idle', async (_req, res) => {
-    await slackIdle?.();
+    for (const platform of app.platforms) await platform.idle?.();
     await app.consult.idle();
     res
       .writeHead(200, { 'content-type': 'application/json' })

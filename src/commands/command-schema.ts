@@ -8,6 +8,8 @@ const id = z
   .regex(/^[A-Za-z]{1,2}\d{1,6}$/)
   .transform((s) => s.toUpperCase());
 const text = z.string().trim().min(1).max(300);
+/** A roster CSV sent as a file: 5,000 lines of a long delegation name and address fit. */
+export const MAX_CSV = 2_000_000;
 const n = z.number().int().positive().max(1000);
 const launch = {
   deadline: z.string().max(40).optional(),
@@ -57,12 +59,14 @@ export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('roster-remove'), user: z.string().max(200) }),
   z.object({ type: z.literal('roster-list') }),
+  z.object({ type: z.literal('roster-import'), csv: z.string().max(MAX_CSV).optional() }),
+  z.object({ type: z.literal('roster-export') }),
   z.object({ type: z.literal('lang'), lang: Lang }),
   z.object({ type: z.literal('propose-form'), id }),
   z.object({ type: z.literal('answer-form'), id }),
 ]) as unknown as z.ZodType<Command>;
 
-export const FormSubmitSchema = z.object({
+const FormSubmitOne = z.object({
   action: z.discriminatedUnion('type', [
     z.object({ type: z.literal('vote'), id }),
     z.object({ type: z.literal('propose'), id }),
@@ -73,3 +77,11 @@ export const FormSubmitSchema = z.object({
     z.union([z.string().max(1000), z.array(z.string().max(1000)).max(50)]).optional(),
   ),
 });
+
+/** The roster import form: one long text of CSV lines. */
+const RosterImportForm = z.object({
+  action: z.object({ type: z.literal('roster-import'), id: z.literal('roster') }),
+  values: z.object({ csv: z.string().max(MAX_CSV).optional() }),
+});
+
+export const FormSubmitSchema = z.union([RosterImportForm, FormSubmitOne]);

@@ -37,6 +37,9 @@ export type Command =
   | { type: 'roster-add'; user: string; delegation: string; kind: DelegationKind; region?: string }
   | { type: 'roster-remove'; user: string }
   | { type: 'roster-list' }
+  /** Lines of CSV (delegation,kind,region,user); without them, the form to paste them in. */
+  | { type: 'roster-import'; csv?: string }
+  | { type: 'roster-export' }
   | { type: 'lang'; lang: Lang }
   /** Open the form to propose an option (adapters show it as a modal or card form). */
   | { type: 'propose-form'; id: string }

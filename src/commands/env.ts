@@ -8,6 +8,7 @@ import type { History } from '../domain/history.ts';
 import { fail } from '../errors.ts';
 import type { ReportRenderer } from '../report/renderer.ts';
 import type { ResultsCharts } from '../report/results-chart.ts';
+import type { Directory } from '../directory.ts';
 
 export interface Env {
   store: Store;
@@ -40,6 +41,8 @@ export interface Caller {
   channel?: ChannelRef;
   delegation?: Delegation;
   isSecretariat: boolean;
+  /** Finds people of the caller's platform by e-mail (roster import), when the adapter offers it. */
+  directory?: Directory;
 }
 
 export function requireConsultation(env: Env, id: string): Readonly<Consultation> {

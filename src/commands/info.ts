@@ -5,7 +5,8 @@ import { reply, requireConsultation } from './env.ts';
 import { addDelegate, removeDelegate, requireSecretariat } from '../domain/roster.ts';
 import { fail } from '../errors.ts';
 import { helpCard } from '../views/help.ts';
-import { statusCard } from '../views/status.ts';
+import { missingCard, statusCard, statusList } from '../views/status.ts';
+import { ONE_MESSAGE, rosterListing } from '../views/roster.ts';
 import { ballotCard } from '../views/ballot.ts';
 import { resultsCard } from '../views/results.ts';
 import { textCard } from '../views/reply.ts';
@@ -21,14 +22,15 @@ export function status(env: Env, caller: Caller, id?: string): OutboundMessage[]
   const v = env.view(caller.lang);
   if (id) {
     const c = requireConsultation(env, id);
+    // The secretariat sees who is missing, by name; delegates see the ballot with the turnout.
+    if (caller.isSecretariat) return [reply(caller, missingCard(v, c), 'status', { consultationId: c.id })];
     return [
       reply(caller, ballotCard(v, c, { delegation: caller.delegation, user: caller.user }), 'ballot', {
         consultationId: c.id,
       }),
     ];
   }
-  const list = [...env.store.all()].sort((a, b) => b.openedAt.localeCompare(a.openedAt)).slice(0, 20);
-  return [reply(caller, statusCard(v, list, caller.delegation), 'status')];
+  return [reply(caller, statusCard(v, statusList(env.store.all(), env.clock.now()), caller.delegation), 'status')];
 }
 
 export function results(env: Env, caller: Caller, id: string): OutboundMessage[] {
@@ -56,15 +58,16 @@ export async function roster(
     return [reply(caller, textCard(t.reply.rosterTitle, t.reply.rosterRemoved(cmd.user, d.name), 'success'))];
   }
   const meta = env.store.meta();
-  const lines = meta.delegations
-    .filter((d) => d.delegates.length)
-    .map((d) => `${d.name} (${t.delegationKind[d.kind]}${d.region ? `, ${d.region}` : ''}): ${d.delegates.join(', ')}`);
-  const secretariat = [...new Set([...env.secretariat, ...meta.secretariat])];
-  const text = [
-    lines.length ? lines.join('\n') : t.reply.rosterEmpty,
-    t.reply.secretariatLine(secretariat.join(', ') || '—'),
-  ].join('\n\n');
-  return [reply(caller, textCard(t.reply.rosterTitle, text))];
+  const listing = rosterListing(t, meta, [...new Set([...env.secretariat, ...meta.secretariat])]);
+  if (listing.text.length <= ONE_MESSAGE) return [reply(caller, listing.card)];
+  return [
+    reply(
+      caller,
+      textCard(t.reply.rosterTitle, t.roster.listAsFile(listing.delegations, listing.delegates)),
+      'export',
+      { file: { name: 'roster.txt', mime: 'text/plain', content: listing.text } },
+    ),
+  ];
 }
 
 export async function setLang(env: Env, caller: Caller, lang: Caller['lang']): Promise<OutboundMessage[]> {

@@ -8,6 +8,7 @@ import { formatDate } from '../views/format.ts';
 import { resolveDeadline } from './launch.ts';
 import { closeConsultation, queueReminders } from '../scheduler/lifecycle.ts';
 import { auditCsv } from './export-csv.ts';
+import { missingDelegations } from '../views/status.ts';
 import type { OutboundMessage } from '../outbound.ts';
 
 function requireOpenForChange(env: Env, id: string) {
@@ -62,13 +63,19 @@ export async function manage(
     }
     case 'remind': {
       const c = requireOpenForChange(env, id);
+      // Named before queueing: once reminded they are still missing, but this says who was reminded.
+      const reminded =
+        c.kind === 'feedback' ? [] : missingDelegations(env.view(caller.lang), c).filter((d) => d.delegates.length);
       const sent = await queueReminders(env, c.id, `manual-${at}`, []);
       await env.store.update(
         c.id,
         (d) =>
           void d.audit.push({ at, by: caller.user, platform: caller.platform, action: 'remind', detail: String(sent) }),
       );
-      return done(sent ? t.reply.reminded(c.id, sent) : t.reply.nobodyToRemind(c.id), c.id);
+      if (!sent) return done(t.reply.nobodyToRemind(c.id), c.id);
+      if (!reminded.length) return done(t.reply.reminded(c.id, sent), c.id);
+      const names = reminded.map((d) => d.name).join(', ');
+      return done(t.missing.reminded(c.id, reminded.length, sent, names), c.id);
     }
     case 'export': {
       const c = requireConsultation(env, id);

@@ -8,6 +8,7 @@ import { LANGS, type Lang, DelegationKind } from '../domain/model.ts';
 import type { Command, LaunchOptions } from './command.ts';
 import { tokenize, type Token } from './tokenize.ts';
 import { parseUser } from './user-ref.ts';
+import { CSV_HEADER } from '../domain/roster-import.ts';
 
 export const MAX_TEXT = 300;
 export const MAX_OPTIONS = 10;
@@ -226,6 +227,9 @@ const parsers: Record<string, (w: Words) => Command> = {
   roster: (w) => {
     const sub = w.word();
     if (sub === 'list') return { type: 'roster-list' };
+    if (sub === 'export') return { type: 'roster-export' };
+    // With lines after it, `roster import` is read before tokenizing (parseCommand): here it stands alone.
+    if (sub === 'import') return { type: 'roster-import' };
     const userToken = w.next();
     const user = userToken && parseUser(userToken.text);
     if (!user) {
@@ -266,7 +270,34 @@ const USAGE: Record<string, UsageKey> = {
   history: 'history',
 };
 
+const ROSTER_IMPORT = /^\s*roster\s+import\s*$/i;
+const CSV_HEADER_LINE = /^\s*"?delegation"?\s*,\s*"?kind"?\s*,/i;
+
+/**
+ * A message of several lines is one command whose text wraps, `roster import` followed by
+ * CSV lines, or several commands pasted together: those are refused, never merged into the
+ * first command's last argument.
+ */
+function multiLine(input: string): Command | undefined {
+  const [first, ...rest] = input.trim().split(/\r\n|\r|\n/);
+  if (rest.length === 0) return undefined;
+  if (ROSTER_IMPORT.test(first)) return { type: 'roster-import', csv: rest.join('\n') };
+  if (CSV_HEADER_LINE.test(first))
+    throw new ConsultError('parse', (c) => c.roster.csvNeedsCommand(CSV_HEADER.join(',')));
+  const commandWord = (line: string) => /^\s*([A-Za-z]+)\b/.exec(line)?.[1]?.toLowerCase();
+  if (
+    rest.some((line) => {
+      const w = commandWord(line);
+      return w !== undefined && Object.hasOwn(parsers, w);
+    })
+  )
+    throw new ConsultError('parse', (c) => c.roster.oneCommand);
+  return undefined;
+}
+
 export function parseCommand(input: string): Command {
+  const lines = multiLine(input);
+  if (lines) return lines;
   const tokens = tokenize(input);
   if (tokens.length === 0) return { type: 'help' };
   const head = tokens[0];

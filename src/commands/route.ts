@@ -8,6 +8,7 @@ import { manage, share } from './manage.ts';
 import { help, status, results, roster, setLang } from './info.ts';
 import { report } from './report.ts';
 import { history } from './history.ts';
+import { rosterExport, rosterImport } from './roster-io.ts';
 import { ConsultError } from '../errors.ts';
 import { StoreWriteError } from '../store/store.ts';
 import { textCard } from '../views/reply.ts';
@@ -49,6 +50,10 @@ export async function runCommand(env: Env, caller: Caller, cmd: Command): Promis
     case 'roster-remove':
     case 'roster-list':
       return roster(env, caller, cmd);
+    case 'roster-import':
+      return rosterImport(env, caller, cmd.csv);
+    case 'roster-export':
+      return rosterExport(env, caller);
     case 'lang':
       return setLang(env, caller, cmd.lang);
     case 'report':

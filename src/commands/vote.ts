@@ -11,6 +11,7 @@ import type { Consultation } from '../domain/model.ts';
 import { proposeForm, answerForm } from '../views/forms.ts';
 import type { Card, FormSubmit } from '../views/card.ts';
 import type { OutboundMessage } from '../outbound.ts';
+import { rosterImport } from './roster-io.ts';
 
 /** The voter's confirmation: what was recorded, and until when it may change. The posted ballot is refreshed on its own. */
 function voteReply(env: Env, caller: Caller, c: Readonly<Consultation>, note: string): OutboundMessage[] {
@@ -139,5 +140,7 @@ export async function submitForm(env: Env, caller: Caller, submit: FormSubmit): 
       });
       return answer(env, caller, action.id, answers);
     }
+    case 'roster-import':
+      return rosterImport(env, caller, typeof values.csv === 'string' ? values.csv : '');
   }
 }

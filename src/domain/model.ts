@@ -35,6 +35,8 @@ export const Delegation = z.object({
   kind: DelegationKind,
   region: z.string().optional(),
   delegates: z.array(UserId),
+  /** E-mail addresses imported for this delegation but not yet matched to a user: matched when that person first writes. */
+  pending: z.array(z.string()).optional(),
 });
 export type Delegation = z.infer<typeof Delegation>;
 
@@ -142,6 +144,10 @@ export const UserPrefs = z.object({
 });
 export type UserPrefs = z.infer<typeof UserPrefs>;
 
+/** What the roster knows of a person beyond their id: the name and e-mail their platform gave. */
+export const Person = z.object({ name: z.string().optional(), email: z.string().optional() });
+export type Person = z.infer<typeof Person>;
+
 /** The small, frequently read document: roster, preferences, id counters, adapter state. */
 export const Meta = z.object({
   version: z.literal(1),
@@ -152,6 +158,8 @@ export const Meta = z.object({
   counters: z.record(z.string(), z.number().int().nonnegative()),
   /** Opaque per-adapter state, e.g. Teams conversation references, keyed by adapter then key. */
   adapters: z.record(z.string(), z.record(z.string(), z.unknown())),
+  /** Display names and e-mails of roster users, keyed by user id: roster views show names, not ids. */
+  people: z.record(z.string(), Person).optional(),
   /** Keyed hash of a constant under the secret-ballot key: a different key is refused at start (adapters/ballot-key.ts). */
   ballotKeyFingerprint: z
     .string()

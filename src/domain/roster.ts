@@ -50,3 +50,59 @@ export function removeDelegate(meta: Meta, user: UserId): Delegation {
   delegation.delegates = delegation.delegates.filter((u) => u !== user);
   return delegation;
 }
+
+/** A delegation is on the roster once it has a delegate, or an address waiting to be matched to one. */
+export function hasDelegates(d: Readonly<Delegation>): boolean {
+  return d.delegates.length > 0 || (d.pending?.length ?? 0) > 0;
+}
+
+/** The name to show for a roster user: their platform's display name, else their e-mail, else the id. */
+export function displayName(meta: Readonly<Meta>, user: UserId): string {
+  const p = meta.people && Object.hasOwn(meta.people, user) ? meta.people[user] : undefined;
+  return p?.name || p?.email || user;
+}
+
+/**
+ * What a user's platform says about them when they write: their name, and the e-mail that may
+ * match an address imported before they ever wrote. Returns whether the roster would change.
+ */
+export function personChanges(
+  meta: Readonly<Meta>,
+  user: UserId,
+  seen: { name?: string; email?: string },
+  /** The secretariat is named in roster views too. */
+  remember = false,
+): { name?: string; email?: string; joins?: string } | undefined {
+  const p = meta.people && Object.hasOwn(meta.people, user) ? meta.people[user] : undefined;
+  const email =
+    typeof seen.email === 'string' && seen.email.length <= 254 ? seen.email.trim().toLowerCase() : undefined;
+  const name = typeof seen.name === 'string' ? seen.name.trim().slice(0, 200) : undefined;
+  const onRoster = delegationOf(meta, user) !== undefined;
+  const joins = email && !onRoster ? meta.delegations.find((d) => d.pending?.includes(email))?.id : undefined;
+  // Only roster people and the secretariat are remembered: the bot keeps nothing about anyone else who writes.
+  if (!onRoster && !joins && !remember) return undefined;
+  const out = {
+    ...(name && name !== p?.name ? { name } : {}),
+    ...(email && email !== p?.email ? { email } : {}),
+    ...(joins ? { joins } : {}),
+  };
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Applies personChanges: the matched address leaves the pending list and the user joins that delegation. */
+export function applyPerson(meta: Meta, user: UserId, change: NonNullable<ReturnType<typeof personChanges>>): void {
+  const people = (meta.people ??= {});
+  const before = Object.hasOwn(people, user) ? people[user] : undefined;
+  people[user] = {
+    ...before,
+    ...(change.name ? { name: change.name } : {}),
+    ...(change.email ? { email: change.email } : {}),
+  };
+  if (!change.joins || delegationOf(meta, user)) return;
+  const d = meta.delegations.find((x) => x.id === change.joins);
+  const email = people[user].email;
+  if (!d || !email || !d.pending?.includes(email)) return;
+  d.pending = d.pending.filter((e) => e !== email);
+  if (d.pending.length === 0) delete d.pending;
+  d.delegates.push(user);
+}

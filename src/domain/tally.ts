@@ -5,6 +5,7 @@
  */
 import type { Consultation, Delegation, Meta } from './model.ts';
 import { eligibleDelegations, isEligible } from './eligibility.ts';
+import { hasDelegates } from './roster.ts';
 
 export interface OptionCount {
   n: number;
@@ -55,7 +56,7 @@ export function turnoutCount(meta: Readonly<Meta>, c: Readonly<Consultation>): {
   let answered = 0;
   let eligible = 0;
   for (const d of meta.delegations) {
-    if (d.delegates.length === 0 || !isEligible(d, c)) continue;
+    if (!hasDelegates(d) || !isEligible(d, c)) continue;
     eligible++;
     if (answeredIds.has(d.id)) answered++;
   }

@@ -179,9 +179,70 @@ export const en = {
       answered: number,
       eligible: number,
       closes: string,
-    ) => `${id} · ${kind} · ${title} · ${state} · ${answered}/${eligible} answered · ${closes}`,
+    ) => `${id} · ${title ? `${kind}: ${title}` : kind} · ${state} · ${answered}/${eligible} answered · ${closes}`,
     yourDelegation: (delegation: string, answered: boolean) =>
       `${delegation}: ${answered ? 'answered' : 'not answered yet'}`,
+  },
+
+  roster: {
+    importTitle: 'Roster import',
+    formIntro: (header: string) =>
+      `Paste the roster as CSV, one delegate a line, under the header ${header}. The kind is member, observer-state or observer-org; the user is an id, a mention or an e-mail address. For a long roster, send the CSV file instead.`,
+    formLabel: 'Roster lines (CSV)',
+    formSubmit: 'Import',
+    rejected: (n: number) =>
+      n === 1
+        ? 'Nothing was imported: 1 line needs fixing. Correct it and send the whole file again.'
+        : `Nothing was imported: ${n} lines need fixing. Correct them and send the whole file again.`,
+    badLine: (line: number, reason: string) => `Line ${line}: ${reason}`,
+    csvEmpty: (header: string) => `the file is empty. Start with the header ${header}.`,
+    badHeader: (header: string) => `the first line must be the header ${header}.`,
+    tooManyLines: (max: number) => `at most ${max} lines can be imported at once.`,
+    malformed: (n: number) => `this is not a CSV line of ${n} cells (check the quotes).`,
+    columnCount: (n: number, expected: number) =>
+      `${n} cells where ${expected} are expected (delegation,kind,region,user).`,
+    noDelegation: 'the delegation name is missing.',
+    tooLong: (name: number, region: number) =>
+      `a delegation name may have at most ${name} characters and a region ${region}.`,
+    badKind: (kind: string) => `"${kind}" is not a kind: write member, observer-state or observer-org.`,
+    badUser: (user: string) =>
+      `"${user}" is not a user: write an id (platform:userId), a mention or an e-mail address.`,
+    userTwice: (delegation: string, line: number) => `this user is already listed for ${delegation} on line ${line}.`,
+    kindDiffers: (delegation: string, kind: string) => `${delegation} is listed above as ${kind}.`,
+    regionDiffers: (delegation: string, region: string) => `${delegation} is listed above in the region ${region}.`,
+    imported: (lines: number) => `Roster imported: ${lines} lines read.`,
+    unchanged: (lines: number) => `Nothing changed: the roster already holds all ${lines} lines of this file.`,
+    delegations: (added: number, updated: number) => `Delegations: ${added} added, ${updated} updated.`,
+    delegates: (added: number, moved: number) => `Delegates: ${added} added, ${moved} moved from another delegation.`,
+    kindLine: (kind: string, delegations: number, delegates: number, regions: string) =>
+      `${kind}: ${delegations === 1 ? '1 delegation' : `${delegations} delegations`}, ${delegates === 1 ? '1 delegate' : `${delegates} delegates`}${regions ? ` (${regions})` : ''}`,
+    pending: (n: number) =>
+      `${n === 1 ? '1 e-mail address' : `${n} e-mail addresses`} matched nobody here yet. They are kept, and each is matched the first time that person writes to the bot:`,
+    pendingLine: (line: number, email: string) => `Line ${line}: ${email}`,
+    exported: (delegations: number, delegates: number) =>
+      `Roster: ${delegations} delegations, ${delegates} delegates (CSV attached). Edit it and send it back with roster import.`,
+    listHeading: (kind: string, n: number) => `${kind} (${n})`,
+    listLine: (delegation: string, region: string, people: string) =>
+      `${delegation}${region ? ` (${region})` : ''}: ${people}`,
+    waiting: (emails: string) => `waiting for ${emails}`,
+    nobody: 'no delegate',
+    listAsFile: (delegations: number, delegates: number) =>
+      `${delegations} delegations, ${delegates} delegates: too long for one message, so the roster is attached as a file.`,
+    oneCommand: 'One command per message, please (or use roster import for many roster lines).',
+    csvNeedsCommand: (header: string) =>
+      `To load a roster, start the message with roster import on its own line, then the CSV with the header ${header}.`,
+  },
+
+  missing: {
+    turnout: (answered: number, eligible: number, pct: string) =>
+      `Turnout so far: ${answered} of ${eligible} delegations (${pct})`,
+    title: (n: number) => (n === 1 ? '1 delegation has not answered yet:' : `${n} delegations have not answered yet:`),
+    everyone: 'Every eligible delegation has answered.',
+    group: (kind: string, region: string, names: string) => `${kind}${region ? `, ${region}` : ''}: ${names}`,
+    noRegion: 'no region',
+    respondents: (n: number) => `${n} responses so far (anonymous: who answered is not shown).`,
+    reminded: (id: string, delegations: number, delegates: number, names: string) =>
+      `Reminder of ${id} sent to ${delegates} delegates of ${delegations} delegations that have not answered: ${names}.`,
   },
 
   reminder: {
@@ -226,9 +287,10 @@ export const en = {
       survey:
         'survey <id> [deadline D]: written survey from an inconclusive poll, to members and observers, two weeks; or survey "Question" "A" "B" from scratch',
       feedback: 'feedback "<workshop>" [participants N] [deadline D]: satisfaction survey',
-      manage: 'close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id>',
+      manage:
+        'close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id> · status <id>: who has not answered',
       roster:
-        'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list',
+        'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list · roster import · roster export: roster import takes CSV lines below it (delegation,kind,region,user), all or nothing',
     },
   },
 

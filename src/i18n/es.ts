@@ -208,9 +208,70 @@ export const es: Catalog = {
       answered: number,
       eligible: number,
       closes: string,
-    ) => `${id} · ${kind} · ${title} · ${state} · respuestas: ${answered}/${eligible} · ${closes}`,
+    ) => `${id} · ${title ? `${kind}: ${title}` : kind} · ${state} · respuestas: ${answered}/${eligible} · ${closes}`,
     yourDelegation: (delegation: string, answered: boolean) =>
       `${delegation}: ${answered ? 'ha respondido' : 'aún no ha respondido'}`,
+  },
+
+  roster: {
+    importTitle: 'Importación de la lista',
+    formIntro: (header: string) =>
+      `Pegue la lista en formato CSV, un delegado por línea, bajo el encabezado ${header}. El tipo es member, observer-state u observer-org; el usuario es un identificador, una mención o una dirección de correo electrónico. Para una lista larga, envíe el archivo CSV.`,
+    formLabel: 'Líneas de la lista (CSV)',
+    formSubmit: 'Importar',
+    rejected: (n: number) =>
+      n === 1
+        ? 'No se importó nada: 1 línea debe corregirse. Corríjala y envíe de nuevo el archivo completo.'
+        : `No se importó nada: ${n} líneas deben corregirse. Corríjalas y envíe de nuevo el archivo completo.`,
+    badLine: (line: number, reason: string) => `Línea ${line}: ${reason}`,
+    csvEmpty: (header: string) => `el archivo está vacío. Empiece por el encabezado ${header}.`,
+    badHeader: (header: string) => `la primera línea debe ser el encabezado ${header}.`,
+    tooManyLines: (max: number) => `se pueden importar como máximo ${max} líneas a la vez.`,
+    malformed: (n: number) => `no es una línea CSV de ${n} celdas (revise las comillas).`,
+    columnCount: (n: number, expected: number) => `${n} celdas en lugar de ${expected} (delegation,kind,region,user).`,
+    noDelegation: 'falta el nombre de la delegación.',
+    tooLong: (name: number, region: number) =>
+      `el nombre de una delegación tiene como máximo ${name} caracteres y una región ${region}.`,
+    badKind: (kind: string) => `"${kind}" no es un tipo: escriba member, observer-state u observer-org.`,
+    badUser: (user: string) =>
+      `"${user}" no es un usuario: escriba un identificador (plataforma:id), una mención o una dirección de correo electrónico.`,
+    userTwice: (delegation: string, line: number) => `este usuario ya figura para ${delegation} en la línea ${line}.`,
+    kindDiffers: (delegation: string, kind: string) => `${delegation} figura más arriba como ${kind}.`,
+    regionDiffers: (delegation: string, region: string) => `${delegation} figura más arriba en la región ${region}.`,
+    imported: (lines: number) => `Lista importada: ${lines} líneas leídas.`,
+    unchanged: (lines: number) => `Nada cambió: la lista ya contiene las ${lines} líneas de este archivo.`,
+    delegations: (added: number, updated: number) => `Delegaciones: ${added} añadidas, ${updated} actualizadas.`,
+    delegates: (added: number, moved: number) =>
+      `Delegados: ${added} añadidos, ${moved} trasladados desde otra delegación.`,
+    kindLine: (kind: string, delegations: number, delegates: number, regions: string) =>
+      `${kind}: ${delegations} ${delegations === 1 ? 'delegación' : 'delegaciones'}, ${delegates} ${delegates === 1 ? 'delegado' : 'delegados'}${regions ? ` (${regions})` : ''}`,
+    pending: (n: number) =>
+      `${n} direcciones de correo electrónico aún no corresponden a nadie aquí. Se conservan, y cada una se asocia la primera vez que esa persona escribe al bot:`,
+    pendingLine: (line: number, email: string) => `Línea ${line}: ${email}`,
+    exported: (delegations: number, delegates: number) =>
+      `Lista: ${delegations} delegaciones, ${delegates} delegados (CSV adjunto). Modifíquela y envíela de nuevo con roster import.`,
+    listHeading: (kind: string, n: number) => `${kind} (${n})`,
+    listLine: (delegation: string, region: string, people: string) =>
+      `${delegation}${region ? ` (${region})` : ''}: ${people}`,
+    waiting: (emails: string) => `a la espera de ${emails}`,
+    nobody: 'ningún delegado',
+    listAsFile: (delegations: number, delegates: number) =>
+      `${delegations} delegaciones, ${delegates} delegados: demasiado largo para un solo mensaje, por lo que la lista se adjunta como archivo.`,
+    oneCommand: 'Un solo comando por mensaje, por favor (o use roster import para muchas líneas de la lista).',
+    csvNeedsCommand: (header: string) =>
+      `Para cargar una lista, empiece el mensaje con roster import en una línea, y luego el CSV con el encabezado ${header}.`,
+  },
+
+  missing: {
+    turnout: (answered: number, eligible: number, pct: string) =>
+      `Participación hasta ahora: ${answered} de ${eligible} delegaciones (${pct})`,
+    title: (n: number) => (n === 1 ? '1 delegación aún no ha respondido:' : `${n} delegaciones aún no han respondido:`),
+    everyone: 'Todas las delegaciones habilitadas han respondido.',
+    group: (kind: string, region: string, names: string) => `${kind}${region ? `, ${region}` : ''}: ${names}`,
+    noRegion: 'sin región',
+    respondents: (n: number) => `${n} respuestas hasta ahora (anónimas: no se muestra quién respondió).`,
+    reminded: (id: string, delegations: number, delegates: number, names: string) =>
+      `Recordatorio de ${id} enviado a ${delegates} delegados de ${delegations} delegaciones que no han respondido: ${names}.`,
   },
 
   reminder: {
@@ -255,9 +316,10 @@ export const es: Catalog = {
       survey:
         'survey <id> [deadline D]: encuesta escrita a partir de un sondeo no concluyente, dirigida a miembros y observadores, con una duración de dos semanas; o survey "Question" "A" "B" para empezar desde cero',
       feedback: 'feedback "<workshop>" [participants N] [deadline D]: encuesta de satisfacción',
-      manage: 'close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id>',
+      manage:
+        'close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id> · status <id>: quién no ha respondido',
       roster:
-        'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list',
+        'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list · roster import · roster export: roster import toma las líneas CSV debajo (delegation,kind,region,user), todo o nada',
     },
   },
 

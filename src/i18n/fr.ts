@@ -212,9 +212,73 @@ export const fr: Catalog = {
       answered: number,
       eligible: number,
       closes: string,
-    ) => `${id} · ${kind} · ${title} · ${state} · réponses : ${answered}/${eligible} · ${closes}`,
+    ) => `${id} · ${title ? `${kind} : ${title}` : kind} · ${state} · réponses : ${answered}/${eligible} · ${closes}`,
     yourDelegation: (delegation: string, answered: boolean) =>
       `${delegation} : ${answered ? 'a répondu' : "n'a pas encore répondu"}`,
+  },
+
+  roster: {
+    importTitle: 'Import de la liste',
+    formIntro: (header: string) =>
+      `Collez la liste au format CSV, un délégué par ligne, sous l'en-tête ${header}. Le type est member, observer-state ou observer-org ; l'utilisateur est un identifiant, une mention ou une adresse électronique. Pour une longue liste, envoyez plutôt le fichier CSV.`,
+    formLabel: 'Lignes de la liste (CSV)',
+    formSubmit: 'Importer',
+    rejected: (n: number) =>
+      one(n)
+        ? "Rien n'a été importé : 1 ligne est à corriger. Corrigez-la et renvoyez tout le fichier."
+        : `Rien n'a été importé : ${n} lignes sont à corriger. Corrigez-les et renvoyez tout le fichier.`,
+    badLine: (line: number, reason: string) => `Ligne ${line} : ${reason}`,
+    csvEmpty: (header: string) => `le fichier est vide. Commencez par l'en-tête ${header}.`,
+    badHeader: (header: string) => `la première ligne doit être l'en-tête ${header}.`,
+    tooManyLines: (max: number) => `au plus ${max} lignes peuvent être importées à la fois.`,
+    malformed: (n: number) => `ce n'est pas une ligne CSV de ${n} cellules (vérifiez les guillemets).`,
+    columnCount: (n: number, expected: number) => `${n} cellules au lieu de ${expected} (delegation,kind,region,user).`,
+    noDelegation: 'le nom de la délégation manque.',
+    tooLong: (name: number, region: number) =>
+      `un nom de délégation compte au plus ${name} caractères et une région ${region}.`,
+    badKind: (kind: string) => `« ${kind} » n'est pas un type : écrivez member, observer-state ou observer-org.`,
+    badUser: (user: string) =>
+      `« ${user} » n'est pas un utilisateur : écrivez un identifiant (plateforme:id), une mention ou une adresse électronique.`,
+    userTwice: (delegation: string, line: number) =>
+      `cet utilisateur figure déjà pour ${delegation} à la ligne ${line}.`,
+    kindDiffers: (delegation: string, kind: string) => `${delegation} figure plus haut comme ${kind}.`,
+    regionDiffers: (delegation: string, region: string) => `${delegation} figure plus haut dans la région ${region}.`,
+    imported: (lines: number) => `Liste importée : ${lines} lignes lues.`,
+    unchanged: (lines: number) => `Rien n'a changé : la liste contient déjà les ${lines} lignes de ce fichier.`,
+    delegations: (added: number, updated: number) => `Délégations : ${added} ajoutées, ${updated} mises à jour.`,
+    delegates: (added: number, moved: number) =>
+      `Délégués : ${added} ajoutés, ${moved} déplacés depuis une autre délégation.`,
+    kindLine: (kind: string, delegations: number, delegates: number, regions: string) =>
+      `${kind} : ${delegations} ${one(delegations) ? 'délégation' : 'délégations'}, ${delegates} ${one(delegates) ? 'délégué' : 'délégués'}${regions ? ` (${regions})` : ''}`,
+    pending: (n: number) =>
+      `${n} adresses électroniques ne correspondent encore à personne ici. Elles sont conservées, et chacune est associée dès que la personne écrit au bot :`,
+    pendingLine: (line: number, email: string) => `Ligne ${line} : ${email}`,
+    exported: (delegations: number, delegates: number) =>
+      `Liste : ${delegations} délégations, ${delegates} délégués (CSV joint). Modifiez-la et renvoyez-la avec roster import.`,
+    listHeading: (kind: string, n: number) => `${kind} (${n})`,
+    listLine: (delegation: string, region: string, people: string) =>
+      `${delegation}${region ? ` (${region})` : ''} : ${people}`,
+    waiting: (emails: string) => `en attente de ${emails}`,
+    nobody: 'aucun délégué',
+    listAsFile: (delegations: number, delegates: number) =>
+      `${delegations} délégations, ${delegates} délégués : trop long pour un seul message, la liste est donc jointe en fichier.`,
+    oneCommand:
+      "Une seule commande par message, s'il vous plaît (ou utilisez roster import pour de nombreuses lignes de liste).",
+    csvNeedsCommand: (header: string) =>
+      `Pour charger une liste, commencez le message par roster import sur une ligne, puis le CSV avec l'en-tête ${header}.`,
+  },
+
+  missing: {
+    turnout: (answered: number, eligible: number, pct: string) =>
+      `Participation à ce jour : ${answered} délégations sur ${eligible} (${pct})`,
+    title: (n: number) =>
+      one(n) ? "1 délégation n'a pas encore répondu :" : `${n} délégations n'ont pas encore répondu :`,
+    everyone: 'Toutes les délégations habilitées ont répondu.',
+    group: (kind: string, region: string, names: string) => `${kind}${region ? `, ${region}` : ''} : ${names}`,
+    noRegion: 'sans région',
+    respondents: (n: number) => `${n} réponses à ce jour (anonymes : qui a répondu n'est pas affiché).`,
+    reminded: (id: string, delegations: number, delegates: number, names: string) =>
+      `Rappel de ${id} envoyé à ${delegates} délégués de ${delegations} délégations qui n'ont pas répondu : ${names}.`,
   },
 
   reminder: {
@@ -260,9 +324,10 @@ export const fr: Catalog = {
       survey:
         'survey <id> [deadline D] : enquête écrite à partir d\'un sondage non concluant, adressée aux membres et aux observateurs, d\'une durée de deux semaines ; ou survey "Question" "A" "B" pour partir de zéro',
       feedback: 'feedback "<workshop>" [participants N] [deadline D] : enquête de satisfaction',
-      manage: 'close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id>',
+      manage:
+        "close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id> · status <id> : qui n'a pas répondu",
       roster:
-        'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list',
+        'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list · roster import · roster export: roster import prend les lignes CSV placées dessous (delegation,kind,region,user), tout ou rien',
     },
   },
 

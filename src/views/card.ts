@@ -56,7 +56,9 @@ export type FormInput =
 export type FormAction =
   | { type: 'vote'; id: string }
   | { type: 'propose'; id: string }
-  | { type: 'feedback'; id: string };
+  | { type: 'feedback'; id: string }
+  /** The roster import form (its id is fixed: adapters carry every form action with an id). */
+  | { type: 'roster-import'; id: 'roster' };
 
 export interface FormSubmit {
   action: FormAction;

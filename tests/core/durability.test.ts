@@ -45,7 +45,7 @@ describe('a damaged store file', () => {
   it('names the bad configuration variable', async () => {
     await expect(createApp({ env: { PORT: 'eighty' }, log: () => {} })).rejects.toThrow(/PORT is invalid/);
     await expect(createApp({ env: { CONSULT_TIMEZONE: 'Geneva' }, log: () => {} })).rejects.toThrow(
-      /CONSULT_TIMEZONE is invalid: not a known IANA time zone/,
+      /CONSULT_TIMEZONE is invalid: expected a known IANA time zone, e.g. Europe\/Zurich/,
     );
     await expect(createApp({ env: { SECRETARIAT: 'bob' }, log: () => {} })).rejects.toThrow(/SECRETARIAT is invalid/);
   });

@@ -5,7 +5,8 @@
  */
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpServer, DEFAULT_LIMITS, type HttpServer, readBody } from '../../src/server.ts';
+import { readBody } from '../../adapters/shared/body.ts';
+import { createHttpServer, DEFAULT_LIMITS, type HttpServer } from '../../src/server.ts';
 
 let server: HttpServer | undefined;
 afterEach(async () => {

@@ -48,6 +48,10 @@ export interface SlackRecorder {
   messages(channel: string): StoredMessage[];
   /** Sets the locale users.info reports for a user. */
   setLocale(user: string, locale: string): void;
+  /** A workspace member with a name and an e-mail address (users.info, users.lookupByEmail). */
+  setPerson(user: string, person: { name?: string; email?: string }): void;
+  /** Serves a file shared with the bot; returns its url_private (downloads need the bot token). */
+  addFile(name: string, content: string): string;
   /** The next `times` calls of `method` get HTTP 429 with Retry-After: seconds. */
   rateLimit(method: string, times: number, seconds: number): void;
   /** Decides per call whether to answer 429 (n counts the calls of that method from 1): Retry-After seconds, or 0. */
@@ -99,6 +103,9 @@ const truthy = (v: unknown) => v === true || v === 'true' || v === '1' || v === 
 export async function startRecorder(): Promise<SlackRecorder> {
   const calls: RecordedCall[] = [];
   const locales = new Map<string, string>();
+  const people = new Map<string, { name?: string; email?: string }>();
+  const byEmail = new Map<string, string>();
+  const files = new Map<string, string>();
   const limits = new Map<string, { times: number; seconds: number }>();
   const failures = new Map<string, string>();
   const gates = new Map<string, Promise<void>>();
@@ -166,17 +173,28 @@ export async function startRecorder(): Promise<SlackRecorder> {
       }
       case 'users.info': {
         const id = String(body.user);
+        const person = people.get(id);
         return {
           ok: true,
           user: {
             id,
             team_id: 'T0TEST',
             name: id.toLowerCase(),
-            real_name: id,
+            real_name: person?.name ?? id,
             tz: 'Europe/Zurich',
             locale: locales.get(id) ?? 'en-US',
             is_bot: false,
+            profile: { real_name: person?.name ?? id, ...(person?.email ? { email: person.email } : {}) },
           },
+        };
+      }
+      case 'users.lookupByEmail': {
+        const id = byEmail.get(String(body.email).toLowerCase());
+        if (!id) return { ok: false, error: 'users_not_found' };
+        const person = people.get(id)!;
+        return {
+          ok: true,
+          user: { id, team_id: 'T0TEST', real_name: person.name, profile: { email: person.email }, is_bot: false },
         };
       }
       case 'views.open':
@@ -212,6 +230,18 @@ export async function startRecorder(): Promise<SlackRecorder> {
       const at = performance.now();
       const raw = Buffer.concat(chunks).toString('utf8');
       const path = (req.url ?? '/').split('?')[0];
+      if (req.method === 'GET' && path.startsWith('/files/')) {
+        const authorization = req.headers.authorization ?? '';
+        record({ method: 'file-download', body: { authorization }, path, at, limited: false });
+        const content = files.get(decodeURIComponent(path.slice('/files/'.length)));
+        // Slack answers a request without the bot token with its sign-in page, not the file.
+        if (authorization !== 'Bearer xoxb-test-token' || content === undefined) {
+          res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Sign in to Slack</html>');
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'text/csv' }).end(content);
+        return;
+      }
       if (path.startsWith('/upload/')) {
         record({
           method: 'upload',
@@ -271,6 +301,14 @@ export async function startRecorder(): Promise<SlackRecorder> {
     done: (method) => calls.filter((c) => c.method === method && !c.limited),
     messages: (channel) => channels.get(channel) ?? [],
     setLocale: (user, locale) => void locales.set(user, locale),
+    setPerson(user, person) {
+      people.set(user, person);
+      if (person.email) byEmail.set(person.email.toLowerCase(), user);
+    },
+    addFile(name, content) {
+      files.set(name, content);
+      return `${base}/files/${encodeURIComponent(name)}`;
+    },
     rateLimit: (method, times, seconds) => void limits.set(method, { times, seconds }),
     get rateLimited() {
       return rateLimited;

@@ -1,6 +1,7 @@
 /** Card → Block Kit: every block rendered, no text lost, Slack's limits held. */
 import { describe, expect, it } from 'vitest';
-import { cardToBlockKit, cardToMessages, textBar } from '../../adapters/slack/render.ts';
+import { cardToBlockKit, cardToMessages } from '../../adapters/slack/render.ts';
+import { textBar } from '../../adapters/shared/text-bar.ts';
 import { cardToModal, readModalContext } from '../../adapters/slack/modal.ts';
 import { readFormValues } from '../../adapters/slack/form-values.ts';
 import { launchCommand, launchModal } from '../../adapters/slack/launch-modal.ts';

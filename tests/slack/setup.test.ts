@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config.ts';
+import { parseEnv } from '../../src/config.ts';
+import { SlackConfigSchema } from '../../adapters/slack/config.ts';
 import { createHttpServer } from '../../src/server.ts';
 import { createSlackAdapter, SLACK_DISABLED_LOG, slackConfigured } from '../../adapters/slack/create-slack-adapter.ts';
 import { startRecorder } from './recorder.ts';
@@ -11,11 +12,17 @@ const root = join(import.meta.dirname, '../..');
 
 describe('Slack configuration', () => {
   it('is on with a bot token plus a signing secret (HTTP) or an app token (Socket Mode), off otherwise', () => {
-    expect(slackConfigured(parseConfig({}))).toBe(false);
-    expect(slackConfigured(parseConfig({ SLACK_SIGNING_SECRET: 's' }))).toBe(false);
-    expect(slackConfigured(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: '' }))).toBe(false);
-    expect(slackConfigured(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }))).toBe(true);
-    expect(slackConfigured(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).toBe(true);
+    expect(slackConfigured(parseEnv(SlackConfigSchema, {}))).toBe(false);
+    expect(slackConfigured(parseEnv(SlackConfigSchema, { SLACK_SIGNING_SECRET: 's' }))).toBe(false);
+    expect(slackConfigured(parseEnv(SlackConfigSchema, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: '' }))).toBe(
+      false,
+    );
+    expect(slackConfigured(parseEnv(SlackConfigSchema, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }))).toBe(
+      true,
+    );
+    expect(slackConfigured(parseEnv(SlackConfigSchema, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).toBe(
+      true,
+    );
     expect(SLACK_DISABLED_LOG).toMatch(/SLACK_BOT_TOKEN/);
     expect(SLACK_DISABLED_LOG).toMatch(/SLACK_SIGNING_SECRET/);
     expect(SLACK_DISABLED_LOG.split('\n')).toHaveLength(1);
@@ -44,7 +51,7 @@ describe('Slack configuration', () => {
 describe('manifest.json', () => {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
 
-  it('declares /consult (escaped), interactivity, the Home tab and app_home_opened on one placeholder URL', () => {
+  it('declares /consult (escaped), interactivity, the Home tab, app_home_opened and direct messages (roster files) on one placeholder URL', () => {
     const [command] = manifest.features.slash_commands;
     expect(command).toMatchObject({ command: '/consult', should_escape: true, url: 'https://YOUR-HOST/slack/events' });
     expect(manifest.settings.interactivity).toEqual({
@@ -53,9 +60,11 @@ describe('manifest.json', () => {
     });
     expect(manifest.settings.event_subscriptions).toEqual({
       request_url: 'https://YOUR-HOST/slack/events',
-      bot_events: ['app_home_opened'],
+      bot_events: ['app_home_opened', 'message.im'],
     });
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    // A roster CSV is shared with the bot in a direct message: the Messages tab must take messages.
+    expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
     expect(manifest.features.bot_user.display_name).toBe('Consult');
     expect(manifest.display_information.long_description.length).toBeGreaterThanOrEqual(175);
   });
@@ -68,6 +77,7 @@ describe('manifest.json', () => {
       'conversations.open': ['im:write'],
       'files.uploadV2': ['files:write'],
       'users.info': ['users:read'],
+      'users.lookupByEmail': ['users:read.email'],
       // Looking for an owed message after a restart: in DMs (reminders) and in public or private channels (results).
       'conversations.history': ['im:history', 'channels:history', 'groups:history'],
       'views.open': [],
@@ -80,7 +90,9 @@ describe('manifest.json', () => {
       .join('\n');
     const methods = new Set([...source.matchAll(/client\(\)\s*\.(\w+)\.(\w+)\(/g)].map((m) => `${m[1]}.${m[2]}`));
     for (const m of methods) expect(scopeOf, `scope of ${m}`).toHaveProperty([m]);
-    const needed = new Set(['commands', ...[...methods].flatMap((m) => scopeOf[m])]);
+    // Files shared with the bot (roster CSVs) are downloaded from url_private with the bot token.
+    const downloads = source.includes('url_private') ? ['files:read'] : [];
+    const needed = new Set(['commands', ...downloads, ...[...methods].flatMap((m) => scopeOf[m])]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
 });
@@ -120,7 +132,12 @@ describe('Socket Mode', () => {
         server.route(m, p, hnd);
       },
     };
-    const consult = { clock: { now: () => new Date() }, registerDeliverer: () => {}, idle: async () => {} } as any;
+    const consult = {
+      clock: { now: () => new Date() },
+      registerDeliverer: () => {},
+      registerDirectory: () => {},
+      idle: async () => {},
+    } as any;
     await expect(
       createSlackAdapter({
         consult,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPacer } from '../../adapters/teams/pacer.ts';
+import { createPacer } from '../../adapters/botframework/pacer.ts';
 
 /** A fake clock whose sleep just moves time forward. */
 function fakeTime() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
-import { commandText, messageRequest, requestContext } from '../../adapters/teams/parse.ts';
-import { baseConversationId } from '../../adapters/teams/references.ts';
+import { commandText, messageRequest, requestContext } from '../../adapters/botframework/parse.ts';
+import { baseConversationId } from '../../adapters/botframework/references.ts';
 
 const bot = { id: '28:consult-bot', name: 'Consult' };
 

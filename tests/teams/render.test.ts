@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardToAdaptiveCard, type AdaptiveCard } from '../../adapters/teams/render.ts';
-import { invokeIntent } from '../../adapters/teams/parse.ts';
+import { cardToAdaptiveCard, type AdaptiveCard } from '../../adapters/botframework/render.ts';
+import { invokeIntent } from '../../adapters/botframework/parse.ts';
 import {
   allSampleCards,
   feedbackForm,

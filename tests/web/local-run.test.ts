@@ -3,10 +3,17 @@ import { mkdtemp, mkdir, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config.ts';
-import { DEMO_ROSTER, planLocalRun } from '../../adapters/web/demo.ts';
+import { parseEnv } from '../../src/config.ts';
+import { platformConfigured } from '../../adapters/registry.ts';
+import { WebChatConfigSchema } from '../../adapters/web/config.ts';
+import { DEMO_ROSTER, planLocalRun as planWith } from '../../adapters/web/demo.ts';
 import { webChatAddress, webChatEnabled } from '../../adapters/web/mount.ts';
 import { startDemoApp } from './support/app.ts';
+
+type Env = Record<string, string>;
+/** As `npm start` plans it: the registry says whether a platform is configured. */
+const planLocalRun = (env: Env) => planWith(env, platformConfigured(env));
+const enabled = (env: Env) => webChatEnabled(parseEnv(WebChatConfigSchema, env), platformConfigured(env));
 
 describe('running with no credentials', () => {
   it('with an empty data directory, runs in demo mode on a demo store beside it, on loopback', async () => {
@@ -54,12 +61,12 @@ describe('running with no credentials', () => {
     const teams = { MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000000' };
     expect((await planLocalRun(teams)).demo).toBe(false);
     expect((await planLocalRun(teams)).env.HOST).toBeUndefined();
-    expect(webChatEnabled(parseConfig(teams))).toBe(false);
-    expect(webChatEnabled(parseConfig({ ...teams, WEBCHAT: 'on' }))).toBe(true);
-    expect(webChatEnabled(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }))).toBe(false);
-    expect(webChatEnabled(parseConfig({}))).toBe(true);
-    expect(webChatEnabled(parseConfig({ WEBCHAT: 'off' }))).toBe(false);
-    expect(webChatAddress(parseConfig({}), 3978)).toBe('http://localhost:3978/');
+    expect(enabled(teams)).toBe(false);
+    expect(enabled({ ...teams, WEBCHAT: 'on' })).toBe(true);
+    expect(enabled({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toBe(false);
+    expect(enabled({})).toBe(true);
+    expect(enabled({ WEBCHAT: 'off' })).toBe(false);
+    expect(webChatAddress(parseEnv(WebChatConfigSchema, {}), 3978)).toBe('http://localhost:3978/');
     expect((await planLocalRun({ WEBCHAT_HOST: '0.0.0.0' })).env.HOST).toBe('0.0.0.0');
   });
 

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../../adapters/app.ts';
+import { platformConfigured } from '../../../adapters/registry.ts';
 import { planLocalRun, type LocalRun } from '../../../adapters/web/demo.ts';
 
 export interface RunningApp {
@@ -15,7 +16,8 @@ export interface RunningApp {
 
 export async function startDemoApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const root = await mkdtemp(join(tmpdir(), 'consult-web-'));
-  const plan = await planLocalRun({ DATA_DIR: join(root, 'store'), PORT: '0', BALLOT_SECRET: 'web-test', ...extraEnv });
+  const env = { DATA_DIR: join(root, 'store'), PORT: '0', BALLOT_SECRET: 'web-test', ...extraEnv };
+  const plan = await planLocalRun(env, platformConfigured(env));
   const logs: string[] = [];
   const app = await createApp({
     env: plan.env,

@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../../src/domain/model.ts';
 import type { Button, Card, CardBlock, Form, FormInput, TextStyle } from '../../src/views/card.ts';
+import { textBar } from '../shared/text-bar.ts';
 import { CONSULT_VERB, REFRESH_VERB, inputKey, type ActionData } from './action-data.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -127,13 +128,9 @@ function textBlocks(text: string, style: TextStyle = 'normal'): Element[] {
   }));
 }
 
-const BAR_WIDTH = 10;
-
 /** Adaptive Cards 1.5 has no bar chart: a monospace bar of block characters beside the count. */
 function barElements(label: string, value: string, share: number): Element[] {
-  const clamped = Math.min(1, Math.max(0, Number.isFinite(share) ? share : 0));
-  const filled = Math.round(clamped * BAR_WIDTH);
-  const bar = '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
+  const bar = textBar(share);
   return [
     { type: 'TextBlock', text: label, wrap: true },
     {
