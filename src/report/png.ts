@@ -18,29 +18,39 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /** `rgba`: width × height pixels, 4 bytes each, rows top to bottom. Undefined when there are over 256 colours. */
 export function indexedPng(width: number, height: number, rgba: Uint8Array): Uint8Array | undefined {
-  const view = new DataView(rgba.buffer, rgba.byteOffset, rgba.byteLength);
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : rgba.slice();
+  // One 32-bit word per pixel (byte order as in memory; the palette is read back from the bytes).
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
   const index = new Map<number, number>();
+  const firstAt: number[] = [];
   const stride = width + 1;
   const rows = Buffer.alloc(height * stride);
+  let last = -1;
+  let lastIndex = 0;
   for (let y = 0; y < height; y++) {
     rows[y * stride] = 0; // filter: none, the better choice for palette images
-    for (let x = 0; x < width; x++) {
-      const px = view.getUint32((y * width + x) * 4);
-      let i = index.get(px);
-      if (i === undefined) {
-        if (index.size === 256) return undefined;
-        i = index.size;
-        index.set(px, i);
+    for (let x = 0, p = y * width; x < width; x++, p++) {
+      const px = words[p];
+      if (px !== last) {
+        let i = index.get(px);
+        if (i === undefined) {
+          if (index.size === 256) return undefined;
+          i = index.size;
+          index.set(px, i);
+          firstAt.push(p);
+        }
+        last = px;
+        lastIndex = i;
       }
-      rows[y * stride + 1 + x] = i;
+      rows[y * stride + 1 + x] = lastIndex;
     }
   }
   const palette = Buffer.alloc(index.size * 3);
   const alpha = Buffer.alloc(index.size);
-  for (const [px, i] of index) {
-    palette.writeUIntBE(px >>> 8, i * 3, 3);
-    alpha[i] = px & 0xff;
-  }
+  firstAt.forEach((p, i) => {
+    palette.set(aligned.subarray(p * 4, p * 4 + 3), i * 3);
+    alpha[i] = aligned[p * 4 + 3];
+  });
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
