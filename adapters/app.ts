@@ -8,6 +8,7 @@ import { parseConfig, parseEnv, type Config } from '../src/config.ts';
 import { createFileStore } from '../src/store/file-store.ts';
 import { createConsult } from '../src/consult.ts';
 import { createHttpServer, type HttpServer } from '../src/server.ts';
+import { healthzHandler } from '../src/scheduler/health.ts';
 import { loadHistory } from '../src/domain/history.ts';
 import type { Consult } from '../src/consult-api.ts';
 import type { Clock } from '../src/clock.ts';
@@ -50,12 +51,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const platformConfigured = adapters.some(({ adapter, config }) => adapter.isConfigured(config));
   const store = createFileStore({ dir: resolve(config.DATA_DIR) });
   await store.open();
+  // A start refused after the store opened (e.g. a wrong ballot key) releases the store's lock.
+  const ballotSecret = await loadBallotKey(config, store, log).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
+  });
   const consult = createConsult({
     store,
     clock: opts.clock,
     timezone: config.CONSULT_TIMEZONE,
     secretariat: config.SECRETARIAT,
-    ballotSecret: await loadBallotKey(config, store, log),
+    ballotSecret,
     history: loadHistory(),
     log,
   });
@@ -63,12 +69,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   http.route(
     'GET',
     '/healthz',
-    (_req, res) => {
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ ok: true, consultations: store.all().length }));
-      // Answered even while a flood holds every other request slot.
-    },
+    healthzHandler(() => ({ degraded: consult.health(), consultations: store.all().length })),
+    // Answered even while a flood holds every other request slot.
     { uncapped: true },
   );
   const platforms: MountedPlatform[] = [];

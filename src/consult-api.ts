@@ -8,6 +8,7 @@ import type { Deliverer, OutboundMessage } from './outbound.ts';
 import type { Card } from './views/card.ts';
 import type { Store } from './store/store.ts';
 import type { Clock } from './clock.ts';
+import type { Degraded } from './scheduler/health.ts';
 import type { Directory } from './directory.ts';
 
 export interface Consult {
@@ -54,6 +55,9 @@ export interface Consult {
     all(adapter: string): Record<string, unknown>;
     delete(adapter: string, key: string): Promise<void>;
   };
+
+  /** Set while scheduler passes fail (e.g. the store cannot be written): why, since when; undefined when healthy. */
+  health(): Readonly<Degraded> | undefined;
 
   /** Runs due closes, reminders and owed deliveries once. Idempotent. */
   tick(): Promise<void>;

@@ -23,12 +23,15 @@ import { ballotCard } from './views/ballot.ts';
 import { resultsCard } from './views/results.ts';
 import { homeCard } from './views/home.ts';
 import { reminderCard } from './views/reminder.ts';
+import { noticeCard } from './views/notice.ts';
 import { tick, nextTickDelay } from './scheduler/tick.ts';
 import { sharedReportRenderer, type ReportRenderer } from './report/renderer.ts';
 import { createResultsCharts } from './report/results-chart.ts';
 
 /** Closed consultations the secretariat's home shows with a report button, newest first. */
 const HOME_CLOSED_SHOWN = 5;
+import { SchedulerHealth } from './scheduler/health.ts';
+import { failureCard } from './views/scheduler-failure.ts';
 
 export interface ConsultOptions {
   store: Store;
@@ -57,6 +60,11 @@ export function createConsult(opts: ConsultOptions): Consult {
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> | undefined;
   let stopped = false;
+  let started = false;
+  const health = new SchedulerHealth();
+  /** Per consultation, what its deadline and reminder slots were planned from: a change re-plans the next pass. */
+  const planned = new Map<string, string>();
+  const planKey = (c: Readonly<Consultation>) => `${c.status}|${c.openedAt}|${c.closesAt}`;
 
   function langFor(user: UserId, locale?: string): Lang {
     const prefs = store.meta().prefs[user];
@@ -126,6 +134,19 @@ export function createConsult(opts: ConsultOptions): Consult {
           card: reminderCard(view(lang), c, delegation, e.user),
           lang,
           purpose: 'reminder',
+          consultationId: c.id,
+        },
+      };
+    }
+    if (e.type === 'notice' && e.user && e.notice) {
+      const lang = langFor(e.user);
+      return {
+        platform: platformOf(e.user),
+        message: {
+          audience: { kind: 'user', user: e.user },
+          card: noticeCard(view(lang), c, e.notice),
+          lang,
+          purpose: 'notice',
           consultationId: c.id,
         },
       };
@@ -218,13 +239,56 @@ export function createConsult(opts: ConsultOptions): Consult {
     }
   }
 
-  function schedule(): void {
+  /** Tells the secretariat, personally, what a failing pass could not do (once per degraded spell). */
+  function reportFailure(err: unknown): void {
+    const meta = store.meta();
+    const people = new Set([...env.secretariat, ...meta.secretariat]);
+    for (const user of people) {
+      dispatch.background(async () => {
+        const lang = langFor(user);
+        await dispatch.deliver(platformOf(user), {
+          audience: { kind: 'user', user },
+          card: failureCard(t(lang), err),
+          lang,
+          purpose: 'error',
+        });
+      });
+    }
+  }
+
+  /** One pass of the loop: never rejects, so a failing store cannot take the process down. */
+  async function pass(): Promise<number> {
+    try {
+      await api.tick();
+      return nextTickDelay(env);
+    } catch {
+      return health.retryDelay(); // tick() logged it and reported it
+    }
+  }
+
+  function schedule(delay: number): void {
     if (stopped) return;
+    if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
-      void api.tick().finally(schedule);
-    }, nextTickDelay(env));
+      timer = undefined;
+      void pass().then(schedule);
+    }, delay);
     timer.unref?.();
   }
+
+  /** A change that moves a deadline or a reminder slot plans the next pass anew, not at the old time. */
+  function replan(): void {
+    if (!started || stopped || ticking || health.degraded) return;
+    for (const c of store.all()) planned.set(c.id, planKey(c));
+    schedule(nextTickDelay(env));
+  }
+
+  store.onChange?.((id) => {
+    const c = store.get(id);
+    if (!c || planned.get(id) === planKey(c)) return;
+    planned.set(id, planKey(c));
+    replan();
+  });
 
   const api: Consult = {
     store,
@@ -248,7 +312,7 @@ export function createConsult(opts: ConsultOptions): Consult {
       const closed = secretariat
         ? store
             .all()
-            .filter((c) => c.status === 'closed')
+            .filter((c) => c.status === 'closed' && c.kind !== 'silence')
             .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))
             .slice(0, HOME_CLOSED_SHOWN)
         : [];
@@ -267,15 +331,29 @@ export function createConsult(opts: ConsultOptions): Consult {
       delete: (adapter, key) => store.updateMeta((m) => void delete m.adapters[adapter]?.[key]),
     },
     tick() {
-      ticking ??= tick(env).finally(() => (ticking = undefined));
+      ticking ??= tick(env)
+        .then(
+          () => health.succeeded(),
+          (err: unknown) => {
+            const first = health.failed(err, clock.now());
+            const cause = err instanceof Error ? err.message : String(err);
+            log(`scheduler pass failed, retrying in ${health.retryDelay()} ms: ${cause}`);
+            if (first) reportFailure(err);
+            throw err;
+          },
+        )
+        .finally(() => (ticking = undefined));
       return ticking;
     },
+    health: () => health.degraded,
     start() {
       stopped = false;
-      void api.tick().finally(schedule);
+      started = true;
+      void pass().then(schedule);
     },
     async stop() {
       stopped = true;
+      started = false;
       if (timer) clearTimeout(timer);
       await ticking;
       await api.idle();

@@ -19,6 +19,8 @@ export type Purpose =
   | 'ballot'
   | 'results'
   | 'reminder'
+  /** A personal notice to a delegate: a colleague changed the delegation's ballot, or the options changed. */
+  | 'notice'
   | 'reply'
   | 'status'
   | 'help'

@@ -24,6 +24,8 @@ import {
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './render.ts';
 import { CONSULT_VERB } from './action-data.ts';
 import type { References } from './references.ts';
+import { withTeamsPeople } from './directory.ts';
+import { importAttachedCsv } from './csv-attachment.ts';
 
 export interface ConsultBotOptions {
   consult: Consult;
@@ -60,7 +62,13 @@ export class ConsultBot extends TeamsActivityHandler {
       if (intent.kind === 'request')
         return this.send(context, await consult.handle(requestContext(platform, activity), intent.request));
     }
-    const replies = await consult.handle(requestContext(platform, activity), messageRequest(platform, activity));
+    // In Teams, people are found among the members of this team or chat (roster import by e-mail).
+    const rc =
+      platform === 'teams'
+        ? await withTeamsPeople(consult, context, requestContext(platform, activity), this.options.log)
+        : requestContext(platform, activity);
+    const fromFile = await importAttachedCsv(consult, activity, rc, this.options.log);
+    const replies = fromFile ?? (await consult.handle(rc, messageRequest(platform, activity)));
     await this.send(context, replies);
   }
 

@@ -64,12 +64,16 @@ export function commandText(
     const replacement = m.mentioned.id === activity.recipient?.id ? ' ' : ` ${platform}:${m.mentioned.id} `;
     text = text.split(m.text).join(replacement);
   }
+  // Line breaks survive (roster import lines; several commands are refused, not merged): HTML ones too.
   return text
     .replace(/<\/?at>/gi, '')
+    .replace(/<br\s*\/?>|<\/(p|div)>/gi, '\n')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&(nbsp|amp|quot|#39|apos|lt|gt);/g, (e) => ENTITIES[e] ?? e)
-    .replace(/\s+/g, ' ')
-    .trim();
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 export function messageRequest(platform: BotPlatform, activity: Activity): Request {

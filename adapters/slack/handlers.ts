@@ -228,6 +228,9 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
     const to: Requester = { user: event.user, channel: event.channel };
     const lang = consult.langFor(toUserId(event.user), await locales.get(event.user));
     const say = (text: string) => replies.ephemeral(to, text, [{ type: 'section', text: { type: 'mrkdwn', text } }]);
+    // Only the secretariat's files are fetched; anyone else gets the core's refusal, as for typed lines.
+    if (!consult.isSecretariat(toUserId(event.user)))
+      return run(event.user, { type: 'command', command: { type: 'roster-import' } }, to);
     const file = event.files.find(isCsv);
     const url = file?.url_private_download ?? file?.url_private;
     if (!file || !url || !deps.download) return say(slackTexts(lang).notCsv);

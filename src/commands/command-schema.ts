@@ -17,11 +17,17 @@ const launch = {
   eligible: z.enum(['members', 'all']).optional(),
   secret: z.boolean().optional(),
   quorum: z.number().min(0).max(1).optional(),
+  proposals: z.number().int().min(0).max(10).optional(),
 };
 
 export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('help'), topic: z.string().max(40).optional() }),
-  z.object({ type: z.literal('theme'), options: z.array(text).min(1).max(10), ...launch }),
+  z.object({
+    type: z.literal('theme'),
+    options: z.array(text).min(1).max(10),
+    single: z.boolean().optional(),
+    ...launch,
+  }),
   z.object({ type: z.literal('topics'), options: z.array(text).min(2).max(10), select: n.optional(), ...launch }),
   z.object({
     type: z.literal('survey'),
@@ -38,14 +44,20 @@ export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
     ...launch,
   }),
   z.object({ type: z.literal('propose'), id, text }),
-  z.object({ type: z.literal('vote'), id, choices: z.array(n).max(20), combine: z.tuple([n, n]).optional() }),
+  z.object({
+    type: z.literal('vote'),
+    id,
+    choices: z.array(n).max(20),
+    combine: z.tuple([n, n]).optional(),
+    abstain: z.boolean().optional(),
+  }),
   z.object({ type: z.literal('answer'), id, answers: z.array(z.number().int().min(0).max(5)).max(20) }),
   z.object({ type: z.literal('share'), id }),
   z.object({ type: z.literal('status'), id: id.optional() }),
   z.object({ type: z.literal('results'), id }),
-  z.object({ type: z.literal('close'), id }),
+  z.object({ type: z.literal('close'), id, confirm: z.boolean().optional() }),
   z.object({ type: z.literal('extend'), id, deadline: z.string().min(1).max(40) }),
-  z.object({ type: z.literal('cancel'), id }),
+  z.object({ type: z.literal('cancel'), id, confirm: z.boolean().optional() }),
   z.object({ type: z.literal('remind'), id }),
   z.object({ type: z.literal('export'), id }),
   z.object({ type: z.literal('report'), id, all: z.boolean().optional() }),
@@ -64,6 +76,17 @@ export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lang'), lang: Lang }),
   z.object({ type: z.literal('propose-form'), id }),
   z.object({ type: z.literal('answer-form'), id }),
+  z.object({ type: z.literal('withdraw'), id, option: n }),
+  z.object({ type: z.literal('merge'), id, into: n, from: n }),
+  z.object({
+    type: z.literal('silence'),
+    text,
+    deadline: z.string().max(40).optional(),
+    eligible: z.enum(['members', 'all']).optional(),
+  }),
+  z.object({ type: z.literal('object'), id, reason: z.string().trim().max(300).optional() }),
+  z.object({ type: z.literal('withdraw-objection'), id }),
+  z.object({ type: z.literal('object-form'), id }),
 ]) as unknown as z.ZodType<Command>;
 
 const FormSubmitOne = z.object({
@@ -71,6 +94,7 @@ const FormSubmitOne = z.object({
     z.object({ type: z.literal('vote'), id }),
     z.object({ type: z.literal('propose'), id }),
     z.object({ type: z.literal('feedback'), id }),
+    z.object({ type: z.literal('object'), id }),
   ]),
   values: z.record(
     z.string().max(50),

@@ -10,24 +10,28 @@ export interface LaunchOptions {
   eligible?: 'members' | 'all';
   secret?: boolean;
   quorum?: number;
+  /** Options each delegation may propose (default 3; 0: none). */
+  proposals?: number;
 }
 
 export type Command =
   | { type: 'help'; topic?: string }
-  | ({ type: 'theme'; options: string[] } & LaunchOptions)
+  /** `single`: one option is enough (a yes/no question such as "adopt the theme?"). */
+  | ({ type: 'theme'; options: string[]; single?: boolean } & LaunchOptions)
   | ({ type: 'topics'; options: string[]; select?: number } & LaunchOptions)
   | ({ type: 'survey'; from?: string; title?: string; options?: string[] } & LaunchOptions)
   | ({ type: 'feedback'; workshop: string; participants?: number; statements?: string[] } & LaunchOptions)
   | { type: 'propose'; id: string; text: string }
   /** `choices` are option numbers; `combine` asks for "A + B" as one option (shortlists). */
-  | { type: 'vote'; id: string; choices: number[]; combine?: [number, number] }
+  | { type: 'vote'; id: string; choices: number[]; combine?: [number, number]; abstain?: boolean }
   | { type: 'answer'; id: string; answers: number[] }
   | { type: 'share'; id: string }
   | { type: 'status'; id?: string }
   | { type: 'results'; id: string }
-  | { type: 'close'; id: string }
+  /** Without `confirm`, close and cancel only ask for confirmation. */
+  | { type: 'close'; id: string; confirm?: boolean }
   | { type: 'extend'; id: string; deadline: string }
-  | { type: 'cancel'; id: string }
+  | { type: 'cancel'; id: string; confirm?: boolean }
   | { type: 'remind'; id: string }
   | { type: 'export'; id: string }
   /** The results as a PDF for the secretariat: in the requester's language, or `all` three one after another. */
@@ -44,4 +48,13 @@ export type Command =
   /** Open the form to propose an option (adapters show it as a modal or card form). */
   | { type: 'propose-form'; id: string }
   /** Open the survey form (written survey or satisfaction survey). */
-  | { type: 'answer-form'; id: string };
+  | { type: 'answer-form'; id: string }
+  /** Moderation by the secretariat: withdraw a proposed option; fold option `from` into option `into`. */
+  | { type: 'withdraw'; id: string; option: number }
+  | { type: 'merge'; id: string; into: number; from: number }
+  /** The silence procedure: launch it, object (with an optional reason), withdraw the objection. */
+  | { type: 'silence'; text: string; deadline?: string; eligible?: 'members' | 'all' }
+  | { type: 'object'; id: string; reason?: string }
+  | { type: 'withdraw-objection'; id: string }
+  /** Open the objection form (reason optional). */
+  | { type: 'object-form'; id: string };

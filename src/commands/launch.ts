@@ -6,15 +6,16 @@ import type { ChannelRef, Consultation, ConsultationKind, Option } from '../doma
 import { requireSecretariat } from '../domain/roster.ts';
 import { parseDeadline, defaultDeadline, DeadlineError } from '../domain/deadline.ts';
 import { findSimilar } from '../domain/history.ts';
+import { silenceDeadline } from '../domain/silence.ts';
 import { methodOf } from '../domain/tally.ts';
 import { fail } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
 import type { OutboundMessage } from '../outbound.ts';
 
-const PREFIX: Record<ConsultationKind, string> = { theme: 'T', topics: 'W', survey: 'S', feedback: 'F' };
+const PREFIX: Record<ConsultationKind, string> = { theme: 'T', topics: 'W', survey: 'S', feedback: 'F', silence: 'SP' };
 
 export function resolveDeadline(env: Env, input: string | undefined, kind: ConsultationKind, now: Date): Date {
-  if (!input) return defaultDeadline(kind, now, env.zone);
+  if (!input) return kind === 'silence' ? silenceDeadline(now, env.zone) : defaultDeadline(kind, now, env.zone);
   try {
     return parseDeadline(input, now, env.zone);
   } catch (err) {
@@ -28,7 +29,7 @@ function options(texts: string[]): Option[] {
   return texts.map((text, i) => ({ n: i + 1, text }));
 }
 
-interface Draft {
+export interface Draft {
   kind: ConsultationKind;
   title: string;
   options: Option[];
@@ -43,7 +44,7 @@ interface Draft {
   secrecy?: 'recorded' | 'secret';
 }
 
-async function open(env: Env, caller: Caller, d: Draft): Promise<Consultation> {
+export async function open(env: Env, caller: Caller, d: Draft): Promise<Consultation> {
   const now = env.clock.now();
   const secrecy = d.secrecy ?? (d.opts.secret ? 'secret' : 'recorded');
   const visibility = d.opts.live ? 'live' : 'hidden';
@@ -71,6 +72,7 @@ async function open(env: Env, caller: Caller, d: Draft): Promise<Consultation> {
     visibility,
     secrecy,
     quorum: d.opts.quorum,
+    proposalCap: d.opts.proposals,
     createdBy: caller.user,
     lang: caller.lang,
     source: d.source,
@@ -85,7 +87,7 @@ async function open(env: Env, caller: Caller, d: Draft): Promise<Consultation> {
   return c;
 }
 
-function launchedReply(env: Env, caller: Caller, c: Consultation, notes: string[] = []): OutboundMessage[] {
+export function launchedReply(env: Env, caller: Caller, c: Consultation, notes: string[] = []): OutboundMessage[] {
   const t = env.view(caller.lang).t;
   const text = [t.reply.launched(c.id, t.kind[c.kind]), ...notes].join('\n');
   return [reply(caller, textCard(t.kind[c.kind], text, 'success'), 'reply', { consultationId: c.id })];
@@ -100,7 +102,7 @@ function historyNotes(env: Env, caller: Caller, texts: string[]): string[] {
   });
 }
 
-const here = (caller: Caller): ChannelRef[] => (caller.channel ? [caller.channel] : []);
+export const here = (caller: Caller): ChannelRef[] => (caller.channel ? [caller.channel] : []);
 
 export async function launch(
   env: Env,
@@ -110,6 +112,8 @@ export async function launch(
   requireSecretariat(env.store.meta(), env.secretariat, caller.user);
   switch (cmd.type) {
     case 'theme': {
+      // The 2013 case: one question ("adopt the theme? yes / no") only when the secretariat says so.
+      if (cmd.options.length < 2 && !cmd.single) fail('invalid', (t) => t.safeguard.needsTwo);
       const c = await open(env, caller, {
         kind: 'theme',
         title: '',

@@ -10,6 +10,32 @@ import { closeConsultation, queueReminders } from '../scheduler/lifecycle.ts';
 import { auditCsv } from './export-csv.ts';
 import { missingDelegations } from '../views/status.ts';
 import type { OutboundMessage } from '../outbound.ts';
+import { confirmCard } from '../views/confirm.ts';
+import { parseDeadline, DeadlineError } from '../domain/deadline.ts';
+import type { Consultation } from '../domain/model.ts';
+
+/**
+ * The new deadline of `extend`: a date, a time or a duration from now as at launch, or `+7d` counted
+ * from the current deadline. It must be later than the current one: closing early is `close`.
+ */
+function laterDeadline(env: Env, c: Readonly<Consultation>, input: string, now: Date, lang: Caller['lang']): Date {
+  const current = new Date(c.closesAt);
+  let closesAt: Date;
+  if (input.startsWith('+')) {
+    try {
+      closesAt = parseDeadline(input.slice(1), current, env.zone);
+    } catch (err) {
+      if (!(err instanceof DeadlineError)) throw err;
+      return fail('bad-deadline', (t) => t.errors.deadlineFormat(input));
+    }
+  } else closesAt = resolveDeadline(env, input, c.kind, now);
+  if (closesAt.getTime() <= current.getTime()) {
+    fail('bad-deadline', (t) =>
+      t.safeguard.extendEarlier(c.id, formatDate(current, env.zone, lang), formatDate(closesAt, env.zone, lang)),
+    );
+  }
+  return closesAt;
+}
 
 function requireOpenForChange(env: Env, id: string) {
   const c = requireConsultation(env, id);
@@ -24,6 +50,7 @@ export async function manage(
   type: 'close' | 'extend' | 'cancel' | 'remind' | 'export',
   id: string,
   deadline?: string,
+  confirm = false,
 ): Promise<OutboundMessage[]> {
   requireSecretariat(env.store.meta(), env.secretariat, caller.user);
   const t = env.view(caller.lang).t;
@@ -35,12 +62,14 @@ export async function manage(
   switch (type) {
     case 'close': {
       const c = requireOpenForChange(env, id);
+      if (!confirm)
+        return [reply(caller, confirmCard(env.view(caller.lang), c, 'close'), 'reply', { consultationId: c.id })];
       await closeConsultation(env, c.id, caller.user, now);
       return done(t.reply.closed(c.id), c.id);
     }
     case 'extend': {
       const c = requireOpenForChange(env, id);
-      const closesAt = resolveDeadline(env, deadline, c.kind, now);
+      const closesAt = laterDeadline(env, c, deadline ?? '', now, caller.lang);
       await env.store.update(c.id, (d) => {
         d.closesAt = closesAt.toISOString();
         // Reminder slots are derived from the deadline: forgetting done slots re-plans them.
@@ -52,6 +81,8 @@ export async function manage(
     }
     case 'cancel': {
       const c = requireOpenForChange(env, id);
+      if (!confirm)
+        return [reply(caller, confirmCard(env.view(caller.lang), c, 'cancel'), 'reply', { consultationId: c.id })];
       await env.store.update(c.id, (d) => {
         d.status = 'cancelled';
         d.closedAt = at;

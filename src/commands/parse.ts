@@ -53,6 +53,10 @@ class Words {
     this.i++;
     return t.text.toLowerCase();
   }
+  /** Every token after the command word, read or not (for hints that rewrite the whole command). */
+  all(): readonly Token[] {
+    return this.tokens;
+  }
   rest(): string {
     return this.tokens
       .slice(this.i)
@@ -77,8 +81,8 @@ function positiveInt(w: Words, raw: string | undefined): number {
 function launchOptions(
   w: Words,
   allowed: ReadonlyArray<string>,
-): LaunchOptions & { select?: number; participants?: number; statements?: string[] } {
-  const out: LaunchOptions & { select?: number; participants?: number; statements?: string[] } = {};
+): LaunchOptions & { select?: number; participants?: number; statements?: string[]; single?: boolean } {
+  const out: LaunchOptions & { select?: number; participants?: number; statements?: string[]; single?: boolean } = {};
   while (!w.done()) {
     const t = w.next()!;
     const word = t.quoted ? '' : t.text.toLowerCase();
@@ -115,6 +119,16 @@ function launchOptions(
       case 'participants':
         out.participants = positiveInt(w, w.next()?.text);
         break;
+      case 'proposals': {
+        const raw = w.next()?.text ?? '';
+        const p = Number(raw);
+        if (!/^\d{1,2}$/.test(raw) || p > 10) w.fail((c) => c.errors.parse.badNumber(raw));
+        out.proposals = p;
+        break;
+      }
+      case 'single':
+        out.single = true;
+        break;
       case 'statement': {
         const s = w.next();
         if (!s?.quoted) w.fail((c) => c.errors.parse.missingText);
@@ -126,7 +140,47 @@ function launchOptions(
   return out;
 }
 
-const LAUNCH = ['deadline', 'live', 'eligible', 'secret', 'quorum'];
+const LAUNCH = ['deadline', 'live', 'eligible', 'secret', 'quorum', 'proposals'];
+
+/** Launch words followed by a value, which stays as typed in a rewritten command. */
+const WITH_VALUE = new Set(['deadline', 'eligible', 'quorum', 'select', 'proposals', 'participants']);
+
+/**
+ * When option texts were typed without quotes, the command as it should be written: each run of
+ * unquoted words (split at commas) becomes one quoted option; launch words stay as they are.
+ */
+function quotedSuggestion(name: string, w: Words, keywords: ReadonlyArray<string>): string | undefined {
+  const out: string[] = [name];
+  let run: string[] = [];
+  let unquoted = false;
+  const flush = () => {
+    for (const part of run.join(' ').split(',')) if (part.trim()) out.push(`"${part.trim()}"`);
+    run = [];
+  };
+  const tokens = w.all();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const word = t.text.toLowerCase();
+    if (t.quoted) {
+      flush();
+      out.push(`"${t.text}"`);
+    } else if (keywords.includes(word)) {
+      flush();
+      out.push(t.text);
+      if (WITH_VALUE.has(word) && i + 1 < tokens.length) out.push(tokens[++i].text);
+    } else {
+      unquoted = true;
+      run.push(t.text);
+    }
+  }
+  flush();
+  return unquoted ? out.join(' ') : undefined;
+}
+
+function requireQuotedOptions(name: string, w: Words, keywords: ReadonlyArray<string>): void {
+  const suggestion = quotedSuggestion(name, w, keywords);
+  if (suggestion) throw new ConsultError('parse', (c) => c.safeguard.unquoted(suggestion));
+}
 
 function options(w: Words, min: number): string[] {
   const opts = w.quoted();
@@ -135,8 +189,18 @@ function options(w: Words, min: number): string[] {
   return opts;
 }
 
-/** `1`, `1,3`, `1 3`, `1+3` (a combination request). */
-function choices(w: Words): { choices: number[]; combine?: [number, number] } {
+/** `confirm` after close/cancel (also in French and Spanish, as typed on a phone). */
+function confirmWord(w: Words): { confirm?: true } {
+  if (w.done()) return {};
+  const word = w.next()!.text;
+  if (!['confirm', 'confirmer', 'confirmar'].includes(word.toLowerCase()) || !w.done())
+    throw new ConsultError('parse', (c) => c.safeguard.badConfirm(word));
+  return { confirm: true };
+}
+
+/** `1`, `1,3`, `1 3`, `1+3` (a combination request), or `abstain`. */
+function choices(w: Words): { choices: number[]; combine?: [number, number]; abstain?: true } {
+  if (/^(abstain|abstention|abstención|abstencion)$/i.test(w.rest().trim())) return { choices: [], abstain: true };
   const raw = w.rest().replace(/\s*\+\s*/g, '+');
   if (!raw) w.fail((c) => c.errors.noChoice);
   const result: { choices: number[]; combine?: [number, number] } = { choices: [] };
@@ -154,8 +218,14 @@ function choices(w: Words): { choices: number[]; combine?: [number, number] } {
 
 const parsers: Record<string, (w: Words) => Command> = {
   help: (w) => ({ type: 'help', topic: w.word() }),
-  theme: (w) => ({ type: 'theme', options: options(w, 1), ...launchOptions(w, LAUNCH) }),
+  theme: (w) => {
+    requireQuotedOptions('theme', w, [...LAUNCH, 'single']);
+    const opts = options(w, 1);
+    // Two options unless `single`: checked by the launch itself, after who may launch.
+    return { type: 'theme', options: opts, ...launchOptions(w, [...LAUNCH, 'single']) };
+  },
   topics: (w) => {
+    requireQuotedOptions('topics', w, [...LAUNCH, 'select']);
     const opts = options(w, 2);
     return { type: 'topics', options: opts, ...launchOptions(w, [...LAUNCH, 'select']) };
   },
@@ -198,8 +268,36 @@ const parsers: Record<string, (w: Words) => Command> = {
   share: (w) => ({ type: 'share', id: w.id() }),
   status: (w) => (w.done() ? { type: 'status' } : { type: 'status', id: w.id() }),
   results: (w) => ({ type: 'results', id: w.id() }),
-  close: (w) => ({ type: 'close', id: w.id() }),
-  cancel: (w) => ({ type: 'cancel', id: w.id() }),
+  close: (w) => ({ type: 'close', id: w.id(), ...confirmWord(w) }),
+  cancel: (w) => ({ type: 'cancel', id: w.id(), ...confirmWord(w) }),
+  withdraw: (w) => {
+    const id = w.id();
+    // `withdraw SP1`: a delegation withdraws its objection; `withdraw T1 3`: the secretariat withdraws option 3.
+    if (w.done()) return { type: 'withdraw-objection', id };
+    const option = positiveInt(w, w.next()?.text);
+    if (!w.done()) w.fail((c) => c.errors.parse.unexpected(w.rest()));
+    return { type: 'withdraw', id, option };
+  },
+  merge: (w) => {
+    const id = w.id();
+    const into = positiveInt(w, w.next()?.text);
+    const from = positiveInt(w, w.next()?.text);
+    if (!w.done()) w.fail((c) => c.errors.parse.unexpected(w.rest()));
+    return { type: 'merge', id, into, from };
+  },
+  silence: (w) => {
+    const [text] = w.quoted();
+    if (!text) w.fail((c) => c.errors.parse.missingText);
+    const o = launchOptions(w, ['deadline', 'eligible', 'secret']);
+    if (o.secret) throw new ConsultError('parse', (c) => c.silence.noSecret);
+    return { type: 'silence', text, deadline: o.deadline, eligible: o.eligible };
+  },
+  object: (w) => {
+    const id = w.id();
+    const [reason] = w.quoted();
+    if (!w.done()) w.fail((c) => c.errors.parse.unexpected(w.rest()));
+    return reason ? { type: 'object', id, reason } : { type: 'object', id };
+  },
   remind: (w) => ({ type: 'remind', id: w.id() }),
   export: (w) => ({ type: 'export', id: w.id() }),
   report: (w) => {
@@ -268,6 +366,10 @@ const USAGE: Record<string, UsageKey> = {
   roster: 'roster',
   report: 'report',
   history: 'history',
+  withdraw: 'moderate',
+  merge: 'moderate',
+  silence: 'silence',
+  object: 'object',
 };
 
 const ROSTER_IMPORT = /^\s*roster\s+import\s*$/i;

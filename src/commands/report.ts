@@ -12,6 +12,7 @@ export async function report(env: Env, caller: Caller, id: string, all: boolean)
   requireSecretariat(env.store.meta(), env.secretariat, caller.user);
   const c = requireConsultation(env, id);
   if (c.status === 'cancelled') fail('cancelled', (t) => t.report.cancelled(c.id));
+  if (c.kind === 'silence') fail('invalid', (t) => t.report.notForSilence(c.id));
   // A report is the record of a result: there is none before the close.
   if (c.status !== 'closed') fail('not-closed', (t) => t.report.notClosed(c.id));
   const langs = all ? [...LANGS] : [caller.lang];

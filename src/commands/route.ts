@@ -8,6 +8,8 @@ import { manage, share } from './manage.ts';
 import { help, status, results, roster, setLang } from './info.ts';
 import { report } from './report.ts';
 import { history } from './history.ts';
+import { moderate } from './moderate.ts';
+import { launchSilence, objection } from './silence.ts';
 import { rosterExport, rosterImport } from './roster-io.ts';
 import { ConsultError } from '../errors.ts';
 import { StoreWriteError } from '../store/store.ts';
@@ -25,7 +27,7 @@ export async function runCommand(env: Env, caller: Caller, cmd: Command): Promis
     case 'feedback':
       return launch(env, caller, cmd);
     case 'vote':
-      return vote(env, caller, cmd.id, { choices: cmd.choices, combine: cmd.combine });
+      return vote(env, caller, cmd.id, { choices: cmd.choices, combine: cmd.combine, abstain: cmd.abstain });
     case 'answer':
       return answer(env, caller, cmd.id, cmd.answers);
     case 'propose':
@@ -41,9 +43,19 @@ export async function runCommand(env: Env, caller: Caller, cmd: Command): Promis
       return results(env, caller, cmd.id);
     case 'close':
     case 'cancel':
+      return manage(env, caller, cmd.type, cmd.id, undefined, cmd.confirm === true);
     case 'remind':
     case 'export':
       return manage(env, caller, cmd.type, cmd.id);
+    case 'withdraw':
+    case 'merge':
+      return moderate(env, caller, cmd);
+    case 'silence':
+      return launchSilence(env, caller, cmd);
+    case 'object':
+    case 'withdraw-objection':
+    case 'object-form':
+      return objection(env, caller, cmd);
     case 'extend':
       return manage(env, caller, 'extend', cmd.id, cmd.deadline);
     case 'roster-add':

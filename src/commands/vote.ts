@@ -9,6 +9,9 @@ import { textCard } from '../views/reply.ts';
 import { formatDate } from '../views/format.ts';
 import type { Consultation } from '../domain/model.ts';
 import { proposeForm, answerForm } from '../views/forms.ts';
+import { currentVoter, queueNotice } from '../domain/notices.ts';
+import { noticeAdded, requireProposalSlot } from '../domain/proposals.ts';
+import { objection } from './silence.ts';
 import type { Card, FormSubmit } from '../views/card.ts';
 import type { OutboundMessage } from '../outbound.ts';
 import { rosterImport } from './roster-io.ts';
@@ -34,23 +37,27 @@ export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promi
     requireOpen(c, now);
     const delegation = requireEligible(caller.delegation, c);
     checkVote(c, v);
-    return {
+    const previous = currentVoter(c, delegation.id);
+    const choices = castVote(c, v, {
       delegation,
-      choices: castVote(c, v, {
-        delegation,
-        user: caller.user,
-        platform: caller.platform,
-        at: now,
-        secret: env.secret,
-      }),
-    };
+      user: caller.user,
+      platform: caller.platform,
+      at: now,
+      secret: env.secret,
+    });
+    // A colleague's ballot was replaced: whoever cast it is told, personally, in the same write.
+    if (previous && previous !== caller.user && delegation.delegates.includes(previous))
+      queueNotice(c, [previous], { kind: 'colleague-vote', delegation: delegation.id }, now.toISOString());
+    return { delegation, choices };
   });
   env.refreshBallots(c0.id);
+  env.flushOutbox(c0.id);
   const c = env.store.get(c0.id)!;
   const t = env.view(caller.lang).t;
   const chosen = choices.map((n) => `${n}. ${c.options.find((o) => o.n === n)?.text}`).join('; ');
-  const note =
-    c.secrecy === 'secret'
+  const note = v.abstain
+    ? t.safeguard.abstainRecorded(delegation.name)
+    : c.secrecy === 'secret'
       ? t.reply.voteRecordedSecret(delegation.name)
       : t.reply.voteRecorded(delegation.name, chosen);
   return voteReply(env, caller, c, note);
@@ -76,11 +83,17 @@ export async function propose(env: Env, caller: Caller, id: string, text: string
   const option = await env.store.update(c0.id, (c) => {
     requireOpen(c, now);
     if (c.kind === 'feedback') fail('invalid', (t) => t.errors.isFeedback(c.id));
-    // The secretariat may add options too; delegates must be eligible.
-    const by = caller.isSecretariat && !caller.delegation ? 'secretariat' : requireEligible(caller.delegation, c).id;
-    return proposeOption(c, text, by, caller.user, caller.platform, now);
+    if (c.kind === 'silence') fail('invalid', (t) => t.silence.isSilence(c.id));
+    // The secretariat may add options too; delegates must be eligible, and within their delegation's cap.
+    const delegation = caller.isSecretariat && !caller.delegation ? undefined : requireEligible(caller.delegation, c);
+    if (delegation) requireProposalSlot(c, delegation.id, delegation.name);
+    const by = delegation?.id ?? 'secretariat';
+    const option = proposeOption(c, text, by, caller.user, caller.platform, now);
+    noticeAdded(c, env.store.meta(), option.n, by, now);
+    return option;
   });
   env.refreshBallots(c0.id);
+  env.flushOutbox(c0.id);
   const t = env.view(caller.lang).t;
   return [
     reply(caller, textCard(t.ballot.id(c0.id), t.reply.proposed(c0.id, option.n, option.text), 'success'), 'reply', {
@@ -131,6 +144,16 @@ export async function submitForm(env: Env, caller: Caller, submit: FormSubmit): 
       if (!text) fail('invalid', (t) => t.errors.parse.missingText);
       if (text.length > 300) fail('invalid', (t) => t.errors.parse.tooLong(300));
       return propose(env, caller, action.id, text);
+    }
+    case 'object': {
+      const raw = values.reason;
+      const reason = (Array.isArray(raw) ? raw.join(' ') : (raw ?? '')).replace(/\s+/g, ' ').trim();
+      if (reason.length > 300) fail('invalid', (t) => t.errors.parse.tooLong(300));
+      return objection(
+        env,
+        caller,
+        reason ? { type: 'object', id: action.id, reason } : { type: 'object', id: action.id },
+      );
     }
     case 'feedback': {
       const c = requireConsultation(env, action.id);

@@ -16,12 +16,26 @@ export function requireOpen(c: Readonly<Consultation>, now: Date): void {
 export interface Vote {
   choices: number[];
   combine?: [number, number];
+  /** Theme polls and written surveys: the delegation abstains (no choice). */
+  abstain?: boolean;
+}
+
+/** Abstaining is an answer in theme polls and written surveys: it counts in turnout, not in the majority base. */
+export function allowsAbstain(c: Pick<Consultation, 'kind'>): boolean {
+  return c.kind === 'theme' || c.kind === 'survey';
 }
 
 /** Checks a vote against the options, without changing anything. */
 export function checkVote(c: Readonly<Consultation>, vote: Vote): void {
   if (c.kind === 'feedback') fail('invalid', (t) => t.errors.isFeedback(c.id));
-  const known = (n: number) => c.options.some((o) => o.n === n);
+  if (c.kind === 'silence') fail('invalid', (t) => t.silence.isSilence(c.id));
+  if (vote.abstain) {
+    if (!allowsAbstain(c)) fail('bad-choice', (t) => t.safeguard.notAbstainable(c.id));
+    if (vote.choices.length > 0 || vote.combine) fail('bad-choice', (t) => t.safeguard.abstainAlone);
+    return;
+  }
+  // Withdrawn and merged options keep their numbers but take no more votes.
+  const known = (n: number) => c.options.some((o) => o.n === n && !o.withdrawn);
   const all = [...vote.choices, ...(vote.combine ?? [])];
   if (all.length === 0) fail('bad-choice', (t) => t.errors.noChoice);
   for (const n of all) if (!known(n)) fail('bad-choice', (t) => t.errors.badChoice(c.id, c.options.length));
@@ -63,12 +77,13 @@ export function castVote(c: Consultation, vote: Vote, voter: Voter): number[] {
   if (vote.combine) choices.push(combinationOption(c, vote.combine, voter.delegation.id));
   const at = voter.at.toISOString();
   const key = ballotKey(c, voter.delegation.id, voter.secret);
+  const abstain = vote.abstain ? { abstain: true as const } : {};
   if (c.secrecy === 'secret') {
-    c.ballots = sortedRecord({ ...c.ballots, [key]: { choices } });
+    c.ballots = sortedRecord({ ...c.ballots, [key]: { choices, ...abstain } });
     if (!c.answered.includes(voter.delegation.id)) c.answered.push(voter.delegation.id);
     c.audit.push({ at, by: voter.user, platform: voter.platform, action: 'vote', delegation: voter.delegation.id });
   } else {
-    c.ballots[key] = { choices, at, by: voter.user, platform: voter.platform };
+    c.ballots[key] = { choices, at, by: voter.user, platform: voter.platform, ...abstain };
     c.audit.push({
       at,
       by: voter.user,
@@ -76,6 +91,7 @@ export function castVote(c: Consultation, vote: Vote, voter: Voter): number[] {
       action: 'vote',
       delegation: voter.delegation.id,
       choices,
+      ...(vote.abstain ? { detail: 'abstain' } : {}),
     });
   }
   return choices;
@@ -115,7 +131,7 @@ export function proposeOption(
   platform: Platform,
   at: Date,
 ): Option {
-  const same = c.options.find((o) => normalizeText(o.text) === normalizeText(text));
+  const same = c.options.find((o) => !o.withdrawn && normalizeText(o.text) === normalizeText(text));
   if (same) fail('invalid', (t) => t.errors.duplicateOption(same.n));
   const option: Option = { n: c.options.length + 1, text, proposedBy: delegation };
   c.options.push(option);

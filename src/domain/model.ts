@@ -40,7 +40,8 @@ export const Delegation = z.object({
 });
 export type Delegation = z.infer<typeof Delegation>;
 
-export const ConsultationKind = z.enum(['theme', 'topics', 'survey', 'feedback']);
+/** `silence`: a text adopted unless an eligible delegation objects by the deadline (silence procedure). */
+export const ConsultationKind = z.enum(['theme', 'topics', 'survey', 'feedback', 'silence']);
 export type ConsultationKind = z.infer<typeof ConsultationKind>;
 
 export const Option = z.object({
@@ -51,6 +52,10 @@ export const Option = z.object({
   proposedBy: z.string().optional(),
   /** A combination request "A + B" in a shortlist: the numbers of the two combined topics. */
   combines: z.tuple([z.number().int(), z.number().int()]).optional(),
+  /** Withdrawn by the secretariat: kept so option numbers never change, but no longer on the ballot. */
+  withdrawn: z.boolean().optional(),
+  /** Merged by the secretariat into this option (set with `withdrawn`). */
+  mergedInto: z.number().int().positive().optional(),
 });
 export type Option = z.infer<typeof Option>;
 
@@ -66,6 +71,10 @@ export const Ballot = z.object({
   at: z.string().optional(),
   by: UserId.optional(),
   platform: Platform.optional(),
+  /** Theme polls and written surveys: the delegation abstains (counted in turnout, not in the majority base). */
+  abstain: z.literal(true).optional(),
+  /** Silence procedure: the objecting delegation's reason, if it gave one (objections are never secret). */
+  reason: z.string().max(1000).optional(),
 });
 export type Ballot = z.infer<typeof Ballot>;
 
@@ -73,7 +82,21 @@ export const AuditEntry = z.object({
   at: z.string(),
   by: UserId,
   platform: Platform,
-  action: z.enum(['launch', 'vote', 'propose', 'close', 'extend', 'cancel', 'remind', 'share', 'export']),
+  action: z.enum([
+    'launch',
+    'vote',
+    'propose',
+    'close',
+    'extend',
+    'cancel',
+    'remind',
+    'share',
+    'export',
+    'withdraw',
+    'merge',
+    'object',
+    'withdraw-objection',
+  ]),
   delegation: z.string().optional(),
   /** Only for recorded ballots: never written for secret ones. */
   choices: z.array(z.number().int()).optional(),
@@ -85,10 +108,28 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const PostedMessage = z.object({ channel: ChannelRef, ref: z.string() });
 export type PostedMessage = z.infer<typeof PostedMessage>;
 
-/** A durable delivery the bot still owes (reminders, results): survives restarts, removed once sent. */
+/**
+ * A personal notice to a delegate, rendered in their language when it is delivered: a colleague
+ * changed the delegation's ballot, its ballot was returned (option withdrawn), or the options changed.
+ */
+export const Notice = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('colleague-vote'), delegation: z.string() }),
+  z.object({ kind: z.literal('ballot-returned'), delegation: z.string(), option: z.number().int().positive() }),
+  z.object({
+    kind: z.literal('options-changed'),
+    delegation: z.string(),
+    change: z.enum(['added', 'withdrawn', 'merged']),
+    option: z.number().int().positive(),
+    into: z.number().int().positive().optional(),
+  }),
+]);
+export type Notice = z.infer<typeof Notice>;
+
+/** A durable delivery the bot still owes (reminders, results, notices): survives restarts, removed once sent. */
 export const OutboxEntry = z.object({
   key: z.string(),
-  type: z.enum(['reminder', 'results']),
+  type: z.enum(['reminder', 'results', 'notice']),
+  notice: Notice.optional(),
   user: UserId.optional(),
   channel: ChannelRef.optional(),
   /** Set when a delivery starts; still set after a restart means the crash came mid-delivery. */
@@ -121,6 +162,8 @@ export const Consultation = z.object({
   secrecy: z.enum(['recorded', 'secret']),
   /** Share of eligible delegations that must answer for a conclusive result (0..1). */
   quorum: z.number().min(0).max(1).optional(),
+  /** How many options each delegation may propose (default PROPOSAL_CAP); 0 turns proposals off. */
+  proposalCap: z.number().int().min(0).max(10).optional(),
   createdBy: UserId,
   /** The launcher's language: used for messages posted to channels. */
   lang: Lang,

@@ -1,5 +1,6 @@
 /**
- * Counting and deciding. Single choice (select = 1): an absolute majority of ballots cast wins.
+ * Counting and deciding. Single choice (select = 1): an absolute majority of ballots cast wins;
+ * abstentions count in turnout but not in that majority base.
  * Approval (select = N): the N options with most approvals are selected, and a tie at the cut
  * is reported, never broken silently. Below the quorum, the result is inconclusive.
  */
@@ -20,7 +21,7 @@ export type Decision =
   | { type: 'selected'; options: number[] }
   | { type: 'inconclusive'; reason: 'tie'; options: number[] }
   | { type: 'inconclusive'; reason: 'tie-at-cut'; options: number[]; selected: number[] }
-  | { type: 'inconclusive'; reason: 'no-majority' | 'no-ballots' }
+  | { type: 'inconclusive'; reason: 'no-majority' | 'no-ballots' | 'all-abstained' }
   | { type: 'inconclusive'; reason: 'low-turnout'; turnout: number; quorum: number };
 
 export interface GroupTurnout {
@@ -39,6 +40,8 @@ export interface Turnout {
 
 export interface Tally {
   cast: number;
+  /** Ballots that abstain: part of `cast` and of turnout, not of the majority base (`cast - abstained`). */
+  abstained: number;
   options: OptionCount[];
   turnout: Turnout;
   decision: Decision;
@@ -87,18 +90,25 @@ export function turnout(meta: Readonly<Meta>, c: Readonly<Consultation>): Turnou
   };
 }
 
-export function countOptions(c: Readonly<Consultation>): { cast: number; options: OptionCount[] } {
+/** Counts the options still on the ballot (withdrawn and merged ones leave it); shares are of the ballots that did not abstain. */
+export function countOptions(c: Readonly<Consultation>): { cast: number; abstained: number; options: OptionCount[] } {
   const counts = new Map<number, number>(c.options.map((o) => [o.n, 0]));
   let cast = 0;
+  let abstained = 0;
   for (const key in c.ballots) {
     cast++;
-    for (const n of c.ballots[key].choices) counts.set(n, (counts.get(n) ?? 0) + 1);
+    const ballot = c.ballots[key];
+    if (ballot.abstain) abstained++;
+    for (const n of ballot.choices) counts.set(n, (counts.get(n) ?? 0) + 1);
   }
-  const options = c.options.map((o) => {
-    const count = counts.get(o.n) ?? 0;
-    return { n: o.n, text: o.text, count, share: cast ? count / cast : 0 };
-  });
-  return { cast, options };
+  const base = cast - abstained;
+  const options = c.options
+    .filter((o) => !o.withdrawn)
+    .map((o) => {
+      const count = counts.get(o.n) ?? 0;
+      return { n: o.n, text: o.text, count, share: base ? count / base : 0 };
+    });
+  return { cast, abstained, options };
 }
 
 /** Shortlists (and surveys that follow them) select the top N; everything else needs an absolute majority. */
@@ -106,15 +116,24 @@ export function methodOf(c: Pick<Consultation, 'kind' | 'select' | 'method'>): '
   return c.method ?? (c.kind === 'topics' || c.select > 1 ? 'top' : 'majority');
 }
 
-export function decide(c: Readonly<Consultation>, cast: number, options: OptionCount[], t: Turnout): Decision {
+export function decide(
+  c: Readonly<Consultation>,
+  cast: number,
+  options: OptionCount[],
+  t: Turnout,
+  abstained = 0,
+): Decision {
   if (cast === 0) return { type: 'inconclusive', reason: 'no-ballots' };
   if (c.quorum !== undefined && t.share < c.quorum) {
     return { type: 'inconclusive', reason: 'low-turnout', turnout: t.share, quorum: c.quorum };
   }
+  // The majority is of the ballots that chose: abstaining is an answer, not a vote against.
+  if (cast === abstained) return { type: 'inconclusive', reason: 'all-abstained' };
+  const base = cast - abstained;
   const ranked = [...options].sort((a, b) => b.count - a.count || a.n - b.n);
   if (methodOf(c) === 'majority') {
     const [first, second] = ranked;
-    if (first.count * 2 > cast) return { type: 'winner', option: first.n };
+    if (first.count * 2 > base) return { type: 'winner', option: first.n };
     if (second && second.count === first.count) {
       return {
         type: 'inconclusive',
@@ -139,9 +158,9 @@ export function decide(c: Readonly<Consultation>, cast: number, options: OptionC
 }
 
 export function tally(meta: Readonly<Meta>, c: Readonly<Consultation>): Tally {
-  const { cast, options } = countOptions(c);
+  const { cast, abstained, options } = countOptions(c);
   const t = turnout(meta, c);
-  return { cast, options, turnout: t, decision: decide(c, cast, options, t) };
+  return { cast, abstained, options, turnout: t, decision: decide(c, cast, options, t, abstained) };
 }
 
 export interface StatementResult {

@@ -1,12 +1,33 @@
 /** English texts. This catalogue defines the shape: fr.ts and es.ts must provide every key. */
 export const en = {
-  kind: { theme: 'Theme poll', topics: 'Topic shortlist', survey: 'Written survey', feedback: 'Satisfaction survey' },
+  kind: {
+    theme: 'Theme poll',
+    topics: 'Topic shortlist',
+    survey: 'Written survey',
+    feedback: 'Satisfaction survey',
+    silence: 'Silence procedure',
+  },
   delegationKind: {
     member: 'Member State',
     'observer-state': 'Observer State',
     'observer-org': 'Observer Organization',
   },
   state: { open: 'open', closed: 'closed', cancelled: 'cancelled' },
+  /** Scheduled work the store could not save: told personally to the secretariat, once. */
+  scheduler: {
+    title: 'Scheduled work is failing',
+    failed: (id: string, step: 'close' | 'remind', cause: string) =>
+      step === 'close'
+        ? `The results of ${id} could not be saved: ${cause}. ${id} will close and its results will be posted as soon as the store can be written again.`
+        : `The reminders of ${id} could not be saved: ${cause}. They will go out as soon as the store can be written again.`,
+    failedOther: (cause: string) => `A scheduled task could not be completed: ${cause}.`,
+    retrying: 'The bot keeps retrying by itself; the health check reports the problem until it is solved.',
+    cause: {
+      full: 'the disk is full',
+      readOnly: 'the store cannot be written (read-only or not permitted)',
+      other: (what: string) => `storage error (${what})`,
+    },
+  },
   /** Statements used in practice after IDM workshops (2012), the default of a satisfaction survey. */
   defaultStatements: [
     'The workshop furthered mutual learning among governments and other actors.',
@@ -63,6 +84,7 @@ export const en = {
       'no-ballots': 'no ballots were cast',
       'low-turnout': (pct: string, needed: string) => `turnout ${pct} is below the quorum of ${needed}`,
       'tie-at-cut': (options: string) => `tie at the cut between ${options}`,
+      'all-abstained': 'every delegation that answered abstained',
     },
     nextStep: (id: string) => `The secretariat may launch a written survey: /consult survey ${id}`,
     agreeShare: (pct: string, n: number) => `${pct} agree (${n} responses)`,
@@ -73,6 +95,8 @@ export const en = {
   },
 
   report: {
+    notForSilence: (id: string) =>
+      `${id} is a silence procedure: its outcome is in its results (results ${id}); there is no PDF report for it.`,
     /** Between a label and its value, e.g. "Kind: Theme poll" (French sets a space before the colon). */
     labelEnd: ': ',
     homeClosed: 'Recently closed: reports',
@@ -229,6 +253,7 @@ export const en = {
     listAsFile: (delegations: number, delegates: number) =>
       `${delegations} delegations, ${delegates} delegates: too long for one message, so the roster is attached as a file.`,
     oneCommand: 'One command per message, please (or use roster import for many roster lines).',
+    fileUnreadable: 'The file could not be downloaded, so nothing was imported. Please send it again.',
     csvNeedsCommand: (header: string) =>
       `To load a roster, start the message with roster import on its own line, then the CSV with the header ${header}.`,
   },
@@ -249,6 +274,103 @@ export const en = {
     title: (id: string) => `Reminder: ${id} closes soon`,
     text: (delegation: string, title: string, date: string, relative: string) =>
       `${delegation} has not answered "${title}" yet. It closes ${date} (${relative}).`,
+  },
+
+  /** Safeguards of a formal consultation: deadlines only later, confirmations, abstention, observers, moderation. */
+  safeguard: {
+    extendEarlier: (id: string, current: string, asked: string) =>
+      `The new deadline (${asked}) is not later than the current one (${current}): extend only moves a deadline later. To close ${id} now, type: close ${id}`,
+    extendTo: (date: string) => `Extend to ${date}`,
+    confirmTitle: 'Please confirm',
+    confirmClose: (id: string, date: string) =>
+      `Close ${id} now, before its deadline (${date})? No more votes will be accepted and the results are posted to every channel of the consultation.`,
+    confirmCancel: (id: string) =>
+      `Cancel ${id}? No result will be posted and no more reminders are sent; the ballots cast stay in the audit trail.`,
+    confirmCloseButton: (id: string) => `Yes, close ${id}`,
+    confirmCancelButton: (id: string) => `Yes, cancel ${id}`,
+    orType: (command: string) => `Or type: ${command}`,
+    abstainButton: 'Abstain',
+    abstained: (delegation: string) => `${delegation} abstains.`,
+    abstainRecorded: (delegation: string) =>
+      `Abstention recorded for ${delegation}. It counts in turnout, not in the majority.`,
+    notAbstainable: (id: string) =>
+      `Abstaining is possible in theme polls and written surveys only, and ${id} is neither.`,
+    abstainAlone: 'An abstention cannot go with a choice: write vote <id> abstain on its own.',
+    abstentions: (n: number, base: number) =>
+      `Abstentions: ${n} (counted in turnout, not in the majority base of ${base} ${base === 1 ? 'ballot' : 'ballots'})`,
+    lowTurnout: (answered: number, eligible: number) => `low turnout: ${answered} of ${eligible}`,
+    quorumLine: (pct: string) => `Quorum: ${pct} of the eligible delegations must answer for a conclusive result.`,
+    observersFollow: 'Observers follow this consultation; Member States vote.',
+    observerFollows: (delegation: string) => `${delegation} follows this consultation (Member States vote).`,
+    proposalCap: (delegation: string, cap: number, id: string) =>
+      cap === 0
+        ? `${id} does not take proposals. Nothing was recorded.`
+        : `${delegation} has already proposed ${cap} ${cap === 1 ? 'option' : 'options'} in ${id}, the most a delegation may propose. Nothing was recorded.`,
+    noSuchOption: (id: string, n: number) =>
+      `${id} has no option ${n} on its ballot. Type status ${id} to see the options.`,
+    notProposed: (id: string, n: number) =>
+      `Option ${n} of ${id} is one of the secretariat's own options: only proposed options can be withdrawn.`,
+    withdrawSecret: (id: string, n: number) =>
+      `${id} is a secret ballot and ballots have been cast: withdrawing option ${n} could reveal who chose it. Merge it into another option instead: merge ${id} <a> ${n}`,
+    mergeSame: 'Choose two different options to merge.',
+    withdrawnReply: (id: string, n: number, text: string) =>
+      `Option ${n} ("${text}") is withdrawn from ${id}. Delegations whose ballot chose it get it back with a personal notice; the others that answered are told.`,
+    mergedReply: (id: string, from: number, into: number) =>
+      `Option ${from} of ${id} is merged into option ${into}: ballots on ${from} now count for ${into}. Delegations that answered are told.`,
+    withdrawnLine: (list: string) => `Withdrawn or merged: ${list}`,
+    mergedInto: (n: number) => `merged into ${n}`,
+    colleagueTitle: (id: string) => `${id}: your delegation's ballot changed`,
+    colleagueChanged: (delegation: string, id: string, choice: string) =>
+      `Another delegate of ${delegation} changed ${delegation}'s ballot on ${id}: it is now ${choice}. The ballot you cast no longer counts (the latest ballot of a delegation counts).`,
+    colleagueChangedSecret: (delegation: string, id: string) =>
+      `Another delegate of ${delegation} changed ${delegation}'s ballot on ${id} (secret ballot: the choice is not shown). The latest ballot of a delegation counts.`,
+    returnedTitle: (id: string) => `${id}: your delegation's ballot was returned`,
+    returned: (delegation: string, id: string, n: number, text: string, date: string) =>
+      `The secretariat withdrew option ${n} ("${text}") from ${id}. ${delegation}'s ballot chose it, so it is returned: please vote again before ${date}.`,
+    optionsTitle: (id: string) => `${id}: the options changed`,
+    optionAdded: (id: string, n: number, text: string, date: string) =>
+      `A new option was proposed in ${id}: ${n}. ${text}. Your delegation's ballot stands; you may change it until ${date}.`,
+    optionWithdrawn: (id: string, n: number, text: string, date: string) =>
+      `The secretariat withdrew option ${n} ("${text}") from ${id}. Your delegation's ballot stands without it; you may change it until ${date}.`,
+    optionMerged: (id: string, from: number, fromText: string, into: number, intoText: string, date: string) =>
+      `The secretariat merged option ${from} ("${fromText}") into option ${into} ("${intoText}") in ${id}: ballots on ${from} now count for ${into}. You may change your delegation's ballot until ${date}.`,
+    needsTwo:
+      'A theme poll needs two options. For a single question (e.g. "Adopt the theme?"), add single: theme "Adopt the theme?" single',
+    unquoted: (suggestion: string) => `Option texts go in double quotes. Write it like this: ${suggestion}`,
+    badConfirm: (word: string) => `I did not understand "${word}": to confirm, add the word confirm.`,
+  },
+
+  /** The silence procedure: adopted unless an eligible delegation objects by the deadline. */
+  silence: {
+    explain:
+      'Silence procedure: the text is adopted unless an eligible delegation objects by the deadline. Objections are never secret: each is shown with its delegation’s name, and may be withdrawn until the deadline.',
+    objectButton: 'Object',
+    withdrawButton: 'Withdraw our objection',
+    reasonLabel: 'Reason for the objection (optional)',
+    objections: (n: number, names: string) => (n === 0 ? 'No objection so far.' : `Objections so far: ${n} (${names})`),
+    objected: (delegation: string) => `${delegation} objects.`,
+    notObjected: (delegation: string) => `${delegation} has not objected.`,
+    objectRecorded: (delegation: string, id: string, date: string) =>
+      `Objection of ${delegation} to ${id} recorded. It is not secret: it is shown with ${delegation}'s name. You may withdraw it until ${date}.`,
+    objectionWithdrawn: (delegation: string, id: string) => `${delegation}'s objection to ${id} is withdrawn.`,
+    noObjection: (delegation: string, id: string) =>
+      `${delegation} has not objected to ${id}: there is no objection to withdraw.`,
+    notSilence: (id: string) => `${id} is not a silence procedure.`,
+    isSilence: (id: string) =>
+      `${id} is a silence procedure: there is nothing to vote on. To object, write: object ${id} "reason"; otherwise stay silent.`,
+    adopted: 'Decision: adopted under silence procedure (no objection by the deadline).',
+    holds: 'No objection so far: the silence holds.',
+    broken: (n: number, names: string) =>
+      `Decision: silence broken by ${n} ${n === 1 ? 'delegation' : 'delegations'}: ${names}.`,
+    objectionsOf: (n: number, eligible: number) =>
+      `Objections: ${n} of ${eligible} eligible ${eligible === 1 ? 'delegation' : 'delegations'}`,
+    reasonOf: (delegation: string, reason: string) => `${delegation}: "${reason}"`,
+    reasons: 'Reasons given',
+    reminder: (delegation: string, title: string, date: string, relative: string) =>
+      `The silence procedure on "${title}" ends ${date} (${relative}). It is adopted unless a delegation objects: if ${delegation} objects, say so before then.`,
+    colleague: (delegation: string, id: string, objects: boolean) =>
+      `Another delegate of ${delegation} ${objects ? 'lodged' : 'withdrew'} ${delegation}'s objection to ${id}.`,
+    noSecret: 'Objections in a silence procedure are never secret: remove secret.',
   },
 
   home: {
@@ -273,7 +395,7 @@ export const en = {
       'Deadlines: a date (2026-12-07, end of day in Geneva time), a date and time (2026-12-07T17:00), or a duration (14d, 36h). Option texts go in double quotes.',
     commands: {
       help: 'help: this list',
-      vote: 'vote <id> <number>: vote for an option (several numbers for a shortlist, e.g. vote W1 1,3; a combination: vote W1 1+3)',
+      vote: 'vote <id> <number>: vote for an option (several numbers for a shortlist, e.g. vote W1 1,3; a combination: vote W1 1+3; vote T1 abstain to abstain)',
       propose: 'propose <id> "<text>": propose an option while the consultation is open',
       status: 'status [<id>]: open consultations and turnout',
       results: 'results <id>: results (after the close, or live if enabled)',
@@ -282,13 +404,19 @@ export const en = {
         'report <id> [all]: the results as a PDF, in your language or in English, French and Spanish (secretariat)',
       share: 'share <id>: post the ballot in this channel too (one tally)',
       lang: 'lang en|fr|es: choose your language',
-      theme: 'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%]: launch a theme poll',
+      theme:
+        'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] [proposals N] [single]: launch a theme poll (single: one question, e.g. "Adopt the theme?"; proposals N: options each delegation may propose, default 3)',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D]: launch a topic shortlist',
       survey:
         'survey <id> [deadline D]: written survey from an inconclusive poll, to members and observers, two weeks; or survey "Question" "A" "B" from scratch',
       feedback: 'feedback "<workshop>" [participants N] [deadline D]: satisfaction survey',
       manage:
-        'close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id> · status <id>: who has not answered',
+        'close <id> [confirm] · extend <id> <D|+7d> · cancel <id> [confirm] · remind <id> · export <id> · status <id>: who has not answered',
+      moderate:
+        'withdraw <id> <n> · merge <id> <a> <b>: withdraw a proposed option, or fold option b into option a (delegations that answered are told)',
+      silence:
+        'silence "<text>" [deadline D] [eligible members|all]: silence procedure, adopted unless a delegation objects (default: 5 working days)',
+      object: 'object <id> ["reason"] · withdraw <id>: object to a silence procedure, or withdraw your objection',
       roster:
         'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list · roster import · roster export: roster import takes CSV lines below it (delegation,kind,region,user), all or nothing',
     },

@@ -7,6 +7,7 @@ export const es: Catalog = {
     topics: 'Preselección de temas',
     survey: 'Encuesta escrita',
     feedback: 'Encuesta de satisfacción',
+    silence: 'Procedimiento de acuerdo tácito',
   },
   delegationKind: {
     member: 'Estado Miembro',
@@ -14,6 +15,21 @@ export const es: Catalog = {
     'observer-org': 'Organización observadora',
   },
   state: { open: 'abierta', closed: 'cerrada', cancelled: 'cancelada' },
+  /** Scheduled work the store could not save: told personally to the secretariat, once. */
+  scheduler: {
+    title: 'Hay tareas programadas que fallan',
+    failed: (id: string, step: 'close' | 'remind', cause: string) =>
+      step === 'close'
+        ? `No se pudieron guardar los resultados de ${id}: ${cause}. ${id} se cerrará y sus resultados se publicarán en cuanto se pueda volver a escribir en el almacenamiento.`
+        : `No se pudieron guardar los recordatorios de ${id}: ${cause}. Se enviarán en cuanto se pueda volver a escribir en el almacenamiento.`,
+    failedOther: (cause: string) => `No se pudo completar una tarea programada: ${cause}.`,
+    retrying: 'El bot lo reintenta por sí solo; el control de estado informa del problema hasta que se resuelva.',
+    cause: {
+      full: 'el disco está lleno',
+      readOnly: 'no se puede escribir en el almacenamiento (solo lectura o no permitido)',
+      other: (what: string) => `error de almacenamiento (${what})`,
+    },
+  },
   defaultStatements: [
     'El taller fomentó el aprendizaje mutuo entre los gobiernos y otros actores.',
     'El taller contribuyó a una mejor comprensión de las cuestiones.',
@@ -81,6 +97,7 @@ export const es: Catalog = {
       'no-ballots': 'no se emitió ningún voto',
       'low-turnout': (pct: string, needed: string) => `la participación (${pct}) es inferior al quórum de ${needed}`,
       'tie-at-cut': (options: string) => `empate en el umbral de selección entre ${options}`,
+      'all-abstained': 'todas las delegaciones que respondieron se abstuvieron',
     },
     nextStep: (id: string) => `La Secretaría puede iniciar una encuesta escrita: /consult survey ${id}`,
     agreeShare: (pct: string, n: number) => `${pct} de acuerdo (${n} ${n === 1 ? 'respuesta' : 'respuestas'})`,
@@ -92,6 +109,8 @@ export const es: Catalog = {
   },
 
   report: {
+    notForSilence: (id: string) =>
+      `${id} es un procedimiento de acuerdo tácito: su resultado figura en sus resultados (results ${id}); no tiene informe en PDF.`,
     /** Between a label and its value, e.g. "Kind: Theme poll" (French sets a space before the colon). */
     labelEnd: ': ',
     homeClosed: 'Cerradas recientemente: informes',
@@ -258,6 +277,7 @@ export const es: Catalog = {
     listAsFile: (delegations: number, delegates: number) =>
       `${delegations} delegaciones, ${delegates} delegados: demasiado largo para un solo mensaje, por lo que la lista se adjunta como archivo.`,
     oneCommand: 'Un solo comando por mensaje, por favor (o use roster import para muchas líneas de la lista).',
+    fileUnreadable: 'No se pudo descargar el archivo, por lo que no se importó nada. Envíelo de nuevo.',
     csvNeedsCommand: (header: string) =>
       `Para cargar una lista, empiece el mensaje con roster import en una línea, y luego el CSV con el encabezado ${header}.`,
   },
@@ -278,6 +298,105 @@ export const es: Catalog = {
     title: (id: string) => `Recordatorio: la consulta ${id} se cierra pronto`,
     text: (delegation: string, title: string, date: string, relative: string) =>
       `${delegation} aún no ha respondido a "${title}". El cierre está previsto para el ${date} (${relative}).`,
+  },
+
+  safeguard: {
+    extendEarlier: (id: string, current: string, asked: string) =>
+      `El nuevo plazo (${asked}) no es posterior al actual (${current}): una prórroga solo puede aplazar el plazo. Para cerrar ${id} ahora, escriba: close ${id}`,
+    extendTo: (date: string) => `Prorrogar al ${date}`,
+    confirmTitle: 'Confirme, por favor',
+    confirmClose: (id: string, date: string) =>
+      `¿Cerrar ${id} ahora, antes de su plazo (${date})? No se aceptarán más votos y los resultados se publicarán en todos los canales de la consulta.`,
+    confirmCancel: (id: string) =>
+      `¿Cancelar ${id}? No se publicará ningún resultado ni se enviarán más recordatorios; los votos emitidos se conservan en el registro de auditoría.`,
+    confirmCloseButton: (id: string) => `Sí, cerrar ${id}`,
+    confirmCancelButton: (id: string) => `Sí, cancelar ${id}`,
+    orType: (command: string) => `O escriba: ${command}`,
+    abstainButton: 'Abstenerse',
+    abstained: (delegation: string) => `${delegation} se abstiene.`,
+    abstainRecorded: (delegation: string) =>
+      `Abstención registrada en nombre de ${delegation}. Cuenta en la participación, pero no en el cálculo de la mayoría.`,
+    notAbstainable: (id: string) =>
+      `La abstención solo es posible en las encuestas sobre el tema y en las encuestas escritas, y ${id} no es ninguna de ellas.`,
+    abstainAlone: 'Una abstención no puede ir con una opción: escriba vote <id> abstain sin nada más.',
+    abstentions: (n: number, base: number) =>
+      `Abstenciones: ${n} (cuentan en la participación, pero no en la base de la mayoría, de ${base} ${base === 1 ? 'voto emitido' : 'votos emitidos'})`,
+    lowTurnout: (answered: number, eligible: number) => `participación baja: ${answered} de ${eligible}`,
+    quorumLine: (pct: string) =>
+      `Quórum: el ${pct} de las delegaciones habilitadas debe responder para que el resultado sea concluyente.`,
+    observersFollow: 'Los observadores siguen esta consulta; votan los Estados Miembros.',
+    observerFollows: (delegation: string) => `${delegation} sigue esta consulta (votan los Estados Miembros).`,
+    proposalCap: (delegation: string, cap: number, id: string) =>
+      cap === 0
+        ? `${id} no admite propuestas. No se ha registrado nada.`
+        : `${delegation} ya ha propuesto ${cap} ${cap === 1 ? 'opción' : 'opciones'} en ${id}, el máximo por delegación. No se ha registrado nada.`,
+    noSuchOption: (id: string, n: number) =>
+      `La papeleta de ${id} no tiene la opción ${n}. Escriba status ${id} para ver las opciones.`,
+    notProposed: (id: string, n: number) =>
+      `La opción ${n} de ${id} es una opción de la Secretaría: solo pueden retirarse las opciones propuestas.`,
+    withdrawSecret: (id: string, n: number) =>
+      `${id} es una votación secreta y ya hay votos emitidos: retirar la opción ${n} podría revelar quién la eligió. Fusiónela con otra opción: merge ${id} <a> ${n}`,
+    mergeSame: 'Elija dos opciones distintas para fusionar.',
+    withdrawnReply: (id: string, n: number, text: string) =>
+      `La opción ${n} («${text}») se ha retirado de ${id}. Las delegaciones cuyo voto la elegía lo recuperan con un aviso personal; las demás que respondieron reciben un aviso.`,
+    mergedReply: (id: string, from: number, into: number) =>
+      `La opción ${from} de ${id} se ha fusionado con la opción ${into}: los votos por la ${from} cuentan ahora para la ${into}. Las delegaciones que respondieron reciben un aviso.`,
+    withdrawnLine: (list: string) => `Retiradas o fusionadas: ${list}`,
+    mergedInto: (n: number) => `fusionada con la ${n}`,
+    colleagueTitle: (id: string) => `${id}: el voto de su delegación ha cambiado`,
+    colleagueChanged: (delegation: string, id: string, choice: string) =>
+      `Otro delegado de ${delegation} ha cambiado el voto de ${delegation} en ${id}: ahora es ${choice}. El voto que usted emitió ya no cuenta (cuenta el último voto de cada delegación).`,
+    colleagueChangedSecret: (delegation: string, id: string) =>
+      `Otro delegado de ${delegation} ha cambiado el voto de ${delegation} en ${id} (votación secreta: la opción no se muestra). Cuenta el último voto de cada delegación.`,
+    returnedTitle: (id: string) => `${id}: se le devuelve el voto de su delegación`,
+    returned: (delegation: string, id: string, n: number, text: string, date: string) =>
+      `La Secretaría ha retirado la opción ${n} («${text}») de ${id}. El voto de ${delegation} la elegía, por lo que se le devuelve: vote de nuevo antes del ${date}.`,
+    optionsTitle: (id: string) => `${id}: las opciones han cambiado`,
+    optionAdded: (id: string, n: number, text: string, date: string) =>
+      `Se ha propuesto una nueva opción en ${id}: ${n}. ${text}. El voto de su delegación se mantiene; puede cambiarlo hasta el ${date}.`,
+    optionWithdrawn: (id: string, n: number, text: string, date: string) =>
+      `La Secretaría ha retirado la opción ${n} («${text}») de ${id}. El voto de su delegación se mantiene sin ella; puede cambiarlo hasta el ${date}.`,
+    optionMerged: (id: string, from: number, fromText: string, into: number, intoText: string, date: string) =>
+      `La Secretaría ha fusionado la opción ${from} («${fromText}») con la opción ${into} («${intoText}») en ${id}: los votos por la ${from} cuentan ahora para la ${into}. Puede cambiar el voto de su delegación hasta el ${date}.`,
+    needsTwo:
+      'Una encuesta sobre el tema necesita dos opciones. Para una sola pregunta (p. ej., «¿Adoptar el tema?»), añada single: theme "¿Adoptar el tema?" single',
+    unquoted: (suggestion: string) => `El texto de cada opción va entre comillas dobles. Escríbalo así: ${suggestion}`,
+    badConfirm: (word: string) => `No he entendido «${word}»: para confirmar, añada la palabra confirm.`,
+  },
+
+  silence: {
+    explain:
+      'Procedimiento de acuerdo tácito: el texto se adopta salvo que una delegación habilitada presente una objeción antes del plazo. Las objeciones nunca son secretas: cada una se muestra con el nombre de su delegación y puede retirarse hasta el plazo.',
+    objectButton: 'Presentar objeción',
+    withdrawButton: 'Retirar nuestra objeción',
+    reasonLabel: 'Motivo de la objeción (opcional)',
+    objections: (n: number, names: string) =>
+      n === 0 ? 'Ninguna objeción por ahora.' : `Objeciones por ahora: ${n} (${names})`,
+    objected: (delegation: string) => `${delegation} presenta una objeción.`,
+    notObjected: (delegation: string) => `${delegation} no ha presentado ninguna objeción.`,
+    objectRecorded: (delegation: string, id: string, date: string) =>
+      `Objeción de ${delegation} a ${id} registrada. No es secreta: se muestra con el nombre de ${delegation}. Puede retirarla hasta el ${date}.`,
+    objectionWithdrawn: (delegation: string, id: string) => `Se ha retirado la objeción de ${delegation} a ${id}.`,
+    noObjection: (delegation: string, id: string) =>
+      `${delegation} no ha presentado ninguna objeción a ${id}: no hay objeción que retirar.`,
+    notSilence: (id: string) => `${id} no es un procedimiento de acuerdo tácito.`,
+    isSilence: (id: string) =>
+      `${id} es un procedimiento de acuerdo tácito: no hay nada que votar. Para presentar una objeción, escriba: object ${id} "motivo"; si no, guarde silencio.`,
+    adopted: 'Decisión: adoptado por procedimiento de acuerdo tácito (ninguna objeción antes del plazo).',
+    holds: 'Ninguna objeción por ahora: el acuerdo tácito se mantiene.',
+    broken: (n: number, names: string) =>
+      `Decisión: acuerdo tácito roto por ${n} ${n === 1 ? 'delegación' : 'delegaciones'}: ${names}.`,
+    objectionsOf: (n: number, eligible: number) =>
+      `Objeciones: ${n} de ${eligible} ${eligible === 1 ? 'delegación habilitada' : 'delegaciones habilitadas'}`,
+    reasonOf: (delegation: string, reason: string) => `${delegation}: «${reason}»`,
+    reasons: 'Motivos indicados',
+    reminder: (delegation: string, title: string, date: string, relative: string) =>
+      `El procedimiento de acuerdo tácito sobre «${title}» termina el ${date} (${relative}). Se adopta salvo objeción: si ${delegation} se opone, indíquelo antes.`,
+    colleague: (delegation: string, id: string, objects: boolean) =>
+      objects
+        ? `Otro delegado de ${delegation} ha presentado la objeción de ${delegation} a ${id}.`
+        : `Otro delegado de ${delegation} ha retirado la objeción de ${delegation} a ${id}.`,
+    noSecret: 'Las objeciones de un procedimiento de acuerdo tácito nunca son secretas: quite secret.',
   },
 
   home: {
@@ -302,7 +421,7 @@ export const es: Catalog = {
       'Plazos: una fecha (2026-12-07, al final del día, hora de Ginebra), una fecha y hora (2026-12-07T17:00) o una duración (14d, 36h). El texto de cada opción va entre comillas dobles (").',
     commands: {
       help: 'help: esta lista',
-      vote: 'vote <id> <number>: votar por una opción (varios números para una preselección, p. ej., vote W1 1,3; una combinación: vote W1 1+3)',
+      vote: 'vote <id> <number>: votar por una opción (varios números para una preselección, p. ej., vote W1 1,3; una combinación: vote W1 1+3; vote T1 abstain para abstenerse)',
       propose: 'propose <id> "<text>": proponer una opción mientras la consulta esté abierta',
       status: 'status [<id>]: consultas abiertas y participación',
       results: 'results <id>: resultados (tras el cierre, o en tiempo real si esta opción está activada)',
@@ -311,13 +430,19 @@ export const es: Catalog = {
       share: 'share <id>: publicar también el formulario de votación en este canal (recuento único)',
       lang: 'lang en|fr|es: elegir su idioma',
       theme:
-        'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%]: iniciar un sondeo sobre el tema',
+        'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] [proposals N] [single]: iniciar un sondeo sobre el tema (single: una sola pregunta, p. ej., «¿Adoptar el tema?»; proposals N: opciones que cada delegación puede proponer, 3 por defecto)',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D]: iniciar una preselección de temas',
       survey:
         'survey <id> [deadline D]: encuesta escrita a partir de un sondeo no concluyente, dirigida a miembros y observadores, con una duración de dos semanas; o survey "Question" "A" "B" para empezar desde cero',
       feedback: 'feedback "<workshop>" [participants N] [deadline D]: encuesta de satisfacción',
       manage:
-        'close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id> · status <id>: quién no ha respondido',
+        'close <id> [confirm] · extend <id> <D|+7d> · cancel <id> [confirm] · remind <id> · export <id> · status <id>: quién no ha respondido',
+      moderate:
+        'withdraw <id> <n> · merge <id> <a> <b>: retirar una opción propuesta, o fusionar la opción b con la opción a (las delegaciones que respondieron reciben un aviso)',
+      silence:
+        'silence "<text>" [deadline D] [eligible members|all]: procedimiento de acuerdo tácito, adoptado salvo objeción de una delegación (por defecto: 5 días hábiles)',
+      object:
+        'object <id> ["reason"] · withdraw <id>: presentar una objeción a un acuerdo tácito, o retirar su objeción',
       roster:
         'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list · roster import · roster export: roster import toma las líneas CSV debajo (delegation,kind,region,user), todo o nada',
     },

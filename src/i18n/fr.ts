@@ -10,6 +10,7 @@ export const fr: Catalog = {
     topics: 'Présélection des sujets',
     survey: 'Enquête écrite',
     feedback: 'Enquête de satisfaction',
+    silence: "Procédure d'approbation tacite",
   },
   delegationKind: {
     member: 'État Membre',
@@ -17,6 +18,21 @@ export const fr: Catalog = {
     'observer-org': 'Organisation observatrice',
   },
   state: { open: 'ouverte', closed: 'clôturée', cancelled: 'annulée' },
+  /** Scheduled work the store could not save: told personally to the secretariat, once. */
+  scheduler: {
+    title: 'Des tâches planifiées échouent',
+    failed: (id: string, step: 'close' | 'remind', cause: string) =>
+      step === 'close'
+        ? `Les résultats de ${id} n'ont pas pu être enregistrés : ${cause}. ${id} sera clôturée et ses résultats publiés dès que le stockage pourra de nouveau être écrit.`
+        : `Les rappels de ${id} n'ont pas pu être enregistrés : ${cause}. Ils partiront dès que le stockage pourra de nouveau être écrit.`,
+    failedOther: (cause: string) => `Une tâche planifiée n'a pas pu être menée à bien : ${cause}.`,
+    retrying: "Le bot réessaie de lui-même ; le contrôle de santé signale le problème jusqu'à ce qu'il soit résolu.",
+    cause: {
+      full: 'le disque est plein',
+      readOnly: 'le stockage ne peut pas être écrit (lecture seule ou non autorisé)',
+      other: (what: string) => `erreur de stockage (${what})`,
+    },
+  },
   defaultStatements: [
     "L'atelier a favorisé l'apprentissage mutuel entre les gouvernements et les autres acteurs.",
     "L'atelier a contribué à une meilleure compréhension des enjeux.",
@@ -84,6 +100,7 @@ export const fr: Catalog = {
       'low-turnout': (pct: string, needed: string) =>
         `le taux de participation (${pct}) est inférieur au quorum de ${needed}`,
       'tie-at-cut': (options: string) => `égalité au seuil de sélection entre ${options}`,
+      'all-abstained': 'toutes les délégations ayant répondu se sont abstenues',
     },
     nextStep: (id: string) => `Le Secrétariat peut lancer une enquête écrite : /consult survey ${id}`,
     agreeShare: (pct: string, n: number) => `${pct} d'accord (${n} ${one(n) ? 'réponse' : 'réponses'})`,
@@ -95,6 +112,8 @@ export const fr: Catalog = {
   },
 
   report: {
+    notForSilence: (id: string) =>
+      `${id} est une procédure d’approbation tacite : son issue figure dans ses résultats (results ${id}) ; elle n’a pas de rapport PDF.`,
     /** Between a label and its value, e.g. "Kind: Theme poll" (French sets a space before the colon). */
     labelEnd: ' : ',
     homeClosed: 'Clôturées récemment : rapports',
@@ -264,6 +283,7 @@ export const fr: Catalog = {
       `${delegations} délégations, ${delegates} délégués : trop long pour un seul message, la liste est donc jointe en fichier.`,
     oneCommand:
       "Une seule commande par message, s'il vous plaît (ou utilisez roster import pour de nombreuses lignes de liste).",
+    fileUnreadable: "Le fichier n'a pas pu être téléchargé, rien n'a donc été importé. Envoyez-le à nouveau.",
     csvNeedsCommand: (header: string) =>
       `Pour charger une liste, commencez le message par roster import sur une ligne, puis le CSV avec l'en-tête ${header}.`,
   },
@@ -285,6 +305,107 @@ export const fr: Catalog = {
     title: (id: string) => `Rappel : la consultation ${id} sera bientôt clôturée`,
     text: (delegation: string, title: string, date: string, relative: string) =>
       `${delegation} n'a pas encore répondu à « ${title} ». La clôture est fixée au ${date} (${relative}).`,
+  },
+
+  safeguard: {
+    extendEarlier: (id: string, current: string, asked: string) =>
+      `La nouvelle date limite (${asked}) n'est pas postérieure à la date actuelle (${current}) : une prolongation ne peut que repousser la date limite. Pour clôturer la consultation ${id} dès maintenant, saisissez : close ${id}`,
+    extendTo: (date: string) => `Prolonger au ${date}`,
+    confirmTitle: 'Merci de confirmer',
+    confirmClose: (id: string, date: string) =>
+      `Clôturer la consultation ${id} maintenant, avant sa date limite (${date}) ? Plus aucun vote ne sera accepté et les résultats seront publiés dans tous les canaux de la consultation.`,
+    confirmCancel: (id: string) =>
+      `Annuler la consultation ${id} ? Aucun résultat ne sera publié et aucun autre rappel ne sera envoyé ; les votes exprimés restent dans le journal d'audit.`,
+    confirmCloseButton: (id: string) => `Oui, clôturer ${id}`,
+    confirmCancelButton: (id: string) => `Oui, annuler ${id}`,
+    orType: (command: string) => `Ou saisissez : ${command}`,
+    abstainButton: "S'abstenir",
+    abstained: (delegation: string) => `${delegation} s'abstient.`,
+    abstainRecorded: (delegation: string) =>
+      `Abstention enregistrée au nom de ${delegation}. Elle compte dans la participation, mais pas dans le calcul de la majorité.`,
+    notAbstainable: (id: string) =>
+      `L'abstention n'est possible que dans les sondages sur le thème et les enquêtes écrites, ce que la consultation ${id} n'est pas.`,
+    abstainAlone: 'Une abstention ne peut pas accompagner un choix : écrivez vote <id> abstain seul.',
+    abstentions: (n: number, base: number) =>
+      `Abstentions : ${n} (comptées dans la participation, mais pas dans la base de la majorité, soit ${base} ${one(base) ? 'suffrage exprimé' : 'suffrages exprimés'})`,
+    lowTurnout: (answered: number, eligible: number) => `participation faible : ${answered} sur ${eligible}`,
+    quorumLine: (pct: string) =>
+      `Quorum : ${pct} des délégations habilitées doivent répondre pour que le résultat soit concluant.`,
+    observersFollow: 'Les observateurs suivent cette consultation ; les États Membres votent.',
+    observerFollows: (delegation: string) => `${delegation} suit cette consultation (vote des États Membres).`,
+    proposalCap: (delegation: string, cap: number, id: string) =>
+      cap === 0
+        ? `La consultation ${id} n'accepte pas de propositions. Rien n'a été enregistré.`
+        : `${delegation} a déjà proposé ${cap} ${one(cap) ? 'option' : 'options'} dans la consultation ${id}, soit le maximum par délégation. Rien n'a été enregistré.`,
+    noSuchOption: (id: string, n: number) =>
+      `Le bulletin de la consultation ${id} ne comporte pas d'option ${n}. Saisissez status ${id} pour voir les options.`,
+    notProposed: (id: string, n: number) =>
+      `L'option ${n} de la consultation ${id} est une option du Secrétariat : seules les options proposées peuvent être retirées.`,
+    withdrawSecret: (id: string, n: number) =>
+      `La consultation ${id} est à scrutin secret et des votes ont été exprimés : retirer l'option ${n} pourrait révéler qui l'a choisie. Fusionnez-la plutôt avec une autre option : merge ${id} <a> ${n}`,
+    mergeSame: 'Choisissez deux options différentes à fusionner.',
+    withdrawnReply: (id: string, n: number, text: string) =>
+      `L'option ${n} (« ${text} ») est retirée de la consultation ${id}. Les délégations dont le vote la choisissait le récupèrent avec un avis personnel ; les autres délégations ayant répondu sont informées.`,
+    mergedReply: (id: string, from: number, into: number) =>
+      `L'option ${from} de la consultation ${id} est fusionnée avec l'option ${into} : les votes pour l'option ${from} comptent désormais pour l'option ${into}. Les délégations ayant répondu sont informées.`,
+    withdrawnLine: (list: string) => `Retirées ou fusionnées : ${list}`,
+    mergedInto: (n: number) => `fusionnée avec l'option ${n}`,
+    colleagueTitle: (id: string) => `${id} : le vote de votre délégation a changé`,
+    colleagueChanged: (delegation: string, id: string, choice: string) =>
+      `Un autre délégué de ${delegation} a modifié le vote de ${delegation} pour la consultation ${id} : il porte désormais sur ${choice}. Le vote que vous aviez exprimé ne compte plus (seul le dernier vote d'une délégation compte).`,
+    colleagueChangedSecret: (delegation: string, id: string) =>
+      `Un autre délégué de ${delegation} a modifié le vote de ${delegation} pour la consultation ${id} (scrutin secret : le choix n'est pas affiché). Seul le dernier vote d'une délégation compte.`,
+    returnedTitle: (id: string) => `${id} : le vote de votre délégation vous est rendu`,
+    returned: (delegation: string, id: string, n: number, text: string, date: string) =>
+      `Le Secrétariat a retiré l'option ${n} (« ${text} ») de la consultation ${id}. Le vote de ${delegation} la choisissait ; il vous est donc rendu : veuillez voter à nouveau avant le ${date}.`,
+    optionsTitle: (id: string) => `${id} : les options ont changé`,
+    optionAdded: (id: string, n: number, text: string, date: string) =>
+      `Une nouvelle option a été proposée dans la consultation ${id} : ${n}. ${text}. Le vote de votre délégation est maintenu ; vous pouvez le modifier jusqu'au ${date}.`,
+    optionWithdrawn: (id: string, n: number, text: string, date: string) =>
+      `Le Secrétariat a retiré l'option ${n} (« ${text} ») de la consultation ${id}. Le vote de votre délégation est maintenu sans elle ; vous pouvez le modifier jusqu'au ${date}.`,
+    optionMerged: (id: string, from: number, fromText: string, into: number, intoText: string, date: string) =>
+      `Le Secrétariat a fusionné l'option ${from} (« ${fromText} ») avec l'option ${into} (« ${intoText} ») dans la consultation ${id} : les votes pour l'option ${from} comptent désormais pour l'option ${into}. Vous pouvez modifier le vote de votre délégation jusqu'au ${date}.`,
+    needsTwo:
+      'Un sondage sur le thème nécessite deux options. Pour une question unique (p. ex. « Adopter le thème ? »), ajoutez single : theme "Adopter le thème ?" single',
+    unquoted: (suggestion: string) =>
+      `Le texte de chaque option se met entre guillemets doubles. Écrivez par exemple : ${suggestion}`,
+    badConfirm: (word: string) => `Je n'ai pas compris « ${word} » : pour confirmer, ajoutez le mot confirm.`,
+  },
+
+  silence: {
+    explain:
+      "Procédure d'approbation tacite : le texte est adopté sauf si une délégation habilitée s'y oppose avant la date limite. Les objections ne sont jamais secrètes : chacune est affichée avec le nom de sa délégation et peut être retirée jusqu'à la date limite.",
+    objectButton: 'Faire objection',
+    withdrawButton: 'Retirer notre objection',
+    reasonLabel: "Motif de l'objection (facultatif)",
+    objections: (n: number, names: string) =>
+      n === 0 ? 'Aucune objection à ce stade.' : `Objections à ce stade : ${n} (${names})`,
+    objected: (delegation: string) => `${delegation} fait objection.`,
+    notObjected: (delegation: string) => `${delegation} n'a pas fait objection.`,
+    objectRecorded: (delegation: string, id: string, date: string) =>
+      `Objection de ${delegation} à la consultation ${id} enregistrée. Elle n'est pas secrète : elle est affichée avec le nom de ${delegation}. Vous pouvez la retirer jusqu'au ${date}.`,
+    objectionWithdrawn: (delegation: string, id: string) =>
+      `L'objection de ${delegation} à la consultation ${id} est retirée.`,
+    noObjection: (delegation: string, id: string) =>
+      `${delegation} n'a pas fait objection à la consultation ${id} : il n'y a aucune objection à retirer.`,
+    notSilence: (id: string) => `La consultation ${id} n'est pas une procédure d'approbation tacite.`,
+    isSilence: (id: string) =>
+      `La consultation ${id} est une procédure d'approbation tacite : il n'y a rien à voter. Pour faire objection, écrivez : object ${id} "motif" ; sinon, gardez le silence.`,
+    adopted: "Décision : adopté selon la procédure d'approbation tacite (aucune objection avant la date limite).",
+    holds: "Aucune objection à ce stade : l'approbation tacite tient.",
+    broken: (n: number, names: string) =>
+      `Décision : approbation tacite rompue par ${n} ${one(n) ? 'délégation' : 'délégations'} : ${names}.`,
+    objectionsOf: (n: number, eligible: number) =>
+      `Objections : ${n} sur ${eligible} ${one(eligible) ? 'délégation habilitée' : 'délégations habilitées'}`,
+    reasonOf: (delegation: string, reason: string) => `${delegation} : « ${reason} »`,
+    reasons: 'Motifs indiqués',
+    reminder: (delegation: string, title: string, date: string, relative: string) =>
+      `La procédure d'approbation tacite sur « ${title} » prend fin le ${date} (${relative}). Le texte est adopté sauf objection : si ${delegation} s'y oppose, faites-le savoir d'ici là.`,
+    colleague: (delegation: string, id: string, objects: boolean) =>
+      objects
+        ? `Un autre délégué de ${delegation} a formulé l'objection de ${delegation} à la consultation ${id}.`
+        : `Un autre délégué de ${delegation} a retiré l'objection de ${delegation} à la consultation ${id}.`,
+    noSecret: "Les objections d'une procédure d'approbation tacite ne sont jamais secrètes : retirez secret.",
   },
 
   home: {
@@ -309,7 +430,7 @@ export const fr: Catalog = {
       'Dates limites : une date (2026-12-07, fin de journée, heure de Genève), une date et une heure (2026-12-07T17:00) ou une durée (14d, 36h). Le texte de chaque option se met entre guillemets doubles (").',
     commands: {
       help: 'help : cette liste',
-      vote: 'vote <id> <number> : voter pour une option (plusieurs numéros pour une présélection, p. ex. vote W1 1,3 ; un regroupement : vote W1 1+3)',
+      vote: "vote <id> <number> : voter pour une option (plusieurs numéros pour une présélection, p. ex. vote W1 1,3 ; un regroupement : vote W1 1+3 ; vote T1 abstain pour s'abstenir)",
       propose: 'propose <id> "<text>" : proposer une option tant que la consultation est ouverte',
       status: 'status [<id>] : consultations ouvertes et participation',
       results: 'results <id> : résultats (après la clôture, ou en direct si cette option est activée)',
@@ -319,13 +440,19 @@ export const fr: Catalog = {
       share: 'share <id> : publier également le bulletin de vote dans ce canal (décompte unique)',
       lang: 'lang en|fr|es : choisir votre langue',
       theme:
-        'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] : lancer un sondage sur le thème',
+        'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] [proposals N] [single] : lancer un sondage sur le thème (single : une seule question, p. ex. « Adopter le thème ? » ; proposals N : options que chaque délégation peut proposer, 3 par défaut)',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D] : lancer une présélection des sujets',
       survey:
         'survey <id> [deadline D] : enquête écrite à partir d\'un sondage non concluant, adressée aux membres et aux observateurs, d\'une durée de deux semaines ; ou survey "Question" "A" "B" pour partir de zéro',
       feedback: 'feedback "<workshop>" [participants N] [deadline D] : enquête de satisfaction',
       manage:
-        "close <id> · extend <id> <D> · cancel <id> · remind <id> · export <id> · status <id> : qui n'a pas répondu",
+        "close <id> [confirm] · extend <id> <D|+7d> · cancel <id> [confirm] · remind <id> · export <id> · status <id> : qui n'a pas répondu",
+      moderate:
+        "withdraw <id> <n> · merge <id> <a> <b> : retirer une option proposée, ou fusionner l'option b avec l'option a (les délégations ayant répondu sont informées)",
+      silence:
+        'silence "<text>" [deadline D] [eligible members|all] : procédure d\'approbation tacite, adoptée sauf objection d\'une délégation (par défaut : 5 jours ouvrables)',
+      object:
+        'object <id> ["reason"] · withdraw <id> : faire objection à une procédure d\'approbation tacite, ou retirer votre objection',
       roster:
         'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list · roster import · roster export: roster import prend les lignes CSV placées dessous (delegation,kind,region,user), tout ou rien',
     },

@@ -15,6 +15,8 @@ const CACHE_SIZE = 32;
 
 export function resultsChartModel(v: ViewContext, c: Readonly<Consultation>): ChartModel | undefined {
   if (c.status === 'cancelled' || (c.status === 'open' && c.visibility === 'hidden')) return undefined;
+  // A silence procedure has objections, not options: its card says it all.
+  if (c.kind === 'silence') return undefined;
   if (c.kind === 'feedback') return (c.statements?.length ?? 0) > 0 ? likertChart(v, c) : undefined;
   if (c.options.length === 0) return undefined;
   const result = tally(v.meta, c);

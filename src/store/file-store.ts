@@ -11,13 +11,14 @@
  * kernel crash.
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSONFile, TextFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { Consultation, Meta, emptyMeta } from '../domain/model.ts';
 import { StoreLoadError, StoreWriteError, type Store } from './store.ts';
 import { SerialWriter } from './serial-writer.ts';
+import { acquireLock, type StoreLock } from './lock.ts';
 import { AUDIT_SUFFIX, decode, encode, writeLogAt, type Persisted } from './consultation-file.ts';
 
 /** A consultation id doubles as its file name, so it must be a plain, safe one. */
@@ -122,6 +123,8 @@ export class FileStore implements Store {
   #meta: Doc<Meta> | undefined;
   readonly #consultations = new Map<string, Doc<Consultation>>();
   #closed = false;
+  #lock: StoreLock | undefined;
+  readonly #listeners: Array<(id: string) => void> = [];
 
   constructor(opts: { dir: string }) {
     this.#dir = opts.dir;
@@ -130,6 +133,17 @@ export class FileStore implements Store {
 
   async open(): Promise<void> {
     if (this.#meta) throw new Error('The store is already open.');
+    // Lock before reading, so a store another process is writing is refused, not misread.
+    const lock = existsSync(this.#dir) ? await acquireLock(this.#dir) : undefined;
+    try {
+      await this.#load(lock);
+    } catch (err) {
+      await lock?.release();
+      throw err;
+    }
+  }
+
+  async #load(lock: StoreLock | undefined): Promise<void> {
     const metaFile = join(this.#dir, 'meta.json');
     const meta = await load(metaFile, Meta);
     if (!meta.ok && !meta.missing) throw new StoreLoadError(metaFile, meta.problem);
@@ -153,6 +167,7 @@ export class FileStore implements Store {
 
     // Only now, with everything valid, may anything on disk be created.
     await mkdir(this.#consultationsDir, { recursive: true });
+    this.#lock = lock ?? (await acquireLock(this.#dir));
     this.#meta = this.#metaDoc(metaFile, meta.ok ? meta.data : emptyMeta());
     for (const { file, data, persisted } of loaded) {
       this.#consultations.set(data.id, this.#consultationDoc(file, data, persisted));
@@ -192,6 +207,7 @@ export class FileStore implements Store {
     const doc = this.#consultationDoc(join(this.#consultationsDir, `${c.id}.json`), data, { entries: 0, bytes: 0 });
     this.#consultations.set(c.id, doc);
     await doc.writer.write();
+    this.#changed(c.id);
   }
 
   async update<T>(id: string, fn: (c: Consultation) => T): Promise<T> {
@@ -201,13 +217,23 @@ export class FileStore implements Store {
     if (!doc) throw new Error(`Unknown consultation ${id}.`);
     const result = fn(doc.data); // if fn throws, nothing is queued or written
     await doc.writer.write();
+    this.#changed(id);
     return result;
+  }
+
+  onChange(listener: (id: string) => void): void {
+    this.#listeners.push(listener);
+  }
+
+  #changed(id: string): void {
+    for (const listener of this.#listeners) listener(id);
   }
 
   async close(): Promise<void> {
     this.#closed = true;
     const docs = [...this.#consultations.values(), ...(this.#meta ? [this.#meta] : [])];
     await Promise.all(docs.map((d) => d.writer.idle()));
+    await this.#lock?.release();
   }
 
   async #consultationFileNames(): Promise<string[]> {

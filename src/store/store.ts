@@ -22,6 +22,8 @@ export interface Store {
    */
   update<T>(id: string, fn: (c: Consultation) => T): Promise<T>;
   close(): Promise<void>;
+  /** Calls `listener` with a consultation's id after each durable write that created or changed it. */
+  onChange?(listener: (id: string) => void): void;
 }
 
 export class StoreLoadError extends Error {

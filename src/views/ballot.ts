@@ -2,9 +2,12 @@
 import type { Consultation, Delegation, Lang, Meta } from '../domain/model.ts';
 import type { Catalog } from '../i18n/en.ts';
 import { turnoutCount, countOptions } from '../domain/tally.ts';
-import { hasAnswered } from '../domain/ballot.ts';
+import { allowsAbstain, hasAnswered } from '../domain/ballot.ts';
+import { activeOptions, proposalCap } from '../domain/proposals.ts';
+import { isEligible } from '../domain/eligibility.ts';
+import { silenceBallotBlocks } from './silence.ts';
 import type { Button, Card, CardBlock } from './card.ts';
-import { formatDate, formatRelative, shortLabel } from './format.ts';
+import { formatDate, formatRelative, pct, shortLabel } from './format.ts';
 import { resultBars } from './results.ts';
 
 export interface ViewContext {
@@ -27,12 +30,22 @@ function deadlineLine(v: ViewContext, c: Readonly<Consultation>): string {
 
 function optionLines(v: ViewContext, c: Readonly<Consultation>): string {
   const name = (id: string) => v.meta.delegations.find((d) => d.id === id)?.name ?? id;
-  return c.options
+  return activeOptions(c)
     .map((o) => {
       const note = o.combines ? v.t.ballot.combination : o.proposedBy ? v.t.ballot.proposedBy(name(o.proposedBy)) : '';
       return `${o.n}. ${o.text}${note ? ` (${note})` : ''}`;
     })
     .join('\n');
+}
+
+/** Options the secretariat withdrew or merged, so a delegate who saw them knows where they went. */
+function withdrawnLine(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
+  const gone = c.options.filter((o) => o.withdrawn);
+  if (gone.length === 0) return [];
+  const list = gone
+    .map((o) => `${o.n}. ${o.text}${o.mergedInto ? ` (${v.t.safeguard.mergedInto(o.mergedInto)})` : ''}`)
+    .join('; ');
+  return [{ type: 'text', text: v.t.safeguard.withdrawnLine(list), style: 'muted' }];
 }
 
 function secrecyLine(v: ViewContext, c: Readonly<Consultation>): string {
@@ -52,6 +65,7 @@ function viewerLine(v: ViewContext, c: Readonly<Consultation>, delegation: Deleg
   }
   const ballot = c.ballots[delegation.id];
   if (!ballot) return { type: 'text', text: v.t.ballot.notYet(delegation.name) };
+  if (ballot.abstain) return { type: 'text', text: v.t.safeguard.abstained(delegation.name), style: 'success' };
   const chosen = ballot.choices.map((n) => `${n}. ${c.options.find((o) => o.n === n)?.text ?? n}`).join('; ');
   return { type: 'text', text: v.t.ballot.yourVote(delegation.name, chosen), style: 'success' };
 }
@@ -65,16 +79,20 @@ function voteControls(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
       },
     ];
   }
-  const propose: Button = { label: v.t.ballot.proposeButton, command: { type: 'propose-form', id: c.id } };
+  const extra: Button[] = [];
+  if (allowsAbstain(c))
+    extra.push({ label: v.t.safeguard.abstainButton, command: { type: 'vote', id: c.id, choices: [], abstain: true } });
+  if (proposalCap(c) > 0) extra.push({ label: v.t.ballot.proposeButton, command: { type: 'propose-form', id: c.id } });
+  const active = activeOptions(c);
   if (c.select === 1) {
-    const buttons: Button[] = c.options.map((o) => ({
+    const buttons: Button[] = active.map((o) => ({
       label: `${o.n} · ${shortLabel(o.text)}`,
       command: { type: 'vote', id: c.id, choices: [o.n] },
     }));
-    return [{ type: 'actions', buttons: [...buttons, propose] }];
+    return [{ type: 'actions', buttons: [...buttons, ...extra] }];
   }
-  const choices = c.options.map((o) => ({ value: String(o.n), label: `${o.n} · ${shortLabel(o.text, 70)}` }));
-  const base = c.options
+  const choices = active.map((o) => ({ value: String(o.n), label: `${o.n} · ${shortLabel(o.text, 70)}` }));
+  const base = active
     .filter((o) => !o.combines)
     .map((o) => ({ value: String(o.n), label: `${o.n} · ${shortLabel(o.text, 70)}` }));
   return [
@@ -105,8 +123,19 @@ function voteControls(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
         submit: { label: v.t.ballot.submitVote, action: { type: 'vote', id: c.id } },
       },
     },
-    { type: 'actions', buttons: [propose] },
+    ...(extra.length ? [{ type: 'actions' as const, buttons: extra }] : []),
   ];
+}
+
+/**
+ * Who votes, and what this viewer may do. Observers in a members-only consultation see the
+ * ballot read-only in their own views; the channel's ballot keeps its buttons and says who votes.
+ */
+function controls(v: ViewContext, c: Readonly<Consultation>, viewer?: { delegation?: Delegation }): CardBlock[] {
+  const follows: CardBlock = { type: 'text', text: v.t.safeguard.observersFollow, style: 'muted' };
+  if (c.status !== 'open') return [];
+  if (viewer?.delegation && !isEligible(viewer.delegation, c)) return [follows];
+  return [...(c.eligibility === 'members' && c.kind !== 'feedback' ? [follows] : []), ...voteControls(v, c)];
 }
 
 export function ballotCard(
@@ -115,7 +144,10 @@ export function ballotCard(
   viewer?: { delegation?: Delegation; user?: string },
 ): Card {
   const blocks: CardBlock[] = [];
-  if (c.kind === 'feedback') {
+  if (c.kind === 'silence') {
+    blocks.push({ type: 'text', text: c.title });
+    blocks.push({ type: 'text', text: v.t.silence.explain, style: 'muted' });
+  } else if (c.kind === 'feedback') {
     blocks.push({ type: 'text', text: (c.statements ?? []).map((s, i) => `${i + 1}. ${s}`).join('\n') });
   } else {
     blocks.push({
@@ -124,6 +156,7 @@ export function ballotCard(
       style: 'muted',
     });
     blocks.push({ type: 'text', text: optionLines(v, c) });
+    blocks.push(...withdrawnLine(v, c));
   }
   blocks.push({
     type: 'fields',
@@ -138,7 +171,13 @@ export function ballotCard(
       },
     ],
   });
+  if (c.kind === 'silence') {
+    blocks.push(...silenceBallotBlocks(v, c, viewer));
+    return { title: consultationTitle(v, c), blocks };
+  }
   blocks.push({ type: 'text', text: secrecyLine(v, c), style: 'muted' });
+  if (c.quorum !== undefined && c.kind !== 'feedback')
+    blocks.push({ type: 'text', text: v.t.safeguard.quorumLine(pct(c.quorum, v.lang)), style: 'muted' });
   if (c.kind !== 'feedback') {
     const t = turnoutCount(v.meta, c);
     blocks.push({ type: 'text', text: v.t.ballot.turnout(t.answered, t.eligible) });
@@ -152,6 +191,6 @@ export function ballotCard(
   } else if (c.status === 'open' && c.kind !== 'feedback') {
     blocks.push({ type: 'text', text: v.t.ballot.resultsHidden, style: 'muted' });
   }
-  if (c.status === 'open') blocks.push(...voteControls(v, c));
+  blocks.push(...controls(v, c, viewer));
   return { title: consultationTitle(v, c), blocks };
 }

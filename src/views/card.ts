@@ -57,6 +57,7 @@ export type FormAction =
   | { type: 'vote'; id: string }
   | { type: 'propose'; id: string }
   | { type: 'feedback'; id: string }
+  | { type: 'object'; id: string }
   /** The roster import form (its id is fixed: adapters carry every form action with an id). */
   | { type: 'roster-import'; id: 'roster' };
 

@@ -11,7 +11,7 @@ export function helpCard(t: Catalog, secretariat: boolean): Card {
       fields: [
         {
           label: t.help.everyone,
-          value: [c.help, c.vote, c.propose, c.status, c.results, c.history, c.share, c.lang].join('\n'),
+          value: [c.help, c.vote, c.propose, c.object, c.status, c.results, c.history, c.share, c.lang].join('\n'),
         },
       ],
     },
@@ -22,7 +22,9 @@ export function helpCard(t: Catalog, secretariat: boolean): Card {
       fields: [
         {
           label: t.help.secretariatOnly,
-          value: [c.theme, c.topics, c.survey, c.feedback, c.manage, c.report, c.roster].join('\n'),
+          value: [c.theme, c.topics, c.survey, c.feedback, c.silence, c.manage, c.moderate, c.report, c.roster].join(
+            '\n',
+          ),
         },
       ],
     });

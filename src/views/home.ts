@@ -5,6 +5,8 @@ import type { Card, CardBlock } from './card.ts';
 import type { ViewContext } from './ballot.ts';
 import { statusLine } from './status.ts';
 import { reportButton } from './results.ts';
+import { isEligible } from '../domain/eligibility.ts';
+import { extendButtons } from './confirm.ts';
 
 export function homeCard(
   v: ViewContext,
@@ -21,14 +23,19 @@ export function homeCard(
   if (open.length === 0) blocks.push({ type: 'text', text: v.t.home.none });
   for (const c of open) {
     const voter = c.kind === 'feedback' ? user : delegation?.id;
-    const mine = voter ? v.t.status.yourDelegation(delegation?.name ?? '—', hasAnswered(c, voter, v.secret)) : '';
+    const follows = c.kind !== 'feedback' && delegation && !isEligible(delegation, c);
+    const mine = follows
+      ? v.t.safeguard.observerFollows(delegation.name)
+      : voter
+        ? v.t.status.yourDelegation(delegation?.name ?? '—', hasAnswered(c, voter, v.secret))
+        : '';
     blocks.push({ type: 'text', text: [statusLine(v, c), mine].filter(Boolean).join('\n') });
     if (secretariat) {
       blocks.push({
         type: 'actions',
         buttons: [
           { label: v.t.home.remindButton, command: { type: 'remind', id: c.id } },
-          { label: v.t.home.extendButton, command: { type: 'extend', id: c.id, deadline: '7d' } },
+          ...extendButtons(v, c),
           { label: v.t.home.exportButton, command: { type: 'export', id: c.id } },
           { label: v.t.home.closeButton, command: { type: 'close', id: c.id }, style: 'danger' },
         ],

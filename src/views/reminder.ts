@@ -11,7 +11,7 @@ export function reminderCard(
   user: string,
 ): Card {
   const ballot = ballotCard(v, c, { delegation, user });
-  const text = v.t.reminder.text(
+  const text = (c.kind === 'silence' ? v.t.silence.reminder : v.t.reminder.text)(
     delegation?.name ?? user,
     c.title || consultationTitle(v, c),
     formatDate(c.closesAt, v.zone, v.lang),

@@ -4,6 +4,7 @@ import { tally, satisfaction, methodOf, type Decision, type OptionCount, type Gr
 import type { Card, CardBlock } from './card.ts';
 import type { ViewContext } from './ballot.ts';
 import { pct } from './format.ts';
+import { silenceResultBlocks } from './silence.ts';
 
 export function resultBars(v: ViewContext, c: Readonly<Consultation>, options: OptionCount[]): CardBlock[] {
   const unit = methodOf(c) === 'majority' ? v.t.results.votes : v.t.results.approvals;
@@ -78,11 +79,14 @@ export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
     if (c.status === 'closed') blocks.push(reportButton(v, c));
     return { title, blocks };
   }
+  if (c.kind === 'silence') return { title, blocks: [...blocks, ...silenceResultBlocks(v, c)] };
 
   const result = tally(v.meta, c);
   const tt = result.turnout;
   blocks.push(...resultBars(v, c, result.options));
   blocks.push({ type: 'text', text: v.t.results.turnout(tt.answered, tt.eligible, pct(tt.share, v.lang)) });
+  if (result.abstained > 0)
+    blocks.push({ type: 'text', text: v.t.safeguard.abstentions(result.abstained, result.cast - result.abstained) });
   const byKind = groups(v, tt.byKind, (k) => v.t.delegationKind[k as keyof typeof v.t.delegationKind] ?? k);
   const byRegion = groups(v, tt.byRegion, (r) => r);
   if (tt.eligible > 0)
@@ -91,7 +95,16 @@ export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
       fields: [{ label: v.t.results.turnoutBy, value: [byKind, byRegion].filter(Boolean).join('\n') }],
     });
   const decided = result.decision.type !== 'inconclusive';
-  blocks.push({ type: 'text', text: decisionText(v, c, result.decision), style: decided ? 'success' : 'warning' });
+  // Without a quorum, a decision taken by few is still shown, but never without saying how few.
+  const low =
+    c.quorum === undefined && tt.eligible > 0 && tt.share < 0.5
+      ? ` (${v.t.safeguard.lowTurnout(tt.answered, tt.eligible)})`
+      : '';
+  blocks.push({
+    type: 'text',
+    text: `${decisionText(v, c, result.decision)}${low}`,
+    style: decided && !low ? 'success' : 'warning',
+  });
   if (!decided && c.status === 'closed' && c.kind !== 'survey')
     blocks.push({ type: 'text', text: v.t.results.nextStep(c.id), style: 'muted' });
   if (c.status === 'closed') blocks.push(reportButton(v, c));

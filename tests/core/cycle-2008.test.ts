@@ -17,7 +17,7 @@ describe('the 2008 cycle, end to end in the core', () => {
     await h.text('slack:UKEN1', `vote ${poll} 2`);
     await h.text('slack:UPHL1', `vote ${poll} 1`);
     await h.text('teams:29:che1', `vote ${poll} 2`, TEAMS_CH);
-    await h.text(SEC, `close ${poll}`);
+    await h.text(SEC, `close ${poll} confirm`);
     const pollResults = h.sent.filter((m) => m.purpose === 'results' && m.consultationId === poll);
     expect(pollResults.map((m) => m.audience)).toEqual([
       { kind: 'channel', channel: SLACK_CH },

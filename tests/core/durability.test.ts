@@ -21,6 +21,8 @@ describe('nothing acknowledged is lost', () => {
     ).toBe(true);
     const onDisk = JSON.parse(await readFile(join(h.dir, 'consultations', `${id}.json`), 'utf8'));
     expect(Object.keys(onDisk.ballots)).toHaveLength(1000);
+    await h.consult.stop();
+    await h.consult.store.close(); // one writer: the store is reopened only once closed
     const reopened = createFileStore({ dir: h.dir });
     await reopened.open();
     expect(Object.keys(reopened.get(id)!.ballots)).toHaveLength(1000);
@@ -33,6 +35,8 @@ describe('a damaged store file', () => {
     const h = await makeHarness({ dir });
     const id = idFrom(await h.text(SEC, 'theme "A" "B"'));
     const file = join(dir, 'consultations', `${id}.json`);
+    await h.consult.stop();
+    await h.consult.store.close();
     const damaged = (await readFile(file, 'utf8')).slice(0, 120);
     await writeFile(file, damaged);
     const before = await readFile(file);

@@ -60,7 +60,7 @@ describe('the rules of a consultation', () => {
   });
 
   it('refuses a vote after the close and a proposal after the close', async () => {
-    await h.text(SEC, `close ${id}`);
+    await h.text(SEC, `close ${id} confirm`);
     const [vote] = await h.say('slack:UKEN1', `vote ${id} 1`);
     expect(vote.errorCode).toBe('closed');
     expect(cardText(vote.card)).toContain('Nothing was recorded');
@@ -82,7 +82,7 @@ describe('the rules of a consultation', () => {
   });
 
   it('explains a malformed command and how to write it, in the user’s language', async () => {
-    const [en] = await h.say(SEC, 'theme Families');
+    const [en] = await h.say(SEC, 'theme "Families" deadline');
     expect(en.errorCode).toBe('parse');
     expect(cardText(en.card)).toContain('Write it like this: theme "A" "B"');
     const [es] = await h.say(SEC, 'vote', SLACK_CH, 'es-ES');
@@ -107,7 +107,7 @@ describe('the rules of a consultation', () => {
     expect(hidden.errorCode).toBe('results-hidden');
     await h.text('slack:UKEN1', `vote ${id} 1`);
     await h.text('slack:UPHL1', `vote ${id} 2`);
-    await h.text(SEC, `close ${id}`);
+    await h.text(SEC, `close ${id} confirm`);
     const text = await h.text('slack:UKEN1', `results ${id}`);
     expect(text).toContain('2 votes · 67%');
     expect(text).toContain('Turnout: 3 of 4 delegations (75%)');
@@ -141,7 +141,7 @@ describe('the rules of a consultation', () => {
   it('an inconclusive poll says why: a tie, or no absolute majority, or no ballots, or low turnout', async () => {
     await h.text('slack:UMEX1', `vote ${id} 1`);
     await h.text('slack:UKEN1', `vote ${id} 2`);
-    await h.text(SEC, `close ${id}`);
+    await h.text(SEC, `close ${id} confirm`);
     expect(await h.text(SEC, `results ${id}`)).toContain(`Inconclusive: tie between 1. "${A2012}" and 2. "${B2012}"`);
 
     const three = idFrom(await h.text(SEC, 'theme "A" "B" "C"'));
@@ -149,16 +149,16 @@ describe('the rules of a consultation', () => {
     await h.text('slack:UKEN1', `vote ${three} 2`);
     await h.text('slack:UPHL1', `vote ${three} 3`);
     await h.text('teams:29:che1', `vote ${three} 1`, TEAMS_CH);
-    await h.text(SEC, `close ${three}`);
+    await h.text(SEC, `close ${three} confirm`);
     expect(await h.text(SEC, `results ${three}`)).toContain('Inconclusive: no option has an absolute majority');
 
     const empty = idFrom(await h.text(SEC, 'theme "A" "B"'));
-    await h.text(SEC, `close ${empty}`);
+    await h.text(SEC, `close ${empty} confirm`);
     expect(await h.text(SEC, `results ${empty}`)).toContain('Inconclusive: no ballots were cast');
 
     const quorum = idFrom(await h.text(SEC, 'theme "A" "B" quorum 75%'));
     await h.text('slack:UMEX1', `vote ${quorum} 1`);
-    await h.text(SEC, `close ${quorum}`);
+    await h.text(SEC, `close ${quorum} confirm`);
     expect(await h.text(SEC, `results ${quorum}`)).toContain('Inconclusive: turnout 25% is below the quorum of 75%');
   });
 
@@ -180,7 +180,7 @@ describe('the rules of a consultation', () => {
     expect(trail.filter((e) => e.action === 'vote')).toHaveLength(3);
     for (const e of trail) expect(e.choices).toBeUndefined();
     expect(cardText(h.consult.ballotView(s, 'slack:UMEX1')!.card)).toContain('Mexico has answered (secret ballot');
-    await h.text(SEC, `close ${s}`);
+    await h.text(SEC, `close ${s} confirm`);
     expect(await h.text(SEC, `results ${s}`)).toContain(`Decision: "${A2012}"`);
   });
 

@@ -26,7 +26,7 @@ describe('a satisfaction survey after a workshop', () => {
     expect(none.errorCode).toBe('invalid');
     const file = await readFile(join(h.dir, 'consultations', `${id}.json`), 'utf8');
     expect(file).not.toMatch(/UKEN1|UMEX1|UGUEST/);
-    await h.text(SEC, `close ${id}`);
+    await h.text(SEC, `close ${id} confirm`);
     const text = await h.text(SEC, `results ${id}`);
     expect(text).toContain('100% agree (3 responses)');
     expect(text).toContain('67% agree (3 responses)');

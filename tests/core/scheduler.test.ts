@@ -65,7 +65,7 @@ describe('the scheduler', () => {
     await withRoster(h);
     const id = idFrom(await h.text(SEC, 'theme "A" "B" deadline 36h'));
     const cancelled = idFrom(await h.text(SEC, 'survey "Q" "A" "B"'));
-    await h.text(SEC, `cancel ${cancelled}`);
+    await h.text(SEC, `cancel ${cancelled} confirm`);
     h.clock.advance(40 * 3600_000);
     h = await h.restart();
     await h.consult.tick();

@@ -65,7 +65,7 @@ describe('a secret ballot with live results is refused at launch', () => {
     await refused(run({ type: 'feedback', workshop: 'Workshop', live: true }));
     await refused(h.say(SEC, 'feedback "Workshop" live'));
     const poll = idFrom(await h.text(SEC, 'theme "A" "B" secret'));
-    await h.text(SEC, `close ${poll}`);
+    await h.text(SEC, `close ${poll} confirm`);
     const count = h.consult.store.all().length;
     await refused(h.say(SEC, `survey ${poll} live`));
     await refused(run({ type: 'survey', from: poll, live: true }));

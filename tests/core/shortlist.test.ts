@@ -22,7 +22,7 @@ describe('a workshop topic shortlist', () => {
     await h.text('teams:29:che1', `vote ${id} 5`, TEAMS_CH);
     const [tooMany] = await h.say('slack:UPHL1', `vote ${id} 1,2,3`);
     expect(cardText(tooMany.card)).toContain('at most 2 topics');
-    await h.text(SEC, `close ${id}`);
+    await h.text(SEC, `close ${id} confirm`);
     const text = await h.text(SEC, `results ${id}`);
     expect(text).toContain(
       'Decision: selected 5. "Health and migration + Migrants and the host society" and 3. "Return and reintegration".',
@@ -37,7 +37,7 @@ describe('a workshop topic shortlist', () => {
     await h.text('slack:UMEX1', `vote ${id} 1,2`);
     await h.text('slack:UKEN1', `vote ${id} 1,3`);
     await h.text('slack:UPHL1', `vote ${id} 1`);
-    await h.text(SEC, `close ${id}`);
+    await h.text(SEC, `close ${id} confirm`);
     const text = await h.text(SEC, `results ${id}`);
     expect(text).toContain('Inconclusive: tie at the cut between 2. "B" and 3. "C"');
     expect(text).toContain(`survey ${id}`);
@@ -48,7 +48,7 @@ describe('a workshop topic shortlist', () => {
     await withRoster(h);
     const id = idFrom(await h.text(SEC, 'topics "A" "B" "C" select 1'));
     await h.text('slack:UMEX1', `vote ${id} 2`);
-    await h.text(SEC, `close ${id}`);
+    await h.text(SEC, `close ${id} confirm`);
     expect(await h.text(SEC, `results ${id}`)).toContain('Decision: selected 2. "B"');
   });
 

@@ -186,6 +186,7 @@ describe('Slack: the whole membership in one step', () => {
     expect(blocksText(h.recorder.callsTo('chat.postMessage').at(-1)?.body.blocks)).toContain(
       'Only the secretariat can do this',
     );
+    expect(h.recorder.callsTo('file-download')).toHaveLength(0);
     expect(h.consult.store.meta().delegations).toHaveLength(0);
   });
 });

@@ -103,7 +103,7 @@ describe('Slack: reminders, results, App Home', () => {
     await h.slash(SEC, 'share T1', { channel: 'C0SECOND' });
     expect(h.recorder.callsTo('chat.postMessage').map((c) => c.body.channel)).toEqual(['C0SECOND']);
     h.recorder.clear();
-    await h.slash(SEC, 'close T1');
+    await h.slash(SEC, 'close T1 confirm');
     expect(
       h.recorder
         .callsTo('chat.postMessage')
@@ -139,11 +139,17 @@ describe('Slack: reminders, results, App Home', () => {
     const home = last(h.recorder.callsTo('views.publish'));
     h.recorder.clear();
     await h.click(SEC, findButton(home.body.view.blocks, /Close/, 'home'));
+    // Closing early asks first. No channel in the Home tab: the question arrives as a DM.
+    expect(h.consult.store.get('T1')!.status).toBe('open');
+    expect(h.recorder.callsTo('conversations.open').map((c) => c.body.users)).toContain(SEC);
+    const question = last(h.recorder.callsTo('chat.postMessage'));
+    expect(blocksText(question.body.blocks)).toContain('Close T1 now, before its deadline');
+    await h.click(SEC, findButton(question.body.blocks, 'Yes, close T1'));
     expect(h.consult.store.get('T1')!.status).toBe('closed');
     expect(h.recorder.callsTo('chat.postMessage').some((c) => c.body.channel === CHANNEL)).toBe(true);
-    // No channel in the Home tab: the confirmation arrives as a DM.
-    expect(h.recorder.callsTo('conversations.open').map((c) => c.body.users)).toContain(SEC);
-    // T1 has left the open consultations: it is listed as closed, with its report and no Close button.
+    // Back on the Home tab (Slack sends app_home_opened), T1 has left the open consultations: it is
+    // listed as closed, with its report and no Close button.
+    await h.homeOpened(SEC, 'Ev0BACKHOME');
     const tab = last(h.recorder.callsTo('views.publish')).body.view.blocks;
     expect(blocksText(tab)).toContain('Recently closed');
     expect(() => findButton(tab, /Close/, 'home')).toThrow();

@@ -29,6 +29,10 @@ export interface ConnectorRecorder {
   hold(): () => void;
   /** Calls waiting behind `hold`. */
   waiting: number;
+  /** Members of every conversation, as TeamsInfo reads them (paged members, one member). */
+  members: { id: string; name?: string; email?: string; userPrincipalName?: string }[];
+  /** A file Teams would serve at a pre-authorised download URL; returns that URL. */
+  addFile(name: string, content: string): string;
   close(): Promise<void>;
 }
 
@@ -36,12 +40,18 @@ export async function startConnectorRecorder(): Promise<ConnectorRecorder> {
   let seq = 0;
   let throttle = 0;
   let gate: Promise<void> | undefined;
+  const files = new Map<string, string>();
   const rec: ConnectorRecorder = {
     serviceUrl: '',
     calls: [],
     throttled: 0,
     throttleNext: (n) => void (throttle = n),
     waiting: 0,
+    members: [],
+    addFile(name, content) {
+      files.set(name, content);
+      return `${rec.serviceUrl}files/${encodeURIComponent(name)}`;
+    },
     hold() {
       let release!: () => void;
       gate = new Promise<void>((resolve) => (release = resolve));
@@ -76,6 +86,19 @@ export async function startConnectorRecorder(): Promise<ConnectorRecorder> {
     const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     const authorization = req.headers.authorization;
     const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
+    const member = /^\/v3\/conversations\/([^/]+)\/(pagedmembers|members\/([^/]+))$/.exec(path);
+    if (req.method === 'GET' && member) {
+      rec.calls.push({ method: 'GET', path, conversation: decodeURIComponent(member[1]), authorization, body });
+      if (member[2] === 'pagedmembers') return send(200, { members: rec.members });
+      const one = rec.members.find((x) => x.id === decodeURIComponent(member[3]));
+      return one ? send(200, one) : send(404, { error: { code: 'MemberNotFound', message: 'not a member' } });
+    }
+    if (req.method === 'GET' && path.startsWith('/files/')) {
+      rec.calls.push({ method: 'GET', path, conversation: '', authorization, body });
+      const content = files.get(decodeURIComponent(path.slice('/files/'.length)));
+      if (content === undefined) return send(404, { error: { code: 'NotFound', message: path } });
+      return res.writeHead(200, { 'content-type': 'text/csv' }).end(content);
+    }
     if (req.method === 'POST' && path === '/v3/conversations') {
       const members = (body.members as { id: string }[] | undefined) ?? [];
       const conversation = `a:dm-${members.map((x) => x.id).join('-')}`;
