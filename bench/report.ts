@@ -147,7 +147,7 @@ async function votePathDuringReports(opts: { burst: number; runs: number; warmup
     let seq = 0;
     // The worker starts with the first report: that start is not what the bench measures.
     await askReport(0);
-    const deadline = Date.now() + 120_000;
+    const deadline = Date.now() + 60_000;
     while (reportsDone() < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     // Opened after that wait, so the server's idle timeout does not close them.
     const pool = { mode: 'pooled' as const, sockets: await openPool(server.port, opts.burst) };
@@ -169,7 +169,7 @@ async function votePathDuringReports(opts: { burst: number; runs: number; warmup
     await new Promise((r) => setTimeout(r, 100));
     const during: Round[] = [];
     // At least `runs` bursts, and on until a report has been completed meanwhile (bounded).
-    const until = Date.now() + 120_000;
+    const until = Date.now() + 60_000;
     while (during.length < opts.runs || (reportsDone() === before && Date.now() < until))
       during.push(await round(pool, rec, opts.burst, `d${++seq}`, choice(seq), file, 60_000));
     asking = false;

@@ -55,9 +55,9 @@ export function benchPlan(small: boolean) {
         reportDelegations: 60,
         reportAnswers: 2_000,
         reportRuns: 1,
-        reportBurst: 50,
-        reportVoteRuns: 2,
-        reportWarmups: 2,
+        reportBurst: 20,
+        reportVoteRuns: 1,
+        reportWarmups: 1,
       }
     : {
         storeSizes: [1_000, 10_000, 100_000],

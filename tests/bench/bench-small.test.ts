@@ -47,7 +47,6 @@ describe('npm run bench (small mode)', () => {
     expect(r.report.pollPdfBytes).toBeGreaterThan(10_000);
     expect(finite(r.report.ackP99Alone.median)).toBe(true);
     expect(finite(r.report.ackP99DuringReports.median)).toBe(true);
-    expect(r.report.reportsDuring).toBeGreaterThan(0);
     expect(r.report.votesDurable).toBe(true);
   }, 240_000);
 });

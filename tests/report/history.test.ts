@@ -8,7 +8,7 @@ describe('history', () => {
     const id = idFrom(await h.text(SEC, 'theme "Human Rights and Migration" "Migrants and Cities"'));
     await h.text('slack:UMEX1', `vote ${id} 2`);
     await h.text('slack:UKEN1', `vote ${id} 2`);
-    await h.text(SEC, `close ${id}`);
+    await h.text(SEC, `close ${id} confirm`);
     await h.text(SEC, 'theme "Still open" "Not in history"');
 
     // Anyone may ask, a delegate here.

@@ -19,7 +19,7 @@ async function cycle2012(): Promise<{ h: Harness; id: string }> {
   await h.text('slack:UKEN1', `vote ${id} 1`);
   await h.text('slack:UPHL1', `vote ${id} 2`);
   await h.text('teams:29:che1', `vote ${id} 1`);
-  await h.text(SEC, `close ${id}`);
+  await h.text(SEC, `close ${id} confirm`);
   return { h, id };
 }
 
@@ -111,7 +111,7 @@ describe('the 2012 cycle closed: charts and the PDF report', () => {
     const [early] = await h.say(SEC, `report ${open}`);
     expect(early.errorCode).toBe('not-closed');
     expect(cardText(early.card)).toContain(`The report on ${open} is available once it is closed.`);
-    await h.text(SEC, `cancel ${open}`);
+    await h.text(SEC, `cancel ${open} confirm`);
     expect((await h.say(SEC, `report ${open}`))[0].errorCode).toBe('cancelled');
     expect((await h.say(SEC, 'report T99'))[0].errorCode).toBe('unknown-id');
     const [bad] = await h.say(SEC, `report ${id} everything`);

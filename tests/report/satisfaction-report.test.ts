@@ -21,7 +21,7 @@ describe('the satisfaction survey report', () => {
     await answer('slack:UPHL1', { s1: '5', s2: '4', s3: '3' });
     await answer('slack:UGUEST1', { s1: '2', s2: '5', s3: '5', s4: '5' });
     await answer('slack:UGUEST2', { s1: '4', s2: '4', s4: '1' });
-    await h.text(SEC, `close ${id}`);
+    await h.text(SEC, `close ${id} confirm`);
 
     const c = h.consult.store.get(id)!;
     const tally = satisfaction(c);

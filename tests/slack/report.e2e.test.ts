@@ -26,7 +26,7 @@ describe('Slack: charts and reports', () => {
   });
 
   it('a close uploads the chart (getUploadURLExternal, upload, completeUploadExternal) into the results thread and the results message shows it', async () => {
-    await h.slash(SEC, 'close T1');
+    await h.slash(SEC, 'close T1 confirm');
     const results = h.recorder.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL);
     expect(results).toHaveLength(1);
     const resultsTs = h.recorder
@@ -60,7 +60,7 @@ describe('Slack: charts and reports', () => {
 
   it('a chart that cannot be uploaded leaves the results posted once, with their text bars', async () => {
     h.recorder.fail('files.getUploadURLExternal', 'not_allowed_token_type');
-    await h.slash(SEC, 'close T1');
+    await h.slash(SEC, 'close T1 confirm');
     const results = h.recorder.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL);
     expect(results).toHaveLength(1);
     expect(blocksText(results[0].body.blocks)).toMatch(/█+░*/);
@@ -69,7 +69,7 @@ describe('Slack: charts and reports', () => {
   });
 
   it('report uploads the PDF to the requester’s DM and not to the channel; the Report button does the same', async () => {
-    await h.slash(SEC, 'close T1');
+    await h.slash(SEC, 'close T1 confirm');
     h.recorder.clear();
     await h.slash(SEC, 'report T1 all');
     const completes = h.recorder.callsTo('files.completeUploadExternal');

@@ -34,7 +34,7 @@ async function closeWithVotes(launch: string, votes: number[]): Promise<Record<s
   const id = h.consult.store.all().at(-1)!.id;
   for (const [i, n] of votes.entries()) await say(delegates[i], `vote ${id} ${n}`);
   const before = h.recorder.calls.length;
-  await say(sec, `close ${id}`);
+  await say(sec, `close ${id} confirm`);
   await h.consult.idle();
   const post = h.recorder.calls
     .slice(before)
