@@ -5,7 +5,7 @@ import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import type { Store } from './store/store.ts';
 import type { ChannelRef, Consultation, Lang, OutboxEntry, Platform, UserId } from './domain/model.ts';
-import { platformOf } from './domain/model.ts';
+import { emptyRecord, platformOf } from './domain/model.ts';
 import type { OutboundMessage } from './outbound.ts';
 import { Dispatch } from './delivery/dispatch.ts';
 import { flushOutbox } from './delivery/outbox.ts';
@@ -213,6 +213,7 @@ export function createConsult(opts: ConsultOptions): Consult {
       channel: ctx.channel,
       delegation: delegationOf(store.meta(), user),
       isSecretariat: isSecretariat(store.meta(), env.secretariat, user),
+      ...(typeof ctx.interactionId === 'string' ? { interactionId: ctx.interactionId } : {}),
       directory: ctx.directory ?? directories.get(platform),
     };
   }
@@ -326,8 +327,9 @@ export function createConsult(opts: ConsultOptions): Consult {
     noteLocale,
     adapterState: {
       get: (adapter, key) => store.meta().adapters[adapter]?.[key],
-      set: (adapter, key, value) => store.updateMeta((m) => void ((m.adapters[adapter] ??= {})[key] = value)),
-      all: (adapter) => ({ ...(store.meta().adapters[adapter] ?? {}) }),
+      set: (adapter, key, value) =>
+        store.updateMeta((m) => void ((m.adapters[adapter] ??= emptyRecord())[key] = value)),
+      all: (adapter) => Object.assign(emptyRecord(), store.meta().adapters[adapter]),
       delete: (adapter, key) => store.updateMeta((m) => void delete m.adapters[adapter]?.[key]),
     },
     tick() {

@@ -122,7 +122,7 @@ export function invokeIntent(action: { verb?: string; data?: unknown }): InvokeI
 /** Input values of one form, un-namespaced; multi-selects come back from the client comma-joined. */
 function formValues(data: Record<string, unknown>, formId: string, multi: string[]): FormSubmit['values'] {
   const prefix = inputKey(formId, '');
-  const values: FormSubmit['values'] = {};
+  const values: FormSubmit['values'] = Object.create(null); // ids from the payload: `__proto__` is an id like any other
   for (const [key, raw] of Object.entries(data)) {
     if (!key.startsWith(prefix) || typeof raw !== 'string') continue;
     const id = key.slice(prefix.length);

@@ -21,7 +21,7 @@ function valueOf(state: ElementState): string | string[] | undefined {
 
 /** Values of the inputs of form `formIndex` (all forms when omitted), keyed by the neutral input id. */
 export function readFormValues(values: SlackStateValues | undefined, formIndex?: number): FormValues {
-  const out: FormValues = {};
+  const out: FormValues = Object.create(null); // input ids come from the payload: `__proto__` is an id like any other
   for (const [blockId, elements] of Object.entries(values ?? {})) {
     if (!blockId.startsWith(FORM_BLOCK_PREFIX)) continue;
     const rest = blockId.slice(FORM_BLOCK_PREFIX.length);
@@ -36,7 +36,7 @@ export function readFormValues(values: SlackStateValues | undefined, formIndex?:
 
 /** Values of plain (non-form) inputs keyed by block_id, e.g. the adapter's own launch modal. */
 export function readPlainValues(values: SlackStateValues | undefined): FormValues {
-  const out: FormValues = {};
+  const out: FormValues = Object.create(null); // input ids come from the payload: `__proto__` is an id like any other
   for (const [blockId, elements] of Object.entries(values ?? {})) {
     const state = Object.values(elements)[0];
     if (state) out[blockId] = valueOf(state);

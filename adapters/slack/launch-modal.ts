@@ -13,7 +13,7 @@ import { shorten } from './shorten.ts';
 import { slackTexts } from './texts.ts';
 import type { ModalContext } from './modal.ts';
 
-const KINDS = ['theme', 'topics', 'survey', 'feedback'] as const;
+const KINDS = ['theme', 'topics', 'survey', 'feedback', 'silence'] as const;
 type Kind = (typeof KINDS)[number];
 export const LAUNCH_OPTION_COUNT = 4;
 /** The core accepts option texts up to this length. */
@@ -145,6 +145,16 @@ export function launchCommand(values: FormValues): { command: Command } | { erro
       return { command: { type: 'topics', options, ...(select > 0 ? { select } : {}), ...common } };
     case 'survey':
       return { command: { type: 'survey', options, ...common } };
+    case 'silence':
+      // The text to adopt is the first field; a silence procedure has no options, and objections are never hidden.
+      return {
+        command: {
+          type: 'silence',
+          text: options[0],
+          ...(common.deadline ? { deadline: common.deadline } : {}),
+          eligible: common.eligible,
+        },
+      };
     case 'feedback':
       return {
         command: {

@@ -11,7 +11,7 @@ export interface SlackTexts {
   launchTitle: string;
   launchSubmit: string;
   kind: string;
-  kinds: { theme: string; topics: string; survey: string; feedback: string };
+  kinds: { theme: string; topics: string; survey: string; feedback: string; silence: string };
   option: (n: number) => string;
   optionHint: string;
   deadline: string;
@@ -36,7 +36,13 @@ const en: SlackTexts = {
   launchTitle: 'New consultation',
   launchSubmit: 'Launch',
   kind: 'Kind',
-  kinds: { theme: 'Theme poll', topics: 'Topic shortlist', survey: 'Written survey', feedback: 'Satisfaction survey' },
+  kinds: {
+    theme: 'Theme poll',
+    topics: 'Topic shortlist',
+    survey: 'Written survey',
+    feedback: 'Satisfaction survey',
+    silence: 'Silence procedure (text in option 1)',
+  },
   option: (n) => `Option ${n}`,
   optionHint: 'One line per language if you wish: English / français / español.',
   deadline: 'Deadline (Geneva time, end of day)',
@@ -65,6 +71,7 @@ const fr: SlackTexts = {
     topics: 'Sélection des sujets',
     survey: 'Enquête écrite',
     feedback: 'Enquête de satisfaction',
+    silence: "Approbation tacite (texte dans l'option 1)",
   },
   option: (n) => `Option ${n}`,
   optionHint: 'Une ligne par langue si vous le souhaitez : English / français / español.',
@@ -96,6 +103,7 @@ const es: SlackTexts = {
     topics: 'Selección de temas',
     survey: 'Encuesta escrita',
     feedback: 'Encuesta de satisfacción',
+    silence: 'Acuerdo tácito (texto en la opción 1)',
   },
   option: (n) => `Opción ${n}`,
   optionHint: 'Una línea por idioma si lo desea: English / français / español.',

@@ -43,6 +43,8 @@ export interface Caller {
   isSecretariat: boolean;
   /** Finds people of the caller's platform by e-mail (roster import), when the adapter offers it. */
   directory?: Directory;
+  /** The platform's id of this interaction, when it has one (see RequestContext). */
+  interactionId?: string;
 }
 
 export function requireConsultation(env: Env, id: string): Readonly<Consultation> {

@@ -24,5 +24,7 @@ export function auditCsv(c: Readonly<Consultation>, meta: Readonly<Meta>): strin
       e.detail ?? '',
     ]);
   }
+  // The head hash of the trail, to check this export against the store (npm run verify-store).
+  if (c.auditHead) rows.push(['audit head (SHA-256)', c.auditHead, `${c.audit.length} entries`]);
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -6,6 +6,7 @@ import { addDelegate, removeDelegate, requireSecretariat } from '../domain/roste
 import { fail } from '../errors.ts';
 import { helpCard } from '../views/help.ts';
 import { missingCard, statusCard, statusList } from '../views/status.ts';
+import { manageButtons } from '../views/confirm.ts';
 import { ONE_MESSAGE, rosterListing } from '../views/roster.ts';
 import { ballotCard } from '../views/ballot.ts';
 import { resultsCard } from '../views/results.ts';
@@ -23,7 +24,11 @@ export function status(env: Env, caller: Caller, id?: string): OutboundMessage[]
   if (id) {
     const c = requireConsultation(env, id);
     // The secretariat sees who is missing, by name; delegates see the ballot with the turnout.
-    if (caller.isSecretariat) return [reply(caller, missingCard(v, c), 'status', { consultationId: c.id })];
+    if (caller.isSecretariat) {
+      const card = missingCard(v, c);
+      if (c.status === 'open') card.blocks.push({ type: 'actions', buttons: manageButtons(v, c) });
+      return [reply(caller, card, 'status', { consultationId: c.id })];
+    }
     return [
       reply(caller, ballotCard(v, c, { delegation: caller.delegation, user: caller.user }), 'ballot', {
         consultationId: c.id,

@@ -404,7 +404,8 @@ export function parseCommand(input: string): Command {
   if (tokens.length === 0) return { type: 'help' };
   const head = tokens[0];
   const name = head.quoted ? '' : head.text.toLowerCase();
-  const parser = parsers[name];
+  // Own keys only: `constructor` or `__proto__` are not commands, whatever Object.prototype holds.
+  const parser = Object.hasOwn(parsers, name) ? parsers[name] : undefined;
   if (!parser) throw new ConsultError('parse', (c) => c.errors.parse.unknownCommand(head.text));
   return parser(new Words(tokens.slice(1), USAGE[name]));
 }

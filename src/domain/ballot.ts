@@ -109,8 +109,8 @@ export function recordAnswers(c: Consultation, answers: number[], user: UserId, 
 }
 
 export function hasAnswered(c: Readonly<Consultation>, voter: string, secret: string): boolean {
-  if (c.kind === 'feedback') return ballotKey({ id: c.id, secrecy: 'secret' }, voter, secret) in c.ballots;
-  return c.secrecy === 'secret' ? c.answered.includes(voter) : voter in c.ballots;
+  if (c.kind === 'feedback') return Object.hasOwn(c.ballots, ballotKey({ id: c.id, secrecy: 'secret' }, voter, secret));
+  return c.secrecy === 'secret' ? c.answered.includes(voter) : Object.hasOwn(c.ballots, voter);
 }
 
 export function normalizeText(s: string): string {

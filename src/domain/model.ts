@@ -4,6 +4,33 @@
  */
 import { z } from 'zod';
 
+/**
+ * A record keyed by ids that come from outside (delegations, users, adapters' keys), as a
+ * null-prototype object: `constructor`, `__proto__` and `prototype` are keys like any other,
+ * where a plain object would answer `in` for them or drop `__proto__` while parsing.
+ */
+export function idRecord<V extends z.ZodType>(value: V) {
+  return z.unknown().transform((input, ctx): Record<string, z.output<V>> => {
+    const out = Object.create(null) as Record<string, z.output<V>>;
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      ctx.addIssue({ code: 'custom', message: 'expected an object' });
+      return z.NEVER;
+    }
+    for (const [key, item] of Object.entries(input)) {
+      const r = value.safeParse(item);
+      if (!r.success) {
+        for (const issue of r.error.issues) ctx.addIssue({ ...issue, code: 'custom', path: [key, ...issue.path] });
+        return z.NEVER;
+      }
+      out[key] = r.data;
+    }
+    return out;
+  });
+}
+
+/** An empty idRecord, for new documents. */
+export const emptyRecord = <V>(): Record<string, V> => Object.create(null) as Record<string, V>;
+
 export const PLATFORMS = ['slack', 'teams', 'web'] as const;
 export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
@@ -101,6 +128,8 @@ export const AuditEntry = z.object({
   /** Only for recorded ballots: never written for secret ones. */
   choices: z.array(z.number().int()).optional(),
   detail: z.string().optional(),
+  /** SHA-256 of the previous line of the trail (the store sets it when writing): the trail is a hash chain. */
+  prev: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
@@ -169,13 +198,17 @@ export const Consultation = z.object({
   lang: Lang,
   /** The consultation a written survey was launched from. */
   source: z.string().optional(),
-  ballots: z.record(z.string(), Ballot),
+  ballots: idRecord(Ballot),
   /** Secret ballots: which delegations have answered (never their choice). */
   answered: z.array(z.string()),
   /** Reminder slots already handled (ISO times). */
   remindersDone: z.array(z.string()),
   outbox: z.array(OutboxEntry),
   audit: z.array(AuditEntry),
+  /** SHA-256 of the last line of the audit trail on disk: shown with the results, so a recount can be checked. */
+  auditHead: z.string().optional(),
+  /** Interactions (clicks) whose vote was applied, kept while a platform could still deliver them again. */
+  applied: z.array(z.object({ id: z.string().max(200), at: z.string() })).optional(),
 });
 export type Consultation = z.infer<typeof Consultation>;
 
@@ -197,10 +230,10 @@ export const Meta = z.object({
   delegations: z.array(Delegation),
   /** Secretariat members added in the store (the SECRETARIAT variable adds more). */
   secretariat: z.array(UserId),
-  prefs: z.record(z.string(), UserPrefs),
-  counters: z.record(z.string(), z.number().int().nonnegative()),
+  prefs: idRecord(UserPrefs),
+  counters: idRecord(z.number().int().nonnegative()),
   /** Opaque per-adapter state, e.g. Teams conversation references, keyed by adapter then key. */
-  adapters: z.record(z.string(), z.record(z.string(), z.unknown())),
+  adapters: idRecord(idRecord(z.unknown())),
   /** Display names and e-mails of roster users, keyed by user id: roster views show names, not ids. */
   people: z.record(z.string(), Person).optional(),
   /** Keyed hash of a constant under the secret-ballot key: a different key is refused at start (adapters/ballot-key.ts). */
@@ -212,5 +245,12 @@ export const Meta = z.object({
 export type Meta = z.infer<typeof Meta>;
 
 export function emptyMeta(): Meta {
-  return { version: 1, delegations: [], secretariat: [], prefs: {}, counters: {}, adapters: {} };
+  return {
+    version: 1,
+    delegations: [],
+    secretariat: [],
+    prefs: emptyRecord(),
+    counters: emptyRecord(),
+    adapters: emptyRecord(),
+  };
 }

@@ -68,6 +68,7 @@ export const en = {
   },
 
   results: {
+    auditHead: (entries: number, hash: string) => `Audit trail: ${entries} entries, head hash (SHA-256) ${hash}`,
     title: (id: string, title: string) => `Results of ${id}: ${title}`,
     interim: 'Interim results (the consultation is still open)',
     turnout: (answered: number, eligible: number, pct: string) =>
@@ -170,6 +171,7 @@ export const en = {
       notChosen
         ? `Note: "${title}" was proposed in ${year} but not chosen.`
         : `Note: this is close to "${title}", discussed in ${year}.`,
+    alreadyApplied: 'This click was already recorded; nothing changed.',
     voteRecorded: (delegation: string, choice: string) => `Vote recorded for ${delegation}: ${choice}`,
     voteRecordedSecret: (delegation: string) =>
       `Vote recorded for ${delegation}. The ballot is secret: your choice is not stored with your delegation's name.`,

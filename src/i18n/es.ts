@@ -81,6 +81,8 @@ export const es: Catalog = {
   },
 
   results: {
+    auditHead: (entries: number, hash: string) =>
+      `Registro de auditoría: ${entries} entradas, hash de cabecera (SHA-256) ${hash}`,
     title: (id: string, title: string) => `Resultados de la consulta ${id}: ${title}`,
     interim: 'Resultados provisionales (la consulta sigue abierta)',
     turnout: (answered: number, eligible: number, pct: string) =>
@@ -185,6 +187,7 @@ export const es: Catalog = {
       notChosen
         ? `Nota: el tema "${title}" se propuso en ${year}, pero no fue seleccionado.`
         : `Nota: este tema es similar a "${title}", examinado en ${year}.`,
+    alreadyApplied: 'Este clic ya se había registrado; no ha cambiado nada.',
     voteRecorded: (delegation: string, choice: string) => `Voto registrado en nombre de ${delegation}: ${choice}`,
     voteRecordedSecret: (delegation: string) =>
       `Voto registrado en nombre de ${delegation}. La votación es secreta: su elección no se almacena junto con el nombre de su delegación.`,

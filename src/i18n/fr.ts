@@ -83,6 +83,8 @@ export const fr: Catalog = {
   },
 
   results: {
+    auditHead: (entries: number, hash: string) =>
+      `Journal d'audit : ${entries} entrées, empreinte de tête (SHA-256) ${hash}`,
     title: (id: string, title: string) => `Résultats de la consultation ${id} : ${title}`,
     interim: 'Résultats provisoires (la consultation est toujours ouverte)',
     turnout: (answered: number, eligible: number, pct: string) =>
@@ -188,6 +190,7 @@ export const fr: Catalog = {
       notChosen
         ? `Remarque : le sujet « ${title} » a été proposé en ${year}, mais n'a pas été retenu.`
         : `Remarque : ce sujet est proche de « ${title} », examiné en ${year}.`,
+    alreadyApplied: "Ce clic a déjà été enregistré ; rien n'a changé.",
     voteRecorded: (delegation: string, choice: string) => `Vote enregistré au nom de ${delegation} : ${choice}`,
     voteRecordedSecret: (delegation: string) =>
       `Vote enregistré au nom de ${delegation}. Le scrutin est secret : votre choix n'est pas conservé avec le nom de votre délégation.`,

@@ -119,6 +119,7 @@ export function reportDocument(v: ViewContext, c: Readonly<Consultation>): Repor
     title: r.title(c.id, c.title || v.t.kind[c.kind]),
     subtitle: r.subtitle,
     generated: r.generated(formatDate(v.now, v.zone, v.lang)),
-    sections: [aboutSection(v, c), ...body, auditSection(v, c, auditHead(c))],
+    // The store's hash chain when it keeps one; else the same kind of chain computed over the trail.
+    sections: [aboutSection(v, c), ...body, auditSection(v, c, c.auditHead ?? auditHead(c))],
   };
 }

@@ -8,7 +8,14 @@
  * into place only after the new lines are written. A crash in between leaves bytes that no JSON
  * file counts: loading ignores them and the next write overwrites them. Files of the earlier
  * layout, with the trail inline under `audit`, still load; their next write moves it to the log.
+ *
+ * The trail is tamper-evident: each line carries in `prev` the SHA-256 of the line before it (the
+ * first, of a value naming the consultation), and the JSON file keeps the hash of the last line
+ * (`auditHead`). A line edited, removed or moved breaks the chain at that line, and loading says
+ * which. The hash covers the line as written, whatever fields an entry holds. A trail written
+ * before the chain existed (no `auditHead`) loads unverified and is rewritten chained at its next write.
  */
+import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { z } from 'zod';
@@ -16,22 +23,34 @@ import { AuditEntry, Consultation } from '../domain/model.ts';
 
 export const AUDIT_SUFFIX = '.audit.jsonl';
 
+const HASH = /^[0-9a-f]{64}$/;
+
 export const ConsultationFile = Consultation.omit({ audit: true }).extend({
   auditBytes: z.number().int().nonnegative().optional(),
+  auditHead: z.string().regex(HASH, 'a SHA-256 hash in hex').optional(),
   audit: z.array(AuditEntry).optional(),
 });
+
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** What the first entry of a consultation's trail points back to: binds the trail to its consultation. */
+export const genesis = (id: string): string => sha256(`consult audit trail of ${id}`);
 
 /** How much of the in-memory trail the files on disk already hold. */
 export interface Persisted {
   entries: number;
   bytes: number;
+  /** Hash of the last line on disk (the genesis when none); undefined for a trail written before the chain. */
+  head: string | undefined;
 }
 
 export type Decoded =
   | { ok: true; data: Consultation; persisted: Persisted }
   | { ok: false; problem: string; inLog?: boolean };
 
-/** Joins a parsed JSON file and its log (null when there is none) into one consultation. */
+const broken = (problem: string): Decoded => ({ ok: false, inLog: true, problem });
+
+/** Joins a parsed JSON file and its log (null when there is none) into one consultation, checking the chain. */
 export function decode(json: unknown, log: Buffer | null): Decoded {
   const file = ConsultationFile.safeParse(json);
   if (!file.success) {
@@ -39,56 +58,89 @@ export function decode(json: unknown, log: Buffer | null): Decoded {
     const where = issue.path.length > 0 ? `at ${issue.path.map(String).join('.')}` : 'at the top level';
     return { ok: false, problem: `it does not match the expected content ${where}: ${issue.message}` };
   }
-  const { auditBytes = 0, audit: inline = [], ...rest } = file.data;
+  const { auditBytes = 0, auditHead, audit: inline = [], ...rest } = file.data;
   const available = log?.length ?? 0;
-  if (available < auditBytes) {
-    return {
-      ok: false,
-      inLog: true,
-      problem: `it should hold ${auditBytes} bytes of audit trail but holds ${available}`,
-    };
-  }
-  const text = auditBytes === 0 ? '' : log!.subarray(0, auditBytes).toString('utf8');
-  if (text && !text.endsWith('\n'))
-    return { ok: false, inLog: true, problem: 'its audit trail does not end where the consultation says' };
-  const lines = text ? text.slice(0, -1).split('\n') : [];
+  const text = log ? log.subarray(0, Math.min(auditBytes, available)).toString('utf8') : '';
+  const parts = text.split('\n');
+  const partial = parts.pop() ?? ''; // what follows the last newline: empty when the text ends with one
+  const chained = auditHead !== undefined;
   const logged: AuditEntry[] = [];
-  for (const [i, line] of lines.entries()) {
+  let head = genesis(rest.id);
+  for (const [i, line] of parts.entries()) {
     let entry;
     try {
       entry = AuditEntry.safeParse(JSON.parse(line));
     } catch {
-      return { ok: false, inLog: true, problem: `line ${i + 1} of its audit trail is not valid JSON` };
+      return broken(`line ${i + 1} of its audit trail is not valid JSON`);
     }
-    if (!entry.success)
-      return { ok: false, inLog: true, problem: `line ${i + 1} of its audit trail is not an audit entry` };
+    if (!entry.success) return broken(`line ${i + 1} of its audit trail is not an audit entry`);
+    if (chained && entry.data.prev !== head) {
+      return broken(
+        i === 0
+          ? 'line 1 of its audit trail is not the first entry of this consultation (entries before it were removed, or it was changed)'
+          : `line ${i + 1} of its audit trail does not follow line ${i}: line ${i} was changed, or lines were removed or reordered there`,
+      );
+    }
     logged.push(entry.data);
+    head = sha256(line);
   }
+  if (partial)
+    return broken(
+      `line ${parts.length + 1} of its audit trail does not end where the consultation says: it was changed, or the file was cut`,
+    );
+  if (available < auditBytes)
+    return broken(
+      `its audit trail ends after line ${parts.length} but should hold ${auditBytes} bytes (it holds ${available}): entries after line ${parts.length} were removed`,
+    );
+  if (chained && head !== auditHead)
+    return broken(
+      parts.length
+        ? `line ${parts.length} of its audit trail (the last) was changed: its hash is not the head hash the consultation keeps`
+        : 'its audit trail is empty but the consultation keeps the head hash of entries',
+    );
   return {
     ok: true,
-    data: { ...rest, audit: [...logged, ...inline] },
-    persisted: { entries: logged.length, bytes: auditBytes },
+    data: { ...rest, auditHead: chained ? head : undefined, audit: [...logged, ...inline] },
+    persisted: chained
+      ? { entries: logged.length, bytes: auditBytes, head }
+      : { entries: 0, bytes: 0, head: undefined },
   };
 }
 
 export interface Encoded {
-  /** The log lines not on disk yet (may be empty), to write at `persisted.bytes`. */
+  /** The log lines not on disk yet (may be empty), to write at `position`. */
   lines: string;
+  position: number;
   /** The JSON file's new text. */
   json: string;
   next: Persisted;
 }
 
-/** Snapshots `c` synchronously: the JSON text and the log lines the disk lacks. */
-export function encode(c: Readonly<Consultation>, persisted: Persisted): Encoded {
+/**
+ * Snapshots `c` synchronously: the JSON text and the log lines the disk lacks, each chained to
+ * the one before. Sets `prev` on the new entries and `auditHead` on `c`, as the disk will hold them.
+ * A trail from before the chain is written again from its first line, chained.
+ */
+export function encode(c: Consultation, persisted: Persisted): Encoded {
+  const from = persisted.head === undefined ? { entries: 0, bytes: 0, head: genesis(c.id) } : persisted;
+  let head = from.head;
   let lines = '';
-  for (let i = persisted.entries; i < c.audit.length; i++) lines += `${JSON.stringify(c.audit[i])}\n`;
-  const bytes = persisted.bytes + Buffer.byteLength(lines);
+  for (let i = from.entries; i < c.audit.length; i++) {
+    const { prev: _old, ...entry } = c.audit[i];
+    const chained = { ...entry, prev: head };
+    c.audit[i] = chained;
+    const line = JSON.stringify(chained);
+    head = sha256(line);
+    lines += `${line}\n`;
+  }
+  c.auditHead = head;
+  const bytes = from.bytes + Buffer.byteLength(lines);
   const { audit: _trail, ...rest } = c;
   return {
     lines,
+    position: from.bytes,
     json: JSON.stringify({ ...rest, auditBytes: bytes }, null, 2),
-    next: { entries: c.audit.length, bytes },
+    next: { entries: c.audit.length, bytes, head },
   };
 }
 

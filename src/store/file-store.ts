@@ -19,7 +19,8 @@ import { Consultation, Meta, emptyMeta } from '../domain/model.ts';
 import { StoreLoadError, StoreWriteError, type Store } from './store.ts';
 import { SerialWriter } from './serial-writer.ts';
 import { acquireLock, type StoreLock } from './lock.ts';
-import { AUDIT_SUFFIX, decode, encode, writeLogAt, type Persisted } from './consultation-file.ts';
+import { AUDIT_SUFFIX, decode, encode, genesis, writeLogAt, type Persisted } from './consultation-file.ts';
+import { consultationProblem, metaProblem, type Problem } from '../domain/validate.ts';
 
 /** A consultation id doubles as its file name, so it must be a plain, safe one. */
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -42,11 +43,14 @@ function parseJson(text: string): { ok: true; json: unknown } | { ok: false; mis
 }
 
 /** Reads and validates one file without ever writing it. */
-function parseText<T>(text: string, schema: z.ZodType<T>): Loaded<T> {
+function parseText<T>(text: string, schema: z.ZodType<T>, check?: (data: T) => Problem | undefined): Loaded<T> {
   const parsed = parseJson(text);
   if (!parsed.ok) return parsed;
   const result = schema.safeParse(parsed.json);
-  if (result.success) return { ok: true, data: result.data };
+  if (result.success) {
+    const bad = check?.(result.data);
+    return bad ? { ok: false, missing: false, problem: described(bad) } : { ok: true, data: result.data };
+  }
   const issue = result.error.issues[0];
   const where = issue.path.length > 0 ? `at ${issue.path.map(String).join('.')}` : 'at the top level';
   return { ok: false, missing: false, problem: `it does not match the expected content ${where}: ${issue.message}` };
@@ -57,9 +61,20 @@ function readError<T>(err: unknown): Loaded<T> {
   return { ok: false, missing: code === 'ENOENT', problem: `it cannot be read (${(err as Error).message})` };
 }
 
-async function load<T>(file: string, schema: z.ZodType<T>): Promise<Loaded<T>> {
+const described = (p: Problem) => `its value at ${p.at}: ${p.problem}`;
+
+/** meta.json, read and validated (schema and meaning) without ever writing it. */
+export async function loadMeta(file: string): Promise<Loaded<Meta>> {
+  return load(file, Meta, metaProblem);
+}
+
+async function load<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  check?: (data: T) => Problem | undefined,
+): Promise<Loaded<T>> {
   try {
-    return parseText(await readFile(file, 'utf-8'), schema);
+    return parseText(await readFile(file, 'utf-8'), schema, check);
   } catch (err) {
     return readError(err);
   }
@@ -85,7 +100,9 @@ function consultationFrom(file: string, text: string, log: Buffer | null): Loade
   const parsed = parseJson(text);
   if (!parsed.ok) return { ...parsed, file };
   const d = decode(parsed.json, log);
-  return d.ok ? d : { ok: false, missing: false, problem: d.problem, file: d.inLog ? logFileOf(file) : file };
+  if (!d.ok) return { ok: false, missing: false, problem: d.problem, file: d.inLog ? logFileOf(file) : file };
+  const bad = consultationProblem(d.data);
+  return bad ? { ok: false, missing: false, problem: described(bad), file } : d;
 }
 
 const noLog = (err: unknown) => {
@@ -93,7 +110,8 @@ const noLog = (err: unknown) => {
   throw err;
 };
 
-async function loadConsultation(file: string): Promise<LoadedConsultation> {
+/** A consultation's JSON file and its log, read and verified (schema, meaning, audit chain), never written. */
+export async function loadConsultation(file: string): Promise<LoadedConsultation> {
   try {
     const text = await readFile(file, 'utf-8');
     return consultationFrom(file, text, await readFile(logFileOf(file)).catch(noLog));
@@ -145,7 +163,7 @@ export class FileStore implements Store {
 
   async #load(lock: StoreLock | undefined): Promise<void> {
     const metaFile = join(this.#dir, 'meta.json');
-    const meta = await load(metaFile, Meta);
+    const meta = await loadMeta(metaFile);
     if (!meta.ok && !meta.missing) throw new StoreLoadError(metaFile, meta.problem);
 
     const loaded: Array<{ file: string; data: Consultation; persisted: Persisted }> = [];
@@ -204,7 +222,13 @@ export class FileStore implements Store {
     if (this.#consultations.has(c.id)) throw new Error(`Consultation ${c.id} already exists.`);
     // Validate now, so the store never writes a file it would refuse to open.
     const data = Consultation.parse(c);
-    const doc = this.#consultationDoc(join(this.#consultationsDir, `${c.id}.json`), data, { entries: 0, bytes: 0 });
+    const bad = consultationProblem(data);
+    if (bad) throw new Error(`Consultation ${c.id} cannot be stored: ${described(bad)}.`);
+    const doc = this.#consultationDoc(join(this.#consultationsDir, `${c.id}.json`), data, {
+      entries: 0,
+      bytes: 0,
+      head: genesis(c.id),
+    });
     this.#consultations.set(c.id, doc);
     await doc.writer.write();
     this.#changed(c.id);
@@ -277,7 +301,7 @@ export class FileStore implements Store {
     const flush = async () => {
       // Snapshot now (SerialWriter's contract); the log's new lines land before the file that counts them.
       const e = encode(doc.data, onDisk);
-      if (e.lines) await writeLogAt(log, onDisk.bytes, e.lines);
+      if (e.lines) await writeLogAt(log, e.position, e.lines);
       await text.write(e.json);
       onDisk = e.next;
     };

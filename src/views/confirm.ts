@@ -37,3 +37,15 @@ export function extendButtons(v: ViewContext, c: Readonly<Consultation>): Button
     };
   });
 }
+
+/**
+ * The secretariat's actions on an open consultation, for views that have no App Home (a
+ * `status <id>` answer in Teams or the web chat): remind, extend later, close (which asks first).
+ */
+export function manageButtons(v: ViewContext, c: Readonly<Consultation>): Button[] {
+  return [
+    { label: v.t.home.remindButton, command: { type: 'remind', id: c.id } },
+    ...extendButtons(v, c),
+    { label: v.t.home.closeButton, command: { type: 'close', id: c.id }, style: 'danger' },
+  ];
+}

@@ -63,6 +63,13 @@ function satisfactionBlocks(v: ViewContext, c: Readonly<Consultation>): CardBloc
   return blocks;
 }
 
+/** The audit trail's head hash, so anyone can check a recount against the record (npm run verify-store). */
+function auditLine(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
+  return c.auditHead
+    ? [{ type: 'text', text: v.t.results.auditHead(c.audit.length, c.auditHead), style: 'muted' }]
+    : [];
+}
+
 /** The secretariat's PDF report of a closed consultation (the core refuses it to anyone else). */
 export function reportButton(v: ViewContext, c: Readonly<Consultation>): CardBlock {
   return { type: 'actions', buttons: [{ label: v.t.report.button, command: { type: 'report', id: c.id } }] };
@@ -75,11 +82,11 @@ export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
   const blocks: CardBlock[] = [];
   if (c.status === 'open') blocks.push({ type: 'text', text: v.t.results.interim, style: 'warning' });
   if (c.kind === 'feedback') {
-    blocks.push(...satisfactionBlocks(v, c));
+    blocks.push(...satisfactionBlocks(v, c), ...auditLine(v, c));
     if (c.status === 'closed') blocks.push(reportButton(v, c));
     return { title, blocks };
   }
-  if (c.kind === 'silence') return { title, blocks: [...blocks, ...silenceResultBlocks(v, c)] };
+  if (c.kind === 'silence') return { title, blocks: [...blocks, ...silenceResultBlocks(v, c), ...auditLine(v, c)] };
 
   const result = tally(v.meta, c);
   const tt = result.turnout;
@@ -107,6 +114,7 @@ export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
   });
   if (!decided && c.status === 'closed' && c.kind !== 'survey')
     blocks.push({ type: 'text', text: v.t.results.nextStep(c.id), style: 'muted' });
+  blocks.push(...auditLine(v, c));
   if (c.status === 'closed') blocks.push(reportButton(v, c));
   return { title, blocks };
 }

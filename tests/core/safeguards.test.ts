@@ -57,6 +57,20 @@ describe('safeguards of a formal consultation', () => {
     });
   });
 
+  it('status <id> gives the secretariat the same actions where there is no App Home: Extend after the deadline, Close asks first', async () => {
+    const [reply] = await h.say(SEC, `status ${id}`, TEAMS_CH);
+    const actions = buttons(reply.card);
+    expect(actions.map((b) => b.label)).toEqual(['Remind', 'Extend to Fri 11 Dec', 'Extend to Thu 17 Dec', 'Close']);
+    await click(h, SEC, actions[1], TEAMS_CH);
+    expect(h.consult.store.get(id)!.closesAt).toBe('2026-12-11T22:59:59.999Z');
+    const [ask] = await click(h, SEC, actions[3], TEAMS_CH);
+    expect(cardText(ask.card)).toContain(`Close ${id} now`);
+    expect(h.consult.store.get(id)!.status).toBe('open');
+    // Delegates asking for the status get their ballot, without these actions.
+    const [delegate] = await h.say('slack:UMEX1', `status ${id}`);
+    expect(buttons(delegate.card).map((b) => b.command.type)).not.toContain('extend');
+  });
+
   describe('close and cancel ask for confirmation', () => {
     it('close asks first; the confirm button closes; results go out only then', async () => {
       const [ask] = await h.say(SEC, `close ${id}`);

@@ -272,6 +272,17 @@ describe('modals', () => {
       },
     });
     expect(launchCommand({ kind: 'theme' })).toEqual({ error: 'opt1' });
+    // A silence procedure from the modal: the first field is the text to adopt.
+    expect(
+      launchCommand({
+        kind: 'silence',
+        opt1: 'The IDM 2027 theme is adopted.',
+        deadline: '2026-05-01',
+        eligible: 'all',
+      }),
+    ).toEqual({
+      command: { type: 'silence', text: 'The IDM 2027 theme is adopted.', deadline: '2026-05-01', eligible: 'all' },
+    });
   });
 });
 
