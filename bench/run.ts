@@ -12,6 +12,7 @@ import { tallyBench, type TallyBenchResult } from './tally.ts';
 import { memoryBench, type MemoryBenchResult } from './memory.ts';
 import { votePathBench, type VotePathResult } from './vote-path.ts';
 import { reminderBench, type ReminderBenchResult } from './reminders.ts';
+import { reportBench, type ReportBenchResult } from './report.ts';
 import { fmtSpread, fmt } from './lib/stats.ts';
 import { ROOT } from './lib/proc.ts';
 
@@ -24,6 +25,7 @@ export interface BenchResults {
   memory: MemoryBenchResult;
   votePath: VotePathResult;
   reminders: ReminderBenchResult;
+  report: ReportBenchResult;
   targets: Record<string, { target: string; met: boolean | null }>;
   seconds: number;
 }
@@ -50,6 +52,12 @@ export function benchPlan(small: boolean) {
         voteWarmup: 100,
         reminderDelegates: 30,
         limitEvery: 25,
+        reportDelegations: 60,
+        reportAnswers: 2_000,
+        reportRuns: 1,
+        reportBurst: 20,
+        reportVoteRuns: 1,
+        reportWarmups: 1,
       }
     : {
         storeSizes: [1_000, 10_000, 100_000],
@@ -65,6 +73,12 @@ export function benchPlan(small: boolean) {
         voteWarmup: 2_000,
         reminderDelegates: 1_000,
         limitEvery: 100,
+        reportDelegations: 300,
+        reportAnswers: 100_000,
+        reportRuns: 5,
+        reportBurst: 200,
+        reportVoteRuns: 5,
+        reportWarmups: 10,
       };
 }
 
@@ -93,6 +107,16 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
   });
   log('reminders…');
   const reminders = await reminderBench({ delegates: plan.reminderDelegates, limitEvery: plan.limitEvery, log });
+  log('report…');
+  const report = await reportBench({
+    delegations: plan.reportDelegations,
+    answers: plan.reportAnswers,
+    runs: plan.reportRuns,
+    burst: plan.reportBurst,
+    voteRuns: plan.reportVoteRuns,
+    warmups: plan.reportWarmups,
+    log,
+  });
 
   const largest = store.sizes[store.sizes.length - 1];
   const v200 = votePath.rows[0];
@@ -112,6 +136,15 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
       met: votePath.rows.length ? Math.max(...votePath.rows.map((r) => r.votesPerSec.median)) >= 1000 : null,
     },
     'reminders exactly once': { target: 'all, once', met: reminders.blocked ? null : reminders.exactlyOnce },
+    [`report + charts, ${report.delegations} delegations`]: { target: '< 1 s', met: report.pollReport.median < 1000 },
+    [`report + charts, ${report.answers.toLocaleString('en')}-answer survey`]: {
+      target: '< 3 s',
+      met: report.surveyReport.median < 3000,
+    },
+    [`vote ack p99 at ${report.burst} concurrent while reports are generated`]: {
+      target: '< 50 ms',
+      met: report.ackP99DuringReports.median < 50,
+    },
   };
   return {
     date: new Date().toISOString(),
@@ -127,6 +160,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
     memory,
     votePath,
     reminders,
+    report,
     targets,
     seconds: (performance.now() - t0) / 1000,
   };
@@ -181,6 +215,22 @@ export function table(r: BenchResults): string {
     m.blocked ? 'BLOCKED' : `${fmt(m.seconds, 1)} s`,
     m.blocked ??
       `${m.check.reminded}/${m.check.expected} once, ${m.check.duplicated} twice, ${m.rateLimited} × 429, outbox left ${m.outboxLeft}`,
+  ]);
+  const p = r.report;
+  rows.push([
+    `Report: PDF en+fr+es with charts, ${p.delegations} delegations`,
+    fmtSpread(p.pollReport, ' ms', 0),
+    `results chart ${fmtSpread(p.pollChart, ' ms', 0)}; ${fmt(p.pollPdfBytes / 1024, 0)} KB; worker start ${fmt(p.workerStartMs, 0)} ms`,
+  ]);
+  rows.push([
+    `Report: PDF en+fr+es, survey of ${p.answers.toLocaleString('en')} answers`,
+    fmtSpread(p.surveyReport, ' ms', 0),
+    `${fmt(p.surveyPdfBytes / 1024, 0)} KB`,
+  ]);
+  rows.push([
+    `Report: vote ack p99, ${p.burst} at once, alone / during reports`,
+    `${fmtSpread(p.ackP99Alone, ' ms', 1)} / ${fmtSpread(p.ackP99DuringReports, ' ms', 1)}`,
+    `${p.reportsDuring} reports meanwhile; every vote durable: ${p.votesDurable ? 'yes' : 'NO'}`,
   ]);
   const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length))];
   const lines = rows.map(([a, b, c]) => `${a.padEnd(w[0])}  ${b.padEnd(w[1])}  ${c}`);

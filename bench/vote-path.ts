@@ -56,7 +56,7 @@ export interface VotePathResult {
   blocked?: string;
 }
 
-interface Round {
+export interface Round {
   acks: number[];
   confirms: number[];
   votesPerSec: number;
@@ -65,9 +65,9 @@ interface Round {
   errors: number;
 }
 
-type Connections = { mode: 'pooled'; sockets: net.Socket[] } | { mode: 'fresh'; port: number };
+export type Connections = { mode: 'pooled'; sockets: net.Socket[] } | { mode: 'fresh'; port: number };
 
-async function round(
+export async function round(
   conns: Connections,
   rec: Recorder,
   n: number,

@@ -25,6 +25,11 @@ import { homeCard } from './views/home.ts';
 import { reminderCard } from './views/reminder.ts';
 import { noticeCard } from './views/notice.ts';
 import { tick, nextTickDelay } from './scheduler/tick.ts';
+import { sharedReportRenderer, type ReportRenderer } from './report/renderer.ts';
+import { createResultsCharts } from './report/results-chart.ts';
+
+/** Closed consultations the secretariat's home shows with a report button, newest first. */
+const HOME_CLOSED_SHOWN = 5;
 import { SchedulerHealth } from './scheduler/health.ts';
 import { failureCard } from './views/scheduler-failure.ts';
 
@@ -39,6 +44,8 @@ export interface ConsultOptions {
   log?: (line: string) => void;
   /** How to call the bot on each mounted platform, in this language (adapters supply it; the help shows it). */
   howToCall?: (lang: Lang) => readonly string[];
+  /** Draws charts and PDFs; by default the process's one worker thread, started on first use. */
+  reports?: ReportRenderer;
 }
 
 export function createConsult(opts: ConsultOptions): Consult {
@@ -47,6 +54,8 @@ export function createConsult(opts: ConsultOptions): Consult {
   const zone = opts.timezone ?? 'Europe/Zurich';
   const log = opts.log ?? (() => {});
   const dispatch = new Dispatch(log);
+  const reports = opts.reports ?? sharedReportRenderer(log);
+  const charts = createResultsCharts(reports, log);
   const directories = new Map<Platform, Directory>();
   const refreshing = new Map<string, boolean>();
   const flushing = new Map<string, boolean>();
@@ -100,16 +109,17 @@ export function createConsult(opts: ConsultOptions): Consult {
     });
   }
 
-  function owedMessage(
+  async function owedMessage(
     c: Readonly<Consultation>,
     e: OutboxEntry,
-  ): { platform: Platform; message: OutboundMessage } | undefined {
+  ): Promise<{ platform: Platform; message: OutboundMessage } | undefined> {
     if (e.type === 'results' && e.channel) {
+      const v = view(c.lang);
       return {
         platform: e.channel.platform,
         message: {
           audience: { kind: 'channel', channel: e.channel },
-          card: resultsCard(view(c.lang), c),
+          card: await charts.withChart(resultsCard(v, c), v, c),
           lang: c.lang,
           purpose: 'results',
           consultationId: c.id,
@@ -157,6 +167,8 @@ export function createConsult(opts: ConsultOptions): Consult {
     secretariat: opts.secretariat ?? [],
     secret: opts.ballotSecret ?? randomBytes(32).toString('hex'),
     history: opts.history,
+    reports,
+    charts,
     log,
     howToCall: opts.howToCall,
     view,
@@ -300,14 +312,16 @@ export function createConsult(opts: ConsultOptions): Consult {
     homeView(user, locale) {
       const lang = langFor(user, locale);
       const open = store.all().filter((c) => c.status === 'open');
+      const secretariat = isSecretariat(store.meta(), env.secretariat, user);
+      const closed = secretariat
+        ? store
+            .all()
+            .filter((c) => c.status === 'closed' && c.kind !== 'silence')
+            .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))
+            .slice(0, HOME_CLOSED_SHOWN)
+        : [];
       return {
-        card: homeCard(
-          view(lang),
-          open,
-          delegationOf(store.meta(), user),
-          isSecretariat(store.meta(), env.secretariat, user),
-          user,
-        ),
+        card: homeCard(view(lang), open, delegationOf(store.meta(), user), secretariat, user, closed),
         lang,
       };
     },

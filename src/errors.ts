@@ -18,7 +18,9 @@ export type ErrorCode =
   | 'bad-user'
   | 'roster'
   | 'invalid'
-  | 'store';
+  | 'store'
+  | 'not-closed'
+  | 'report-failed';
 
 export class ConsultError extends Error {
   constructor(

@@ -42,11 +42,18 @@ export interface RenderOptions {
   refresh?: { consultationId: string; userIds?: string[] };
 }
 
+/**
+ * Teams refuses bot messages over about 28 KB. A card stays under this budget, data URIs of its
+ * charts included; a chart that would not fit is left out (its figures are in the text bars).
+ */
+export const CARD_BUDGET_BYTES = 26 * 1024;
+
 export function cardToAdaptiveCard(card: Card, lang: Lang, options: RenderOptions = {}): AdaptiveCard {
   const body: Element[] = [
     { type: 'TextBlock', text: card.title, wrap: true, style: 'heading', size: 'medium', weight: 'bolder' },
     ...card.blocks.flatMap(renderBlock),
   ];
+  fitImages(body, card.title);
   const out: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,
@@ -68,6 +75,23 @@ export function adaptiveCardAttachment(card: AdaptiveCard): { contentType: strin
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
 }
 
+function imageElement(block: Extract<CardBlock, { type: 'image' }>): Element {
+  return {
+    type: 'Image',
+    url: `data:image/png;base64,${Buffer.from(block.png).toString('base64')}`,
+    altText: block.alt,
+    size: 'stretch',
+  };
+}
+
+/** Drops images, last first, until the card's JSON fits the budget. */
+function fitImages(body: Element[], title: string): void {
+  const size = () => Buffer.byteLength(JSON.stringify({ body, title }), 'utf8') + 1024;
+  for (let i = body.length - 1; i >= 0 && size() > CARD_BUDGET_BYTES; i--) {
+    if (body[i].type === 'Image') body.splice(i, 1);
+  }
+}
+
 function renderBlock(block: CardBlock): Element[] {
   switch (block.type) {
     case 'text':
@@ -76,6 +100,8 @@ function renderBlock(block: CardBlock): Element[] {
       return [{ type: 'FactSet', facts: block.fields.map((f) => ({ title: f.label, value: f.value })) }];
     case 'bar':
       return barElements(block.label, block.value, block.share);
+    case 'image':
+      return [imageElement(block)];
     case 'actions':
       return [{ type: 'ActionSet', actions: block.buttons.map(buttonAction) }];
     case 'form':

@@ -52,20 +52,56 @@ async function postMessages(
   log: (line: string) => void,
 ): Promise<string> {
   let first: string | undefined;
+  let firstTs = '';
   const messages = cardToMessages(message.card, { lang: message.lang });
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i];
     const metadata =
       message.deliveryKey && i === messages.length - 1 ? deliveryMetadata(message.deliveryKey) : undefined;
     const ts = await web.post(channel, m.text, m.blocks, metadata, message.stillWanted);
-    first ??= messageRef(channel, ts);
+    if (!first) {
+      first = messageRef(channel, ts);
+      firstTs = ts;
+    }
   }
   if (message.file) {
     // A file is for one person (its doc in src/outbound.ts): to a user's DM, never into a channel.
     if (message.audience.kind === 'user') await web.upload(channel, message.file);
     else log(`slack: ${message.file.name} was not posted to channel ${channel}: files go to one person only`);
   }
+  await attachImages(web, channel, firstTs, message, log);
   return first!;
+}
+
+type ImageBlock = Extract<OutboundMessage['card']['blocks'][number], { type: 'image' }>;
+
+/**
+ * Charts go up with files.uploadV2 into the thread of the message they belong to, so they are
+ * shared in the channel beside it; the message is then updated to show them inline. The message
+ * is already posted with its text bars: a failed upload leaves it as it is, never sent twice.
+ */
+async function attachImages(
+  web: SlackWeb,
+  channel: string,
+  ts: string,
+  message: OutboundMessage,
+  log: (line: string) => void,
+): Promise<void> {
+  const images = message.card.blocks.filter((b): b is ImageBlock => b.type === 'image');
+  if (images.length === 0) return;
+  try {
+    const ids: string[] = [];
+    for (const [i, image] of images.entries()) {
+      const name = `${message.consultationId ?? 'consult'}-${message.purpose}${images.length > 1 ? `-${i + 1}` : ''}.png`;
+      ids.push(await web.uploadImage(channel, ts, { name, png: image.png, alt: image.alt, title: message.card.title }));
+    }
+    const [withImages] = cardToMessages(message.card, { lang: message.lang, imageFiles: ids });
+    await web.update(channel, ts, withImages.text, withImages.blocks);
+  } catch (err) {
+    log(
+      `slack: chart of ${message.consultationId ?? message.card.title} not attached (${(err as Error).message}); the text bars stay`,
+    );
+  }
 }
 
 export interface DelivererOptions {

@@ -21,6 +21,7 @@ export const LIMITS = {
   modalButton: 24,
   privateMetadata: 3000,
   fallbackText: 3000,
+  imageAlt: 2000,
 } as const;
 
 /** A payload that cannot be made to fit Slack's limits without losing meaning. */

@@ -20,6 +20,11 @@ export type Surface = 'message' | 'home' | 'modal';
 export interface RenderOptions {
   surface: Surface;
   lang: Lang;
+  /**
+   * Slack file ids of the card's images, in order, once uploaded. An image without one is not
+   * drawn: Block Kit shows only uploaded or public images, and the text bars carry its figures.
+   */
+  imageFiles?: (string | undefined)[];
 }
 
 export interface RenderedMessage {
@@ -115,6 +120,7 @@ export function cardBlocks(
   let counter = 0;
   const next = () => counter++;
   let formIndex = 0;
+  let imageIndex = 0;
   const out: KnownBlock[] = opts.withTitle === false ? [] : titleBlocks(card.title);
   const src = card.blocks;
   for (let i = 0; i < src.length; i++) {
@@ -130,6 +136,11 @@ export function cardBlocks(
         const bars = [block];
         while (src[i + 1]?.type === 'bar') bars.push(src[++i] as Extract<CardBlock, { type: 'bar' }>);
         out.push(...barBlocks(bars));
+        break;
+      }
+      case 'image': {
+        const file = opts.imageFiles?.[imageIndex++];
+        if (file) out.push({ type: 'image', slack_file: { id: file }, alt_text: shorten(block.alt, LIMITS.imageAlt) });
         break;
       }
       case 'actions':
@@ -184,8 +195,14 @@ export function fallbackText(card: Card): string {
  * The card as one or more Slack messages (≤ 50 blocks each). A card only needs more than
  * one message when it is mostly text; the first message keeps the title.
  */
-export function cardToMessages(card: Card, opts: { lang: Lang; surface?: 'message' }): RenderedMessage[] {
-  const blocks = compact(cardBlocks(card, { surface: 'message', lang: opts.lang }), LIMITS.messageBlocks);
+export function cardToMessages(
+  card: Card,
+  opts: { lang: Lang; surface?: 'message'; imageFiles?: (string | undefined)[] },
+): RenderedMessage[] {
+  const blocks = compact(
+    cardBlocks(card, { surface: 'message', lang: opts.lang, imageFiles: opts.imageFiles }),
+    LIMITS.messageBlocks,
+  );
   const text = fallbackText(card);
   const out: RenderedMessage[] = [];
   for (let i = 0; i < blocks.length; i += LIMITS.messageBlocks) {

@@ -45,6 +45,12 @@ export interface SlackWeb {
   /** The latest messages of a channel, newest first, with their metadata. */
   history(channel: string, limit: number): Promise<HistoryMessage[]>;
   upload(channel: string, file: { name: string; content: string | Uint8Array }, comment?: string): Promise<void>;
+  /** Uploads an image into a message's thread (files.uploadV2); resolves with the file's id. */
+  uploadImage(
+    channel: string,
+    threadTs: string,
+    image: { name: string; png: Uint8Array; alt: string; title: string },
+  ): Promise<string>;
   client(): WebClient;
 }
 
@@ -155,6 +161,21 @@ export function createSlackWeb(deps: {
           ...(comment ? { initial_comment: comment } : {}),
         }),
       );
+    },
+    async uploadImage(channel, threadTs, image) {
+      const r = await retry(() =>
+        deps.client().files.uploadV2({
+          channel_id: channel,
+          thread_ts: threadTs,
+          filename: image.name,
+          title: image.title,
+          alt_text: image.alt.slice(0, 1000),
+          file: Buffer.from(image.png),
+        }),
+      );
+      const id = (r as { files?: { files?: { id?: string }[] }[] }).files?.[0]?.files?.[0]?.id;
+      if (!id) throw new Error(`files.uploadV2 to ${channel} returned no file id`);
+      return id;
     },
   };
 }

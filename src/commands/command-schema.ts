@@ -61,6 +61,8 @@ export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancel'), id, confirm: z.boolean().optional() }),
   z.object({ type: z.literal('remind'), id }),
   z.object({ type: z.literal('export'), id }),
+  z.object({ type: z.literal('report'), id, all: z.boolean().optional() }),
+  z.object({ type: z.literal('history') }),
   z.object({
     type: z.literal('roster-add'),
     user: z.string().max(200),

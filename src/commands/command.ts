@@ -41,6 +41,10 @@ export type Command =
   | { type: 'cancel'; id: string; confirm?: boolean }
   | { type: 'remind'; id: string }
   | { type: 'export'; id: string }
+  /** The results as a PDF for the secretariat: in the requester's language, or `all` three one after another. */
+  | { type: 'report'; id: string; all?: boolean }
+  /** Past themes and workshops from the public record, and the consultations closed here. */
+  | { type: 'history' }
   | { type: 'roster-add'; user: string; delegation: string; kind: DelegationKind; region?: string }
   | { type: 'roster-remove'; user: string }
   | { type: 'roster-list' }

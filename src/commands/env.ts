@@ -6,6 +6,8 @@ import type { OutboundMessage } from '../outbound.ts';
 import type { ViewContext } from '../views/ballot.ts';
 import type { History } from '../domain/history.ts';
 import { fail } from '../errors.ts';
+import type { ReportRenderer } from '../report/renderer.ts';
+import type { ResultsCharts } from '../report/results-chart.ts';
 import type { Directory } from '../directory.ts';
 
 export interface Env {
@@ -15,6 +17,10 @@ export interface Env {
   secretariat: ReadonlyArray<UserId>;
   secret: string;
   history?: History;
+  /** Draws charts and PDFs off the main thread. */
+  reports: ReportRenderer;
+  /** Results charts, drawn once per consultation state and language. */
+  charts: ResultsCharts;
   log(line: string): void;
   /** How to call the bot on each platform, from the adapters (help). */
   howToCall?(lang: Lang): readonly string[];

@@ -336,6 +336,17 @@ const parsers: Record<string, (w: Words) => Command> = {
   },
   remind: (w) => ({ type: 'remind', id: w.id() }),
   export: (w) => ({ type: 'export', id: w.id() }),
+  report: (w) => {
+    const id = w.id();
+    const t = w.next();
+    if (t && (t.quoted || t.text.toLowerCase() !== 'all')) w.fail((c) => c.errors.parse.unexpected(t.text));
+    if (!w.done()) w.fail((c) => c.errors.parse.unexpected(w.rest()));
+    return t ? { type: 'report', id, all: true } : { type: 'report', id };
+  },
+  history: (w) => {
+    if (!w.done()) w.fail((c) => c.errors.parse.unexpected(w.rest()));
+    return { type: 'history' };
+  },
   extend: (w) => {
     const id = w.id();
     const d = w.next();
@@ -392,6 +403,8 @@ const USAGE: Record<string, UsageKey> = {
   extend: 'manage',
   lang: 'lang',
   roster: 'roster',
+  report: 'report',
+  history: 'history',
   withdraw: 'moderate',
   merge: 'moderate',
   silence: 'silence',

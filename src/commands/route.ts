@@ -6,6 +6,8 @@ import { launch } from './launch.ts';
 import { vote, answer, propose, openForm, submitForm } from './vote.ts';
 import { manage, share } from './manage.ts';
 import { help, status, results, roster, setLang } from './info.ts';
+import { report } from './report.ts';
+import { history } from './history.ts';
 import { moderate } from './moderate.ts';
 import { launchSilence, objection } from './silence.ts';
 import { rosterExport, rosterImport } from './roster-io.ts';
@@ -66,6 +68,10 @@ export async function runCommand(env: Env, caller: Caller, cmd: Command): Promis
       return rosterExport(env, caller);
     case 'lang':
       return setLang(env, caller, cmd.lang);
+    case 'report':
+      return report(env, caller, cmd.id, cmd.all ?? false);
+    case 'history':
+      return history(env, caller);
   }
 }
 

@@ -20,7 +20,10 @@ const CONCURRENCY = 8;
 export type RenderOwed = (
   c: Readonly<Consultation>,
   e: OutboxEntry,
-) => { platform: Platform; message: OutboundMessage } | undefined;
+) =>
+  | { platform: Platform; message: OutboundMessage }
+  | undefined
+  | Promise<{ platform: Platform; message: OutboundMessage } | undefined>;
 
 type Outcome = 'done' | 'failed';
 
@@ -64,7 +67,7 @@ export async function flushOutbox(
 
     const outcomes = await mapLimit(batch, CONCURRENCY, async (e): Promise<Outcome> => {
       if (stale(e)) return 'done'; // never remind after the close or a cancel
-      const owed = render(c, e);
+      const owed = await render(c, e);
       if (!owed) return 'done';
       const message: OutboundMessage = {
         ...owed.message,

@@ -17,6 +17,11 @@ export type CardBlock =
   | { type: 'fields'; fields: { label: string; value: string }[] }
   /** A result line: an option with its count and share (0..1), drawn as a bar. */
   | { type: 'bar'; label: string; value: string; share: number }
+  /**
+   * A chart as a PNG of `width` × `height` pixels. `alt` says in words what it shows. The text
+   * blocks beside it carry the same figures, so a surface that cannot show images loses nothing.
+   */
+  | { type: 'image'; png: Uint8Array; alt: string; width: number; height: number }
   | { type: 'actions'; buttons: Button[] }
   | { type: 'form'; form: Form };
 

@@ -12,7 +12,7 @@ export function helpCard(t: Catalog, secretariat: boolean, howToCall: readonly s
       fields: [
         {
           label: t.help.everyone,
-          value: [c.help, c.vote, c.propose, c.object, c.status, c.results, c.share, c.lang].join('\n'),
+          value: [c.help, c.vote, c.propose, c.object, c.status, c.results, c.history, c.share, c.lang].join('\n'),
         },
       ],
     },
@@ -23,7 +23,9 @@ export function helpCard(t: Catalog, secretariat: boolean, howToCall: readonly s
       fields: [
         {
           label: t.help.secretariatOnly,
-          value: [c.theme, c.topics, c.survey, c.feedback, c.silence, c.manage, c.moderate, c.roster].join('\n'),
+          value: [c.theme, c.topics, c.survey, c.feedback, c.silence, c.manage, c.moderate, c.report, c.roster].join(
+            '\n',
+          ),
         },
       ],
     });

@@ -4,6 +4,7 @@ import { hasAnswered } from '../domain/ballot.ts';
 import type { Card, CardBlock } from './card.ts';
 import type { ViewContext } from './ballot.ts';
 import { statusLine } from './status.ts';
+import { reportButton } from './results.ts';
 import { isEligible } from '../domain/eligibility.ts';
 import { extendButtons } from './confirm.ts';
 
@@ -13,6 +14,8 @@ export function homeCard(
   delegation: Delegation | undefined,
   secretariat: boolean,
   user: string,
+  /** Recently closed consultations, shown to the secretariat with their report button. */
+  closed: ReadonlyArray<Readonly<Consultation>> = [],
 ): Card {
   const blocks: CardBlock[] = [];
   if (!delegation && !secretariat) blocks.push({ type: 'text', text: v.t.home.notOnRoster, style: 'warning' });
@@ -42,6 +45,10 @@ export function homeCard(
         ],
       });
     }
+  }
+  if (secretariat && closed.length) {
+    blocks.push({ type: 'text', text: v.t.report.homeClosed, style: 'muted' });
+    for (const c of closed) blocks.push({ type: 'text', text: statusLine(v, c) }, reportButton(v, c));
   }
   return { title: v.t.home.title, blocks };
 }

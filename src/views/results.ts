@@ -73,13 +73,22 @@ function auditLine(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
     : [];
 }
 
+/** The secretariat's PDF report of a closed consultation (the core refuses it to anyone else). */
+export function reportButton(v: ViewContext, c: Readonly<Consultation>): CardBlock {
+  return { type: 'actions', buttons: [{ label: v.t.report.button, command: { type: 'report', id: c.id } }] };
+}
+
 export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
   const title = v.t.results.title(c.id, c.title || v.t.kind[c.kind]);
   if (c.status === 'cancelled')
     return { title, blocks: [{ type: 'text', text: v.t.results.cancelled(c.id), style: 'warning' }] };
   const blocks: CardBlock[] = [];
   if (c.status === 'open') blocks.push({ type: 'text', text: v.t.results.interim, style: 'warning' });
-  if (c.kind === 'feedback') return { title, blocks: [...blocks, ...satisfactionBlocks(v, c), ...auditLine(v, c)] };
+  if (c.kind === 'feedback') {
+    blocks.push(...satisfactionBlocks(v, c), ...auditLine(v, c));
+    if (c.status === 'closed') blocks.push(reportButton(v, c));
+    return { title, blocks };
+  }
   if (c.kind === 'silence') return { title, blocks: [...blocks, ...silenceResultBlocks(v, c), ...auditLine(v, c)] };
 
   const result = tally(v.meta, c);
@@ -114,5 +123,6 @@ export function resultsCard(v: ViewContext, c: Readonly<Consultation>): Card {
   if (!decided && c.status === 'closed' && c.kind !== 'survey')
     blocks.push({ type: 'text', text: v.t.results.nextStep(c.id), style: 'muted' });
   blocks.push(...auditLine(v, c));
+  if (c.status === 'closed') blocks.push(reportButton(v, c));
   return { title, blocks };
 }

@@ -40,5 +40,13 @@ describe('npm run bench (small mode)', () => {
     expect(r.reminders.exactlyOnce).toBe(true);
     expect(r.reminders.outboxLeft).toBe(0);
     expect(r.reminders.slotMarkedDone).toBe(true);
+
+    // Reports: generated through the worker, and votes keep being acknowledged and stored meanwhile.
+    expect(finite(r.report.pollReport.median)).toBe(true);
+    expect(finite(r.report.surveyReport.median)).toBe(true);
+    expect(r.report.pollPdfBytes).toBeGreaterThan(10_000);
+    expect(finite(r.report.ackP99Alone.median)).toBe(true);
+    expect(finite(r.report.ackP99DuringReports.median)).toBe(true);
+    expect(r.report.votesDurable).toBe(true);
   }, 240_000);
 });

@@ -94,8 +94,8 @@ describe('Slack: reminders, results, App Home', () => {
     expect(text).toMatch(/2 of 3/);
     expect(text).toMatch(/\(100%\)|100%/);
     expect(h.consult.store.get('T1')!.status).toBe('closed');
-    // The closed ballot loses its buttons in place.
-    const update = last(h.recorder.callsTo('chat.update'));
+    // The closed ballot loses its buttons in place (the results post is updated too: with its chart).
+    const update = last(ballotUpdates(h));
     expect(update.body.blocks.some((b: any) => b.type === 'actions')).toBe(false);
   });
 
@@ -111,8 +111,7 @@ describe('Slack: reminders, results, App Home', () => {
         .sort(),
     ).toEqual([CHANNEL, 'C0SECOND']);
     expect(
-      h.recorder
-        .callsTo('chat.update')
+      ballotUpdates(h)
         .map((c) => c.body.channel)
         .sort(),
     ).toEqual([CHANNEL, 'C0SECOND']);
@@ -148,9 +147,13 @@ describe('Slack: reminders, results, App Home', () => {
     await h.click(SEC, findButton(question.body.blocks, 'Yes, close T1'));
     expect(h.consult.store.get('T1')!.status).toBe('closed');
     expect(h.recorder.callsTo('chat.postMessage').some((c) => c.body.channel === CHANNEL)).toBe(true);
-    // Back on the Home tab (Slack sends app_home_opened), T1 is no longer open.
+    // Back on the Home tab (Slack sends app_home_opened), T1 has left the open consultations: it is
+    // listed as closed, with its report and no Close button.
     await h.homeOpened(SEC, 'Ev0BACKHOME');
-    expect(blocksText(last(h.recorder.callsTo('views.publish')).body.view.blocks)).not.toContain('T1');
+    const tab = last(h.recorder.callsTo('views.publish')).body.view.blocks;
+    expect(blocksText(tab)).toContain('Recently closed');
+    expect(() => findButton(tab, /Close/, 'home')).toThrow();
+    expect(JSON.parse(findButton(tab, /Report/, 'home').value)).toEqual({ type: 'report', id: 'T1' });
   });
 
   it('an app_home_opened event retried by Slack (X-Slack-Retry-Num) is handled once', async () => {
@@ -181,6 +184,12 @@ describe('Slack: reminders, results, App Home', () => {
     expect(complete.body.channel_id).toBe('D0SEC');
   });
 });
+
+/** The chat.update calls that refreshed T1's posted ballots (not the results posts). */
+function ballotUpdates(h: SlackHarness) {
+  const posted = h.consult.store.get('T1')!.posted.map((p) => p.ref);
+  return h.recorder.callsTo('chat.update').filter((c) => posted.includes(`${c.body.channel}:${c.body.ts}`));
+}
 
 async function ballotBlocks(h: SlackHarness): Promise<any[]> {
   const { card, lang } = h.consult.ballotView('T1', 'slack:U0KEN1')!;

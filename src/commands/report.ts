@@ -1,0 +1,35 @@
+/** `report <id> [all]`: the results of a closed consultation as a PDF, sent privately to the secretariat member who asked. */
+import type { Caller, Env } from './env.ts';
+import { reply, requireConsultation } from './env.ts';
+import { requireSecretariat } from '../domain/roster.ts';
+import { LANGS } from '../domain/model.ts';
+import { fail } from '../errors.ts';
+import { textCard } from '../views/reply.ts';
+import { reportDocument } from '../report/report-model.ts';
+import type { OutboundMessage } from '../outbound.ts';
+
+export async function report(env: Env, caller: Caller, id: string, all: boolean): Promise<OutboundMessage[]> {
+  requireSecretariat(env.store.meta(), env.secretariat, caller.user);
+  const c = requireConsultation(env, id);
+  if (c.status === 'cancelled') fail('cancelled', (t) => t.report.cancelled(c.id));
+  if (c.kind === 'silence') fail('invalid', (t) => t.report.notForSilence(c.id));
+  // A report is the record of a result: there is none before the close.
+  if (c.status !== 'closed') fail('not-closed', (t) => t.report.notClosed(c.id));
+  const langs = all ? [...LANGS] : [caller.lang];
+  const docs = langs.map((lang) => reportDocument(env.view(lang), c));
+  let pdf: Uint8Array;
+  try {
+    pdf = await env.reports.pdf(docs, docs[0].title);
+  } catch (err) {
+    env.log(`report on ${c.id} failed: ${err instanceof Error ? err.message : String(err)}`);
+    return fail('report-failed', (t) => t.report.failed);
+  }
+  const name = `consult-${c.id}-report-${all ? 'en-fr-es' : caller.lang}.pdf`;
+  const t = env.view(caller.lang).t;
+  return [
+    reply(caller, textCard(t.ballot.id(c.id), t.report.sent(c.id, name), 'success'), 'export', {
+      consultationId: c.id,
+      file: { name, mime: 'application/pdf', content: pdf },
+    }),
+  ];
+}
