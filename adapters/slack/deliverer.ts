@@ -8,7 +8,7 @@ import type { Deliverer, OutboundMessage } from '../../src/outbound.ts';
 import { cardToMessages } from './render.ts';
 import { slackUser } from './ids.ts';
 import type { Sleep } from './pacer.ts';
-import type { MessageMetadata, SlackWeb } from './web.ts';
+import { NoLongerWanted, type MessageMetadata, type SlackWeb } from './web.ts';
 
 /** The metadata event type of owed deliveries. */
 export const DELIVERY_EVENT = 'consult_delivery';
@@ -36,6 +36,20 @@ async function postCard(
   channel: string,
   message: OutboundMessage,
   log: (line: string) => void,
+): Promise<string | undefined> {
+  try {
+    return await postMessages(web, channel, message, log);
+  } catch (err) {
+    if (err instanceof NoLongerWanted) return undefined;
+    throw err;
+  }
+}
+
+async function postMessages(
+  web: SlackWeb,
+  channel: string,
+  message: OutboundMessage,
+  log: (line: string) => void,
 ): Promise<string> {
   let first: string | undefined;
   const messages = cardToMessages(message.card, { lang: message.lang });
@@ -43,7 +57,7 @@ async function postCard(
     const m = messages[i];
     const metadata =
       message.deliveryKey && i === messages.length - 1 ? deliveryMetadata(message.deliveryKey) : undefined;
-    const ts = await web.post(channel, m.text, m.blocks, metadata);
+    const ts = await web.post(channel, m.text, m.blocks, metadata, message.stillWanted);
     first ??= messageRef(channel, ts);
   }
   if (message.file) {
@@ -111,6 +125,7 @@ export function createSlackDeliverer(web: SlackWeb, log: (line: string) => void,
         case 'channel':
           return postCard(web, a.channel.id, message, log);
         case 'user':
+          if (message.stillWanted?.() === false) return undefined;
           return postCard(web, await web.openDm(slackUser(a.user)), message, log);
         case 'ballot-update': {
           waiting.set(a.ref, message);
