@@ -63,13 +63,13 @@ describe('who may answer a satisfaction survey', () => {
     expect(Object.keys(h.consult.store.get(id)!.ballots)).toHaveLength(1);
   });
 
-  it('with a list (users or mentions), only the listed answer, delegates or not, and the rate is on the list', async () => {
+  it('with a list (users, by commas or spaces), only the listed answer, delegates or not, and the rate is on the list', async () => {
     const h = await makeHarness();
     await withRoster(h);
     const id = idFrom(
       await h.text(
         SEC,
-        'feedback "Workshop" participants slack:UGUEST1,slack:UKEN1 <@UGUEST2|guest> deadline 2026-12-31',
+        'feedback "Workshop" participants slack:UGUEST1,slack:UKEN1 slack:UGUEST2 deadline 2026-12-31',
       ),
     );
     const c = h.consult.store.get(id)!;
