@@ -4,7 +4,7 @@
  * this file is where they meet, and it names no platform.
  */
 import { resolve } from 'node:path';
-import { parseConfig, parseEnv, type Config } from '../src/config.ts';
+import { ConfigError, parseConfig, parseEnv, type Config } from '../src/config.ts';
 import { createFileStore } from '../src/store/file-store.ts';
 import { createConsult } from '../src/consult.ts';
 import { createHttpServer, type HttpServer } from '../src/server.ts';
@@ -40,6 +40,19 @@ export interface AppOptions {
   adapters?: readonly PlatformAdapter[];
 }
 
+/** A configured user must belong to a registered platform: a typo in the prefix would lock the secretariat out. */
+function checkUsersKnown(users: readonly string[], adapters: readonly PlatformAdapter[]): void {
+  const names = new Set(adapters.map((a) => a.name));
+  for (const user of users) {
+    const platform = user.slice(0, user.indexOf(':'));
+    if (!names.has(platform))
+      throw new ConfigError(
+        'SECRETARIAT',
+        `"${user.slice(0, 80)}" names no known platform (${[...names].join(', ')}); write <platform>:<id>, e.g. ${adapters[0]?.userIdExample ?? 'chat:U0123'}`,
+      );
+  }
+}
+
 export async function createApp(opts: AppOptions): Promise<App> {
   const config = parseConfig(opts.env);
   const log = leveledLog(config.LOG_LEVEL, opts.log);
@@ -49,6 +62,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     config: parseEnv(adapter.config, opts.env),
   }));
   const platformConfigured = adapters.some(({ adapter, config }) => adapter.isConfigured(config));
+  checkUsersKnown(
+    config.SECRETARIAT,
+    adapters.map(({ adapter }) => adapter),
+  );
+  const calls: Record<string, string>[] = [];
   const store = createFileStore({ dir: resolve(config.DATA_DIR) });
   await store.open();
   // A start refused after the store opened (e.g. a wrong ballot key) releases the store's lock.
@@ -64,6 +82,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ballotSecret,
     history: loadHistory(),
     log,
+    howToCall: (lang) => calls.map((line) => line[lang]),
   });
   const http = createHttpServer(log);
   http.route(
@@ -83,6 +102,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const mounted = await adapter.mount({ config: own, core: config, consult, http, log });
     consult.registerDeliverer(adapter.name, mounted.deliverer);
     platforms.push(mounted);
+    calls.push(adapter.howToCall);
   }
 
   return {

@@ -37,6 +37,8 @@ export interface ConsultOptions {
   ballotSecret?: string;
   history?: History;
   log?: (line: string) => void;
+  /** How to call the bot on each mounted platform, in this language (adapters supply it; the help shows it). */
+  howToCall?: (lang: Lang) => readonly string[];
 }
 
 export function createConsult(opts: ConsultOptions): Consult {
@@ -156,6 +158,7 @@ export function createConsult(opts: ConsultOptions): Consult {
     secret: opts.ballotSecret ?? randomBytes(32).toString('hex'),
     history: opts.history,
     log,
+    howToCall: opts.howToCall,
     view,
     langFor,
     postBallot,
@@ -201,6 +204,7 @@ export function createConsult(opts: ConsultOptions): Consult {
       channel: ctx.channel,
       delegation: delegationOf(store.meta(), user),
       isSecretariat: isSecretariat(store.meta(), env.secretariat, user),
+      ...(typeof ctx.interactionId === 'string' ? { interactionId: ctx.interactionId } : {}),
       directory: ctx.directory ?? directories.get(platform),
     };
   }

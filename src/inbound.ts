@@ -26,4 +26,9 @@ export interface RequestContext {
   channel?: ChannelRef;
   /** Who can be found where this request was typed; else the directory the platform registered, if any. */
   directory?: Directory;
+  /**
+   * The platform's id of this one interaction (a click), stable if the same request is sent again:
+   * a vote already applied under it is not applied again, even after a restart.
+   */
+  interactionId?: string;
 }

@@ -44,6 +44,12 @@ export interface OutboundMessage {
    */
   deliveryKey?: string;
   /**
+   * For owed reminders: whether the message is still wanted (false once its consultation is
+   * cancelled or closed). Deliverers ask right before each send, also after waiting for a pacer
+   * slot or a rate limit, and drop the message (resolving undefined) when it is not.
+   */
+  stillWanted?: () => boolean;
+  /**
    * A file for the person who asked (CSV export, roster, PDF report). Text or bytes. Adapters deliver
    * it privately to the requester: never posted in a channel.
    */

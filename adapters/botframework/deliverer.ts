@@ -84,16 +84,19 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
   async function post(ref: StoredReference, message: OutboundMessage): Promise<string | undefined> {
     const key = ref.conversation!.id;
     return pacer.run(key, () =>
-      inTurn(ref, async (context) => {
-        // A proactive post starts a new message; the continuation's made-up activity id is no thread to reply to.
-        context.onSendActivities(async (_ctx, activities, next) => {
-          for (const a of activities) delete a.replyToId;
-          return next();
-        });
-        const id = (await context.sendActivity(messageActivity(message)))?.id;
-        if (message.file) await sendFile(context, ref, message);
-        return id;
-      }),
+      // Asked before each attempt, after the pacer's wait and each 429 wait: a cancelled reminder is dropped.
+      message.stillWanted?.() === false
+        ? Promise.resolve(undefined)
+        : inTurn(ref, async (context) => {
+            // A proactive post starts a new message; the continuation's made-up activity id is no thread to reply to.
+            context.onSendActivities(async (_ctx, activities, next) => {
+              for (const a of activities) delete a.replyToId;
+              return next();
+            });
+            const id = (await context.sendActivity(messageActivity(message)))?.id;
+            if (message.file) await sendFile(context, ref, message);
+            return id;
+          }),
     );
   }
 

@@ -8,7 +8,7 @@ import type { Deliverer, OutboundMessage } from '../../src/outbound.ts';
 import { cardToMessages } from './render.ts';
 import { slackUser } from './ids.ts';
 import type { Sleep } from './pacer.ts';
-import type { MessageMetadata, SlackWeb } from './web.ts';
+import { NoLongerWanted, type MessageMetadata, type SlackWeb } from './web.ts';
 
 /** The metadata event type of owed deliveries. */
 export const DELIVERY_EVENT = 'consult_delivery';
@@ -31,14 +31,23 @@ const deliveryMetadata = (key: string): MessageMetadata => ({ event_type: DELIVE
  * Posts a card (one or more messages) to a channel; returns the reference of the first, which holds the title.
  * The delivery key goes on the last message: once it is in the channel, so is the whole card.
  */
-async function postCard(web: SlackWeb, channel: string, message: OutboundMessage): Promise<string> {
+async function postCard(web: SlackWeb, channel: string, message: OutboundMessage): Promise<string | undefined> {
+  try {
+    return await postMessages(web, channel, message);
+  } catch (err) {
+    if (err instanceof NoLongerWanted) return undefined;
+    throw err;
+  }
+}
+
+async function postMessages(web: SlackWeb, channel: string, message: OutboundMessage): Promise<string> {
   let first: string | undefined;
   const messages = cardToMessages(message.card, { lang: message.lang });
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i];
     const metadata =
       message.deliveryKey && i === messages.length - 1 ? deliveryMetadata(message.deliveryKey) : undefined;
-    const ts = await web.post(channel, m.text, m.blocks, metadata);
+    const ts = await web.post(channel, m.text, m.blocks, metadata, message.stillWanted);
     first ??= messageRef(channel, ts);
   }
   if (message.file) await web.upload(channel, message.file);
@@ -102,6 +111,7 @@ export function createSlackDeliverer(web: SlackWeb, log: (line: string) => void,
         case 'channel':
           return postCard(web, a.channel.id, message);
         case 'user':
+          if (message.stillWanted?.() === false) return undefined;
           return postCard(web, await web.openDm(slackUser(a.user)), message);
         case 'ballot-update': {
           waiting.set(a.ref, message);

@@ -79,6 +79,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
       {
         actor: { user: toUserId(userId), locale, name, email },
         ...(to.channel ? { channel: toChannel(to.channel) } : {}),
+        // Unique per click and the same if the request is sent again: replays change nothing, even after a restart.
+        ...(to.triggerId ? { interactionId: `slack:${to.triggerId}` } : {}),
       },
       req,
     );

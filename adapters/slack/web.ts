@@ -21,8 +21,22 @@ export interface HistoryMessage {
   metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
 }
 
+/** A post dropped right before sending because its message was no longer wanted (a cancelled consultation's reminder). */
+export class NoLongerWanted extends Error {
+  constructor() {
+    super('the message is no longer wanted');
+    this.name = 'NoLongerWanted';
+  }
+}
+
 export interface SlackWeb {
-  post(channel: string, text: string, blocks: KnownBlock[], metadata?: MessageMetadata): Promise<string>;
+  post(
+    channel: string,
+    text: string,
+    blocks: KnownBlock[],
+    metadata?: MessageMetadata,
+    stillWanted?: () => boolean,
+  ): Promise<string>;
   update(channel: string, ts: string, text: string, blocks: KnownBlock[]): Promise<void>;
   ephemeral(channel: string, user: string, text: string, blocks: KnownBlock[]): Promise<void>;
   /** Posts to an interaction's response_url (JSON body); rejects unless Slack answers 2xx. */
@@ -94,18 +108,19 @@ export function createSlackWeb(deps: {
   const dms = new Map<string, string>();
   return {
     client: deps.client,
-    async post(channel, text, blocks, metadata) {
+    async post(channel, text, blocks, metadata, stillWanted) {
       const r = await deps.pacer.run(channel, () =>
-        retry(() =>
-          deps.client().chat.postMessage({
+        retry(() => {
+          if (stillWanted && !stillWanted()) throw new NoLongerWanted();
+          return deps.client().chat.postMessage({
             channel,
             text,
             blocks,
             unfurl_links: false,
             unfurl_media: false,
             ...(metadata ? { metadata } : {}),
-          }),
-        ),
+          });
+        }),
       );
       if (!r.ts) throw new Error(`chat.postMessage to ${channel} returned no ts`);
       return r.ts;

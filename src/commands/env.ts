@@ -16,6 +16,8 @@ export interface Env {
   secret: string;
   history?: History;
   log(line: string): void;
+  /** How to call the bot on each platform, from the adapters (help). */
+  howToCall?(lang: Lang): readonly string[];
   view(lang: Lang): ViewContext;
   langFor(user: UserId, locale?: string): Lang;
   /** Posts the ballot in a channel (background) and remembers the message to update it later. */
@@ -37,6 +39,8 @@ export interface Caller {
   isSecretariat: boolean;
   /** Finds people of the caller's platform by e-mail (roster import), when the adapter offers it. */
   directory?: Directory;
+  /** The platform's id of this interaction, when it has one (see RequestContext). */
+  interactionId?: string;
 }
 
 export function requireConsultation(env: Env, id: string): Readonly<Consultation> {

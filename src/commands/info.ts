@@ -16,7 +16,7 @@ import { t as catalog } from '../i18n/index.ts';
 import type { OutboundMessage } from '../outbound.ts';
 
 export function help(env: Env, caller: Caller): OutboundMessage[] {
-  return [reply(caller, helpCard(env.view(caller.lang).t, caller.isSecretariat), 'help')];
+  return [reply(caller, helpCard(env.view(caller.lang).t, caller.isSecretariat, env.howToCall?.(caller.lang)), 'help')];
 }
 
 export function status(env: Env, caller: Caller, id?: string): OutboundMessage[] {

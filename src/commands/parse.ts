@@ -158,6 +158,8 @@ function quotedSuggestion(name: string, w: Words, keywords: ReadonlyArray<string
     run = [];
   };
   const tokens = w.all();
+  // Words after the last quoted option are left to the launch options' own errors (a typo such as "dedline").
+  const lastQuoted = tokens.findLastIndex((t) => t.quoted);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const word = t.text.toLowerCase();
@@ -169,7 +171,7 @@ function quotedSuggestion(name: string, w: Words, keywords: ReadonlyArray<string
       out.push(t.text);
       if (WITH_VALUE.has(word) && i + 1 < tokens.length) out.push(tokens[++i].text);
     } else {
-      unquoted = true;
+      if (lastQuoted < 0 || i < lastQuoted) unquoted = true;
       run.push(t.text);
     }
   }

@@ -1,11 +1,10 @@
 /**
- * A user typed in a command: a Slack mention (<@U0123> or <@U0123|name>) or platform:userId,
- * so one roster spans both platforms (a Teams user can be added from Slack and vice versa).
+ * A user typed in a command: `<platform>:<id>`, so one roster spans every platform (a user of one
+ * can be added from another). Adapters turn their platform's mentions into this form before the
+ * text reaches the parser.
  */
 import { UserId } from '../domain/model.ts';
 
 export function parseUser(raw: string): string | undefined {
-  const mention = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(raw);
-  if (mention) return `slack:${mention[1]}`;
   return UserId.safeParse(raw).success ? raw : undefined;
 }

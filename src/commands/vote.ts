@@ -29,11 +29,22 @@ function voteReply(env: Env, caller: Caller, c: Readonly<Consultation>, note: st
   return [reply(caller, card, 'reply', { consultationId: c.id })];
 }
 
+/** How long an applied interaction is remembered: Slack's signatures are valid 5 minutes; a margin for clock skew. */
+const REPLAY_WINDOW_MS = 6 * 60_000;
+
+/** Remembers an applied interaction in the same write as the vote, forgetting those past the window. */
+function rememberInteraction(c: Consultation, id: string, now: Date): void {
+  const since = now.getTime() - REPLAY_WINDOW_MS;
+  c.applied = [...(c.applied ?? []).filter((a) => Date.parse(a.at) >= since), { id, at: now.toISOString() }];
+}
+
 export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promise<OutboundMessage[]> {
   const now = env.clock.now();
   const c0 = requireConsultation(env, id);
   // The store applies this at once, on the live state: every check runs here, before any change.
-  const { delegation, choices } = await env.store.update(c0.id, (c) => {
+  const done = await env.store.update(c0.id, (c) => {
+    // The same click again (a replay, even after a restart): already applied, nothing changes.
+    if (caller.interactionId && c.applied?.some((a) => a.id === caller.interactionId)) return undefined;
     requireOpen(c, now);
     const delegation = requireEligible(caller.delegation, c);
     checkVote(c, v);
@@ -48,8 +59,11 @@ export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promi
     // A colleague's ballot was replaced: whoever cast it is told, personally, in the same write.
     if (previous && previous !== caller.user && delegation.delegates.includes(previous))
       queueNotice(c, [previous], { kind: 'colleague-vote', delegation: delegation.id }, now.toISOString());
+    if (caller.interactionId) rememberInteraction(c, caller.interactionId, now);
     return { delegation, choices };
   });
+  if (!done) return voteReply(env, caller, c0, env.view(caller.lang).t.reply.alreadyApplied);
+  const { delegation, choices } = done;
   env.refreshBallots(c0.id);
   env.flushOutbox(c0.id);
   const c = env.store.get(c0.id)!;

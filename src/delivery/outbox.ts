@@ -47,8 +47,12 @@ export async function flushOutbox(
     const c = store.get(id);
     if (!c) return;
     const now = clock.now();
-    const stale = (e: OutboxEntry) =>
-      e.type === 'reminder' && (c.status !== 'open' || now.getTime() >= Date.parse(c.closesAt));
+    // Read at each delivery, not at the start of the batch: a cancel or close mid-batch stops the rest.
+    const wanted = () => {
+      const live = store.get(id);
+      return live?.status === 'open' && clock.now().getTime() < Date.parse(live.closesAt);
+    };
+    const stale = (e: OutboxEntry) => e.type === 'reminder' && !wanted();
     const batch = c.outbox.filter((e) => !failed.has(e.key)).slice(0, BATCH);
     if (batch.length === 0) return;
     const interrupted = new Set(batch.filter((e) => e.sending).map((e) => e.key));
@@ -62,7 +66,11 @@ export async function flushOutbox(
       if (stale(e)) return 'done'; // never remind after the close or a cancel
       const owed = render(c, e);
       if (!owed) return 'done';
-      const message: OutboundMessage = { ...owed.message, deliveryKey: `${id}:${e.key}` };
+      const message: OutboundMessage = {
+        ...owed.message,
+        deliveryKey: `${id}:${e.key}`,
+        ...(e.type === 'reminder' ? { stillWanted: wanted } : {}),
+      };
       try {
         if (interrupted.has(e.key)) {
           const already = await dispatch.deliverer(owed.platform).wasDelivered?.(message);

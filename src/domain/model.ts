@@ -31,14 +31,19 @@ export function idRecord<V extends z.ZodType>(value: V) {
 /** An empty idRecord, for new documents. */
 export const emptyRecord = <V>(): Record<string, V> => Object.create(null) as Record<string, V>;
 
-export const PLATFORMS = ['slack', 'teams', 'web'] as const;
-export const Platform = z.enum(PLATFORMS);
+/**
+ * A platform's name, as its adapter declares it: the core knows no list (the composition root
+ * registers the adapters and checks configured users against them).
+ */
+export const Platform = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,31}$/, 'a platform name is lower-case letters, digits and dashes, e.g. chat');
 export type Platform = z.infer<typeof Platform>;
 
-/** A user across platforms: `platform:userId`, e.g. `slack:U0SEC` or `teams:29:1abc`. */
+/** A user across platforms: `<platform>:<id>`, the id as the platform's adapter writes it. */
 export const UserId = z
   .string()
-  .regex(/^(slack|teams|web):\S+$/, 'a user is written platform:userId, e.g. slack:U0123 or teams:29:1abc');
+  .regex(/^[a-z][a-z0-9-]{0,31}:\S+$/, 'a user is written <platform>:<id>, e.g. chat:U0123');
 export type UserId = z.infer<typeof UserId>;
 
 export function platformOf(user: UserId): Platform {
@@ -207,6 +212,8 @@ export const Consultation = z.object({
   audit: z.array(AuditEntry),
   /** SHA-256 of the last line of the audit trail on disk: shown with the results, so a recount can be checked. */
   auditHead: z.string().optional(),
+  /** Interactions (clicks) whose vote was applied, kept while a platform could still deliver them again. */
+  applied: z.array(z.object({ id: z.string().max(200), at: z.string() })).optional(),
 });
 export type Consultation = z.infer<typeof Consultation>;
 

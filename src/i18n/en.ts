@@ -87,7 +87,7 @@ export const en = {
       'tie-at-cut': (options: string) => `tie at the cut between ${options}`,
       'all-abstained': 'every delegation that answered abstained',
     },
-    nextStep: (id: string) => `The secretariat may launch a written survey: /consult survey ${id}`,
+    nextStep: (id: string) => `The secretariat may launch a written survey with the command: survey ${id}`,
     agreeShare: (pct: string, n: number) => `${pct} agree (${n} responses)`,
     responseRate: (respondents: number, participants: number, pct: string) =>
       `Response rate: ${respondents} of ${participants} participants (${pct})`,
@@ -101,6 +101,7 @@ export const en = {
       notChosen
         ? `Note: "${title}" was proposed in ${year} but not chosen.`
         : `Note: this is close to "${title}", discussed in ${year}.`,
+    alreadyApplied: 'This click was already recorded; nothing changed.',
     voteRecorded: (delegation: string, choice: string) => `Vote recorded for ${delegation}: ${choice}`,
     voteRecordedSecret: (delegation: string) =>
       `Vote recorded for ${delegation}. The ballot is secret: your choice is not stored with your delegation's name.`,
@@ -318,8 +319,7 @@ export const en = {
 
   help: {
     title: 'Consult: commands',
-    intro:
-      'Consult runs the consultations of the dialogue: one delegation, one voice. Type a command after /consult in Slack, or after mentioning the bot in Teams.',
+    intro: 'Consult runs the consultations of the dialogue: one delegation, one voice.',
     everyone: 'For everyone',
     secretariatOnly: 'For the secretariat',
     deadlines:
@@ -383,7 +383,7 @@ export const en = {
     deadlinePast: (input: string) => `The deadline "${input}" is already past.`,
     deadlineBeforeOpen: 'The new deadline must be later than now.',
     badUser: (input: string) =>
-      `"${input}" is not a user. Mention them, or write platform:userId (e.g. slack:U0123 or teams:29:1abc).`,
+      `"${input}" is not a user. Mention them, or write their platform and id as the roster shows them (platform:id).`,
     userInOther: (user: string, delegation: string) =>
       `${user} already votes for ${delegation}. Remove them first with: roster remove ${user}`,
     userNotOnRoster: (user: string) => `${user} is not on the roster.`,

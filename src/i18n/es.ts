@@ -101,7 +101,7 @@ export const es: Catalog = {
       'tie-at-cut': (options: string) => `empate en el umbral de selección entre ${options}`,
       'all-abstained': 'todas las delegaciones que respondieron se abstuvieron',
     },
-    nextStep: (id: string) => `La Secretaría puede iniciar una encuesta escrita: /consult survey ${id}`,
+    nextStep: (id: string) => `La Secretaría puede iniciar una encuesta escrita con el comando: survey ${id}`,
     agreeShare: (pct: string, n: number) => `${pct} de acuerdo (${n} ${n === 1 ? 'respuesta' : 'respuestas'})`,
     responseRate: (respondents: number, participants: number, pct: string) =>
       `Tasa de respuesta: ${respondents} de ${participants} ${participants === 1 ? 'participante' : 'participantes'} (${pct})`,
@@ -117,6 +117,7 @@ export const es: Catalog = {
       notChosen
         ? `Nota: el tema "${title}" se propuso en ${year}, pero no fue seleccionado.`
         : `Nota: este tema es similar a "${title}", examinado en ${year}.`,
+    alreadyApplied: 'Este clic ya se había registrado; no ha cambiado nada.',
     voteRecorded: (delegation: string, choice: string) => `Voto registrado en nombre de ${delegation}: ${choice}`,
     voteRecordedSecret: (delegation: string) =>
       `Voto registrado en nombre de ${delegation}. La votación es secreta: su elección no se almacena junto con el nombre de su delegación.`,
@@ -345,8 +346,7 @@ export const es: Catalog = {
 
   help: {
     title: 'Consult: comandos',
-    intro:
-      'Consult gestiona las consultas del diálogo: una delegación, un voto. Escriba un comando después de /consult en Slack, o después de mencionar al bot en Teams.',
+    intro: 'Consult gestiona las consultas del diálogo: una delegación, un voto.',
     everyone: 'Para todos',
     secretariatOnly: 'Para la Secretaría',
     deadlines:
@@ -418,7 +418,7 @@ export const es: Catalog = {
     deadlinePast: (input: string) => `La fecha límite "${input}" ya ha pasado.`,
     deadlineBeforeOpen: 'La nueva fecha límite debe ser posterior al momento actual.',
     badUser: (input: string) =>
-      `"${input}" no es un usuario. Mencione a la persona o escriba platform:userId (p. ej., slack:U0123 o teams:29:1abc).`,
+      `"${input}" no es un usuario. Mencione a la persona o escriba su plataforma y su identificador como los muestra la lista (plataforma:id).`,
     userInOther: (user: string, delegation: string) =>
       `${user} ya vota en nombre de ${delegation}. Primero retire a esa persona con: roster remove ${user}`,
     userNotOnRoster: (user: string) => `${user} no figura en la lista.`,

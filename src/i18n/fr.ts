@@ -104,7 +104,7 @@ export const fr: Catalog = {
       'tie-at-cut': (options: string) => `égalité au seuil de sélection entre ${options}`,
       'all-abstained': 'toutes les délégations ayant répondu se sont abstenues',
     },
-    nextStep: (id: string) => `Le Secrétariat peut lancer une enquête écrite : /consult survey ${id}`,
+    nextStep: (id: string) => `Le Secrétariat peut lancer une enquête écrite avec la commande : survey ${id}`,
     agreeShare: (pct: string, n: number) => `${pct} d'accord (${n} ${one(n) ? 'réponse' : 'réponses'})`,
     responseRate: (respondents: number, participants: number, pct: string) =>
       `Taux de réponse : ${respondents} sur ${participants} ${one(participants) ? 'participant' : 'participants'} (${pct})`,
@@ -120,6 +120,7 @@ export const fr: Catalog = {
       notChosen
         ? `Remarque : le sujet « ${title} » a été proposé en ${year}, mais n'a pas été retenu.`
         : `Remarque : ce sujet est proche de « ${title} », examiné en ${year}.`,
+    alreadyApplied: "Ce clic a déjà été enregistré ; rien n'a changé.",
     voteRecorded: (delegation: string, choice: string) => `Vote enregistré au nom de ${delegation} : ${choice}`,
     voteRecordedSecret: (delegation: string) =>
       `Vote enregistré au nom de ${delegation}. Le scrutin est secret : votre choix n'est pas conservé avec le nom de votre délégation.`,
@@ -354,8 +355,7 @@ export const fr: Catalog = {
 
   help: {
     title: 'Consult : commandes',
-    intro:
-      'Consult organise les consultations du dialogue : une délégation, une voix. Saisissez une commande après /consult dans Slack, ou après avoir mentionné le bot dans Teams.',
+    intro: 'Consult organise les consultations du dialogue : une délégation, une voix.',
     everyone: 'Pour tous',
     secretariatOnly: 'Pour le Secrétariat',
     deadlines:
@@ -430,7 +430,7 @@ export const fr: Catalog = {
     deadlinePast: (input: string) => `La date limite « ${input} » est déjà passée.`,
     deadlineBeforeOpen: 'La nouvelle date limite doit être postérieure au moment présent.',
     badUser: (input: string) =>
-      `« ${input} » n'est pas un utilisateur. Mentionnez la personne, ou écrivez platform:userId (p. ex. slack:U0123 ou teams:29:1abc).`,
+      `« ${input} » n'est pas un utilisateur. Mentionnez la personne, ou écrivez sa plateforme et son identifiant comme la liste les montre (plateforme:id).`,
     userInOther: (user: string, delegation: string) =>
       `${user} vote déjà au nom de ${delegation}. Retirez d'abord cette personne avec : roster remove ${user}`,
     userNotOnRoster: (user: string) => `${user} ne figure pas sur la liste.`,

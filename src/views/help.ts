@@ -2,10 +2,11 @@
 import type { Card } from './card.ts';
 import type { Catalog } from '../i18n/en.ts';
 
-export function helpCard(t: Catalog, secretariat: boolean): Card {
+/** `howToCall`: one line per mounted platform, supplied by its adapter, saying how to reach the bot there. */
+export function helpCard(t: Catalog, secretariat: boolean, howToCall: readonly string[] = []): Card {
   const c = t.help.commands;
   const blocks: Card['blocks'] = [
-    { type: 'text', text: t.help.intro },
+    { type: 'text', text: [t.help.intro, ...howToCall].join(' ') },
     {
       type: 'fields',
       fields: [

@@ -42,3 +42,31 @@ describe('adapters stay apart', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('the core names no platform', () => {
+  /** The code without its comments (which may explain which platform does what). */
+  const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+  const literals = (text: string) => [
+    ...code(text).matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g),
+  ];
+  const PLATFORM = /\b(slack|teams|microsoft|web ?chat|direct ?line|bot ?framework)\b/i;
+  /** Platform syntax: Slack mentions and mrkdwn links, Teams' <at> mentions, a slash command. */
+  const SYNTAX = /<@|<at>|<mailto:|<!here>|(^|[\s'"`])\/consult\b/;
+
+  it('src/ has no platform name and no platform syntax in any string (i18n texts included)', async () => {
+    const offenders: string[] = [];
+    for (const f of await files('src')) {
+      for (const [literal] of literals(await readFile(f, 'utf8')))
+        if (PLATFORM.test(literal) || SYNTAX.test(literal)) offenders.push(`${f}: ${literal.slice(0, 80)}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('the scan catches what it is meant to catch', () => {
+    const found = (text: string) => literals(text).some(([l]) => PLATFORM.test(l) || SYNTAX.test(l));
+    expect(found("const a = 'after /consult in Slack';")).toBe(true);
+    expect(found('const b = `mention <@U0123>`;')).toBe(true);
+    expect(found("const p = './consult-api.ts';")).toBe(false);
+    expect(found("// Slack's own comment\nconst c = 'neutral';")).toBe(false);
+  });
+});

@@ -36,10 +36,10 @@ describe('the command parser', () => {
     });
   });
 
-  it('reads votes, combinations, roster edits with Slack mentions and platform ids', () => {
+  it('reads votes, combinations, roster edits with platform ids (adapters turn mentions into ids first)', () => {
     expect(parseCommand('vote W2 1, 3')).toEqual({ type: 'vote', id: 'W2', choices: [1, 3] });
     expect(parseCommand('vote w2 1 + 3')).toEqual({ type: 'vote', id: 'W2', choices: [], combine: [1, 3] });
-    expect(parseCommand('roster add <@U0MEX|maria> "Mexico" member Americas')).toEqual({
+    expect(parseCommand('roster add slack:U0MEX "Mexico" member Americas')).toEqual({
       type: 'roster-add',
       user: 'slack:U0MEX',
       delegation: 'Mexico',
@@ -51,6 +51,10 @@ describe('the command parser', () => {
       kind: 'observer-state',
     });
     expect(parseCommand('')).toEqual({ type: 'help' });
+  });
+
+  it('reads no platform syntax: a raw mention is not a user', () => {
+    expect(() => parseCommand('roster add <@U0MEX|maria> "Mexico" member Americas')).toThrow(/bad-user/);
   });
 
   it('says what was wrong and how to write it', () => {

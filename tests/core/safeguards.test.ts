@@ -307,6 +307,10 @@ describe('safeguards of a formal consultation', () => {
       );
       const [topics] = await h.say(SEC, 'topics "A" B "C" select 2', SLACK_CH, 'fr-FR');
       expect(cardText(topics.card)).toContain('topics "A" "B" "C" select 2');
+      // A typo after the options is not taken for an option.
+      expect(cardText((await h.say(SEC, 'theme "A" "B" dedline 14d'))[0].card)).toContain(
+        "Je n'ai pas compris « dedline »",
+      );
       expect(h.consult.store.all()).toHaveLength(1);
     });
   });
