@@ -67,10 +67,7 @@ describe('who may answer a satisfaction survey', () => {
     const h = await makeHarness();
     await withRoster(h);
     const id = idFrom(
-      await h.text(
-        SEC,
-        'feedback "Workshop" participants slack:UGUEST1,slack:UKEN1 slack:UGUEST2 deadline 2026-12-31',
-      ),
+      await h.text(SEC, 'feedback "Workshop" participants slack:UGUEST1,slack:UKEN1 slack:UGUEST2 deadline 2026-12-31'),
     );
     const c = h.consult.store.get(id)!;
     expect(c.invited).toEqual(['slack:UGUEST1', 'slack:UKEN1', 'slack:UGUEST2']);

@@ -19,8 +19,8 @@ describe('the satisfaction survey report', () => {
     await answer('slack:UKEN1', { s1: '5', s2: '5', s3: '4', s4: '2' });
     await answer('slack:UMEX1', { s1: '4', s2: '5', s3: '2', s4: '4' });
     await answer('slack:UPHL1', { s1: '5', s2: '4', s3: '3' });
-    await answer('slack:UGUEST1', { s1: '2', s2: '5', s3: '5', s4: '5' });
-    await answer('slack:UGUEST2', { s1: '4', s2: '4', s4: '1' });
+    await answer('slack:UHOL1', { s1: '2', s2: '5', s3: '5', s4: '5' });
+    await answer('slack:UICR1', { s1: '4', s2: '4', s4: '1' });
     await h.text(SEC, `close ${id} confirm`);
 
     const c = h.consult.store.get(id)!;

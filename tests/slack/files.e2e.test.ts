@@ -18,7 +18,7 @@ describe('Slack: exports reach the requester only', () => {
   beforeEach(async () => {
     h = await startSlackHarness();
     await h.roster('U0MEX1', 'Mexico', 'member', 'Americas');
-    await h.slash(SEC, 'theme "Labour mobility" "Diasporas"');
+    await h.slash(SEC, 'theme "Labour mobility" "Diasporas" live');
     await h.click('U0MEX1', findButton(h.recorder.messages(CHANNEL)[0].blocks as any[], /^1 · /));
     h.recorder.clear();
   });

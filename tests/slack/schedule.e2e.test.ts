@@ -168,7 +168,7 @@ describe('Slack: reminders, results, App Home', () => {
     expect(h.recorder.callsTo('upload')[0].body.raw).toContain('Mexico');
     expect(last(h.recorder.callsTo('files.completeUploadExternal')).body.channel_id).toBe('D0SEC');
     const note = last(h.recorder.callsTo('response_url'));
-    expect(blocksText(note.body.blocks)).toMatch(/consult-T1\.csv sent to you as a file/);
+    expect(blocksText(note.body.blocks)).toMatch(/consult-T1(-turnout)?\.csv sent to you as a file/);
     expect(JSON.stringify(note.body)).not.toContain('Mexico');
 
     // Many delegations: still one file, to the same DM.

@@ -87,7 +87,7 @@ afterAll(() => h?.close());
 describe('in a Teams channel', () => {
   it('a launch posts the ballot in the channel; the confirmation goes to the secretariat alone', async () => {
     const before = h.recorder.calls.length;
-    expect((await inChannel(sec, 'theme "Labour mobility" "Climate and migration"')).status).toBe(200);
+    expect((await inChannel(sec, 'theme "Labour mobility" "Climate and migration" live')).status).toBe(200);
     await h.consult.idle();
     const calls = since(before);
     const channel = inTheChannel(calls);

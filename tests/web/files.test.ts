@@ -32,7 +32,7 @@ describe('a file in the web chat', () => {
     const activities = `/v3/directline/conversations/${encodeURIComponent(conversationId)}/activities`;
     const say = (text: string) =>
       json(activities, { method: 'POST', token, body: { type: 'message', from: { id: 'secretariat' }, text } });
-    await say('theme "Labour mobility" "Climate and migration"');
+    await say('theme "Labour mobility" "Climate and migration" live');
     await run.app.consult.idle();
     await say('export T1');
     await run.app.consult.idle();
