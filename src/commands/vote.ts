@@ -11,7 +11,7 @@ import {
   requireParticipant,
   type Vote,
 } from '../domain/ballot.ts';
-import { isPublished, nextPublication } from '../domain/secrecy.ts';
+import { isPublished, nextPublication, proposerTag } from '../domain/secrecy.ts';
 import { requireEligible } from '../domain/eligibility.ts';
 import { fail } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
@@ -117,10 +117,11 @@ export async function propose(env: Env, caller: Caller, id: string, text: string
     if (c.kind === 'silence') fail('invalid', (t) => t.silence.isSilence(c.id));
     // The secretariat may add options too; delegates must be eligible, and within their delegation's cap.
     const delegation = caller.isSecretariat && !caller.delegation ? undefined : requireEligible(caller.delegation, c);
-    if (delegation) requireProposalSlot(c, delegation.id, delegation.name);
+    const tag = delegation && c.secrecy === 'secret' ? proposerTag(env.secret, c.id, delegation.id) : undefined;
+    if (delegation) requireProposalSlot(c, delegation.id, delegation.name, tag);
     const by = delegation?.id ?? 'secretariat';
     const publishAt = nextPublication(now, env.zone, new Date(c.closesAt));
-    const option = proposeOption(c, text, by, caller.user, caller.platform, now, { publishAt });
+    const option = proposeOption(c, text, by, caller.user, caller.platform, now, { publishAt, proposerTag: tag });
     // An anonymous option is announced when it is published (scheduler/tick.ts), to every answered delegation.
     if (!option.publishAt) noticeAdded(c, env.store.meta(), option.n, by, now);
     return option;

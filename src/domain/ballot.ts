@@ -164,7 +164,7 @@ export function proposeOption(
   user: UserId,
   platform: Platform,
   at: Date,
-  secret: { publishAt?: Date } = {},
+  secret: { publishAt?: Date; proposerTag?: string } = {},
 ): Option {
   const same = c.options.find((o) => !o.withdrawn && normalizeText(o.text) === normalizeText(text));
   if (same) fail('invalid', (t) => t.errors.duplicateOption(same.n));
@@ -174,6 +174,7 @@ export function proposeOption(
       n: c.options.length + 1,
       text,
       anonymous: true,
+      ...(secret.proposerTag ? { proposerTag: secret.proposerTag } : {}),
       ...(secret.publishAt ? { publishAt: secret.publishAt.toISOString() } : {}),
     };
     c.options.push(option);

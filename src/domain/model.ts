@@ -86,6 +86,11 @@ export const Option = z.object({
   combines: z.tuple([z.number().int(), z.number().int()]).optional(),
   /** Proposed or requested by a delegation of a secret consultation, which is never recorded (domain/secrecy.ts). */
   anonymous: z.literal(true).optional(),
+  /**
+   * An anonymous proposal's keyed tag of its delegation (secrecy.ts `proposerTag`): without the key it names
+   * nobody; with it the core counts a delegation's proposals against the cap.
+   */
+  proposerTag: z.string().optional(),
   /** An anonymous option is shown on the ballot only from this publication slot on (domain/secrecy.ts). */
   publishAt: z.string().optional(),
   /** Withdrawn by the secretariat: kept so option numbers never change, but no longer on the ballot. */

@@ -20,9 +20,10 @@ export function proposalCap(c: Readonly<Consultation>): number {
 }
 
 /** Refuses a proposal past the delegation's cap. Withdrawn and merged proposals still count: they were made. */
-export function requireProposalSlot(c: Readonly<Consultation>, delegation: string, name: string): void {
+export function requireProposalSlot(c: Readonly<Consultation>, delegation: string, name: string, tag?: string): void {
   const cap = proposalCap(c);
-  const made = c.options.filter((o) => o.proposedBy === delegation && !o.combines).length;
+  const mine = (o: Option) => o.proposedBy === delegation || (tag !== undefined && o.proposerTag === tag);
+  const made = c.options.filter((o) => mine(o) && !o.combines).length;
   if (made >= cap) fail('invalid', (t) => t.safeguard.proposalCap(name, cap, c.id));
 }
 

@@ -120,6 +120,18 @@ describe('safeguards of a formal consultation', () => {
       expect(await h.text('slack:UPHL1', `propose ${id} "P5"`)).toContain('Option 6 added');
     });
 
+    it('caps anonymous proposals too in a secret ballot, without naming the delegation in the store', async () => {
+      const secret = idFrom(await h.text(SEC, 'theme "X" "Y" secret'));
+      for (const text of ['P1', 'P2', 'P3']) await h.text('slack:UKEN1', `propose ${secret} "${text}"`);
+      const [fourth] = await h.say('slack:UKEN1', `propose ${secret} "P4"`);
+      expect(cardText(fourth.card)).toContain('Kenya has already proposed 3 options');
+      const c = h.consult.store.get(secret)!;
+      expect(c.options).toHaveLength(5);
+      expect(c.options.slice(2).every((o) => o.anonymous && !o.proposedBy && o.proposerTag)).toBe(true);
+      expect(JSON.stringify(c.options)).not.toMatch(/kenya/i);
+      expect(await h.text('slack:UPHL1', `propose ${secret} "P5"`)).not.toContain('already proposed');
+    });
+
     it('a launch option sets the cap: proposals 1, or proposals 0 for none (no Propose button then)', async () => {
       const one = idFrom(await h.text(SEC, 'theme "X" "Y" proposals 1'));
       await h.text('slack:UKEN1', `propose ${one} "Z"`);
