@@ -5,6 +5,7 @@
  * stay under 150 MB of RSS above idle, and keep answering /healthz throughout.
  */
 import { readFileSync } from 'node:fs';
+import { statusOf } from './support/status.ts';
 import { mkdtemp } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,15 +43,7 @@ function slowRequest(port: number, path: string, headers: Record<string, string>
   ].join('\r\n');
   socket.write(head);
   if (sent > 0) socket.write(filler.subarray(0, sent));
-  const status = new Promise<number>((resolve) => {
-    let text = '';
-    socket.on('data', (d: Buffer) => {
-      text += d.toString('latin1');
-      const m = /^HTTP\/1\.1 (\d{3})/.exec(text);
-      if (m) resolve(Number(m[1]));
-    });
-    socket.on('close', () => resolve(0));
-  });
+  const status = statusOf(socket);
   return { socket, status };
 }
 

@@ -4,6 +4,7 @@
  * and node's headers and request timeouts set.
  */
 import net from 'node:net';
+import { statusOf } from './support/status.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBody } from '../../adapters/shared/body.ts';
 import { createHttpServer, DEFAULT_LIMITS, type HttpServer } from '../../src/server.ts';
@@ -19,15 +20,7 @@ function partial(port: number, path: string, length: number, sent = 0) {
   const socket = net.connect(port, '127.0.0.1');
   socket.on('error', () => {});
   socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${length}\r\n\r\n${'a'.repeat(sent)}`);
-  const status = new Promise<number>((resolve) => {
-    let text = '';
-    socket.on('data', (d: Buffer) => {
-      text += d.toString('latin1');
-      const m = /^HTTP\/1\.1 (\d{3})/.exec(text);
-      if (m) resolve(Number(m[1]));
-    });
-    socket.on('close', () => resolve(0));
-  });
+  const status = statusOf(socket);
   return { socket, status };
 }
 
