@@ -95,6 +95,7 @@ export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
     deadline: z.string().max(40).optional(),
     eligible: z.enum(['members', 'all']).optional(),
     lang: Lang.optional(),
+    secret: z.boolean().optional(),
   }),
   z.object({ type: z.literal('object'), id, reason: z.string().trim().max(300).optional() }),
   z.object({ type: z.literal('withdraw-objection'), id }),

@@ -65,7 +65,7 @@ export type Command =
   | { type: 'withdraw'; id: string; option: number }
   | { type: 'merge'; id: string; into: number; from: number }
   /** The silence procedure: launch it, object (with an optional reason), withdraw the objection. */
-  | { type: 'silence'; text: string; deadline?: string; eligible?: 'members' | 'all'; lang?: Lang }
+  | { type: 'silence'; text: string; deadline?: string; eligible?: 'members' | 'all'; lang?: Lang; secret?: boolean }
   | { type: 'object'; id: string; reason?: string }
   | { type: 'withdraw-objection'; id: string }
   /** Open the objection form (reason optional). */
