@@ -8,7 +8,7 @@
  */
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { Command } from '../../src/commands/command.ts';
-import { MAX_OPTIONS, MAX_TEXT } from '../../src/commands/parse.ts';
+import { MAX_OPTIONS, MAX_TEXT } from '../../src/domain/limits.ts';
 import type { ErrorField } from '../../src/errors.ts';
 import { LANGS, type Lang, type Translations } from '../../src/domain/model.ts';
 import { VIEW } from './action-ids.ts';
