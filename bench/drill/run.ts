@@ -12,6 +12,7 @@ import { fuzzDrill } from './fuzz.ts';
 import { reminderStormDrill } from './reminder-storm.ts';
 import { raceDrill } from './race.ts';
 import { deadlineDrill } from './deadline.ts';
+import { fsyncDrill } from './fsync.ts';
 import { printResult, type DrillResult } from './lib.ts';
 import { ROOT } from '../lib/proc.ts';
 
@@ -69,6 +70,10 @@ export async function runDrills(opts: DrillOptions): Promise<DrillResult[]> {
       raceDrill(opts.small ? { rounds: 3, delegations: 50 } : { rounds: 10, delegations: 300 }),
     );
   if (want('deadline')) await guard('(f) deadline', () => deadlineDrill({ delegations: opts.small ? 5 : 50 }));
+  if (want('fsync'))
+    await guard('(g) fsync', () =>
+      fsyncDrill(opts.small ? { delegations: 50, bursts: 2 } : { delegations: 200, bursts: 3 }),
+    );
   return results;
 }
 
