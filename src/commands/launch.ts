@@ -8,6 +8,7 @@ import { parseDeadline, defaultDeadline, DeadlineError } from '../domain/deadlin
 import { findSimilar } from '../domain/history.ts';
 import { silenceDeadline } from '../domain/silence.ts';
 import { methodOf } from '../domain/tally.ts';
+import { launchOptions } from '../domain/ballot.ts';
 import { fail } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
 import type { OutboundMessage } from '../outbound.ts';
@@ -23,10 +24,6 @@ export function resolveDeadline(env: Env, input: string | undefined, kind: Consu
       return fail('bad-deadline', (t) => t.errors.deadlinePast(input));
     return fail('bad-deadline', (t) => t.errors.deadlineFormat(input));
   }
-}
-
-function options(texts: string[]): Option[] {
-  return texts.map((text, i) => ({ n: i + 1, text }));
 }
 
 export interface Draft {
@@ -119,7 +116,7 @@ export async function launch(
       const c = await open(env, caller, {
         kind: 'theme',
         title: '',
-        options: options(cmd.options),
+        options: launchOptions(cmd.options),
         select: 1,
         opts: cmd,
         eligibility: cmd.eligible ?? 'members',
@@ -132,7 +129,7 @@ export async function launch(
       const c = await open(env, caller, {
         kind: 'topics',
         title: '',
-        options: options(cmd.options),
+        options: launchOptions(cmd.options),
         select,
         method: 'top',
         opts: cmd,
@@ -146,7 +143,7 @@ export async function launch(
         const c = await open(env, caller, {
           kind: 'survey',
           title: cmd.title ?? '',
-          options: options(cmd.options ?? []),
+          options: launchOptions(cmd.options ?? []),
           select: 1,
           opts: cmd,
           eligibility: cmd.eligible ?? 'all',
