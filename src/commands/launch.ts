@@ -2,7 +2,7 @@
 import type { Command, LaunchOptions } from './command.ts';
 import type { Caller, Env } from './env.ts';
 import { reply, requireConsultation } from './env.ts';
-import type { ChannelRef, Consultation, ConsultationKind, Option, UserId } from '../domain/model.ts';
+import type { ChannelRef, Consultation, ConsultationKind, Option, Translations, UserId } from '../domain/model.ts';
 import { requireSecretariat } from '../domain/roster.ts';
 import { parseDeadline, defaultDeadline, DeadlineError } from '../domain/deadline.ts';
 import { findSimilar } from '../domain/history.ts';
@@ -24,6 +24,14 @@ export function resolveDeadline(env: Env, input: string | undefined, kind: Consu
       return fail('bad-deadline', (t) => t.errors.deadlinePast(input));
     return fail('bad-deadline', (t) => t.errors.deadlineFormat(input));
   }
+}
+
+/** Options as launched: cleaned and checked for look-alikes (launchOptions), with their translations. */
+function options(texts: string[], translations: Translations[] = []): Option[] {
+  return launchOptions(texts).map((o, i) => {
+    const tr = translations[i];
+    return tr && Object.keys(tr).length > 0 ? { ...o, tr } : o;
+  });
 }
 
 export interface Draft {
@@ -73,7 +81,8 @@ export async function open(env: Env, caller: Caller, d: Draft): Promise<Consulta
     quorum: d.opts.quorum,
     proposalCap: d.opts.proposals,
     createdBy: caller.user,
-    lang: caller.lang,
+    // Channel posts are read by everyone: in the language the launch asked for, else the launcher's.
+    lang: d.opts.lang ?? caller.lang,
     source: d.source,
     ballots: {},
     answered: [],
@@ -116,7 +125,7 @@ export async function launch(
       const c = await open(env, caller, {
         kind: 'theme',
         title: '',
-        options: launchOptions(cmd.options),
+        options: options(cmd.options, cmd.translations),
         select: 1,
         opts: cmd,
         eligibility: cmd.eligible ?? 'members',
@@ -129,7 +138,7 @@ export async function launch(
       const c = await open(env, caller, {
         kind: 'topics',
         title: '',
-        options: launchOptions(cmd.options),
+        options: options(cmd.options, cmd.translations),
         select,
         method: 'top',
         opts: cmd,
@@ -143,7 +152,7 @@ export async function launch(
         const c = await open(env, caller, {
           kind: 'survey',
           title: cmd.title ?? '',
-          options: launchOptions(cmd.options ?? []),
+          options: options(cmd.options ?? [], cmd.translations),
           select: 1,
           opts: cmd,
           eligibility: cmd.eligible ?? 'all',
