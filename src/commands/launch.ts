@@ -2,7 +2,7 @@
 import type { Command, LaunchOptions } from './command.ts';
 import type { Caller, Env } from './env.ts';
 import { reply, requireConsultation } from './env.ts';
-import type { ChannelRef, Consultation, ConsultationKind, Option, Translations, UserId } from '../domain/model.ts';
+import type { ChannelRef, Consultation, ConsultationKind, Option, UserId } from '../domain/model.ts';
 import { requireSecretariat } from '../domain/roster.ts';
 import { parseDeadline, defaultDeadline, DeadlineError } from '../domain/deadline.ts';
 import { findSimilar } from '../domain/history.ts';
@@ -24,14 +24,6 @@ export function resolveDeadline(env: Env, input: string | undefined, kind: Consu
       return fail('bad-deadline', (t) => t.errors.deadlinePast(input));
     return fail('bad-deadline', (t) => t.errors.deadlineFormat(input));
   }
-}
-
-/** Options as launched: cleaned and checked for look-alikes (launchOptions), with their translations. */
-function options(texts: string[], translations: Translations[] = []): Option[] {
-  return launchOptions(texts).map((o, i) => {
-    const tr = translations[i];
-    return tr && Object.keys(tr).length > 0 ? { ...o, tr } : o;
-  });
 }
 
 export interface Draft {
@@ -125,7 +117,7 @@ export async function launch(
       const c = await open(env, caller, {
         kind: 'theme',
         title: '',
-        options: options(cmd.options, cmd.translations),
+        options: launchOptions(cmd.options, cmd.translations),
         select: 1,
         opts: cmd,
         eligibility: cmd.eligible ?? 'members',
@@ -138,7 +130,7 @@ export async function launch(
       const c = await open(env, caller, {
         kind: 'topics',
         title: '',
-        options: options(cmd.options, cmd.translations),
+        options: launchOptions(cmd.options, cmd.translations),
         select,
         method: 'top',
         opts: cmd,
@@ -152,7 +144,7 @@ export async function launch(
         const c = await open(env, caller, {
           kind: 'survey',
           title: cmd.title ?? '',
-          options: options(cmd.options ?? [], cmd.translations),
+          options: launchOptions(cmd.options ?? [], cmd.translations),
           select: 1,
           opts: cmd,
           eligibility: cmd.eligible ?? 'all',

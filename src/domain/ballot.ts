@@ -4,7 +4,7 @@
  * Every check runs before anything is changed, so a refused request changes nothing.
  */
 import { fail } from '../errors.ts';
-import type { Consultation, Delegation, Option, Platform, UserId } from './model.ts';
+import type { Consultation, Delegation, Option, Platform, Translations, UserId } from './model.ts';
 import { ballotKey, coarseTime, isPublished, rekeyBallots, sortedRecord } from './secrecy.ts';
 import { methodOf } from './tally.ts';
 import { cleanOptionText, lookAlike, lookAlikePair, optionKey } from './look-alike.ts';
@@ -191,10 +191,19 @@ export function requireOptionText(text: string): string {
   return clean;
 }
 
-/** The options of a launch, numbered from 1; two that look like the same option are refused. */
-export function launchOptions(texts: readonly string[]): Option[] {
-  const clean = texts.map(requireOptionText);
-  const pair = lookAlikePair(clean);
+/**
+ * The options of a launch, numbered from 1, with their translations; two that look like the same
+ * option (in any of their languages) are refused.
+ */
+export function launchOptions(texts: readonly string[], translations: readonly Translations[] = []): Option[] {
+  const options: Option[] = texts.map((text, i) => {
+    const tr = Object.fromEntries(
+      Object.entries(translations[i] ?? {}).map(([lang, t]) => [lang, requireOptionText(t ?? '')]),
+    ) as Translations;
+    const clean = requireOptionText(text);
+    return Object.keys(tr).length > 0 ? { n: i + 1, text: clean, tr } : { n: i + 1, text: clean };
+  });
+  const pair = lookAlikePair(options);
   if (pair) fail('invalid', (t) => t.errors.lookAlikeOptions(pair[0] + 1, pair[1] + 1));
-  return clean.map((text, i) => ({ n: i + 1, text }));
+  return options;
 }

@@ -42,20 +42,32 @@ export function cleanOptionText(text: string): string {
   return text.replace(BIDI_CONTROL, '').trim();
 }
 
-/** The first of `options` that looks like `text`, if any. */
-export function lookAlike<T extends { text: string }>(options: readonly T[], text: string): T | undefined {
-  const key = optionKey(text);
-  return options.find((o) => optionKey(o.text) === key);
+interface Texts {
+  text: string;
+  /** The option's translations: a reader of that language sees one of these instead. */
+  tr?: Partial<Record<string, string>>;
 }
 
-/** The first pair of texts (indexes, in order) that look like the same option. */
-export function lookAlikePair(texts: readonly string[]): [number, number] | undefined {
+/** Every text a reader may see for this option, as keys. */
+const keysOf = (o: Texts): Set<string> =>
+  new Set([o.text, ...Object.values(o.tr ?? {})].filter((x): x is string => !!x).map(optionKey));
+
+/** The first of `options` that looks like `text` in any of its languages, if any. */
+export function lookAlike<T extends Texts>(options: readonly T[], text: string): T | undefined {
+  const key = optionKey(text);
+  return options.find((o) => keysOf(o).has(key));
+}
+
+/** The first pair of options (indexes, in order) that look like the same option in some language. */
+export function lookAlikePair(options: readonly Texts[]): [number, number] | undefined {
   const seen = new Map<string, number>();
-  for (let i = 0; i < texts.length; i++) {
-    const key = optionKey(texts[i]);
-    const first = seen.get(key);
-    if (first !== undefined) return [first, i];
-    seen.set(key, i);
+  for (let i = 0; i < options.length; i++) {
+    const keys = keysOf(options[i]);
+    for (const key of keys) {
+      const first = seen.get(key);
+      if (first !== undefined) return [first, i];
+    }
+    for (const key of keys) seen.set(key, i);
   }
   return undefined;
 }

@@ -163,6 +163,24 @@ describe('look-alike options at launch', () => {
   });
 });
 
+describe('look-alike options across languages', () => {
+  it('an option is the same in each of its languages: a launch or a proposal matching a translation is refused', async () => {
+    const h = await makeHarness();
+    await withRoster(h);
+    const [launch] = await h.say(SEC, 'theme "Return" fr:"Retour" es:"Retorno" "Retour"');
+    expect(cardText(launch.card)).toContain(t('en').errors.lookAlikeOptions(1, 2));
+    expect(h.consult.store.all()).toEqual([]);
+
+    const id = idFrom(await h.text(SEC, 'topics "Return" fr:"Retour" "Diaspora" "Health"'));
+    const [dup] = await h.say('slack:UKEN1', `propose ${id} "R\u0435tour"`); // Cyrillic е
+    expect(dup.errorCode).toBe('invalid');
+    expect(cardText(dup.card)).toContain('already an option: 1. Return.');
+    // A translation is cleaned of bidi controls like the text it translates.
+    const other = idFrom(await h.text(SEC, 'topics "A" "B" fr:"\u202eB-fr" "C"'));
+    expect(h.consult.store.get(other)!.options[1].tr).toEqual({ fr: 'B-fr' });
+  });
+});
+
 describe('the comparison key', () => {
   it('folds what looks alike and keeps what is seen', () => {
     expect(optionKey(`L${CYRILLIC_A}bour`)).toBe(optionKey('Labour'));
