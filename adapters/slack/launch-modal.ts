@@ -15,7 +15,7 @@ import type { ModalContext } from './modal.ts';
 
 const KINDS = ['theme', 'topics', 'survey', 'feedback', 'silence'] as const;
 type Kind = (typeof KINDS)[number];
-export const LAUNCH_OPTION_COUNT = 4;
+const LAUNCH_OPTION_COUNT = 4;
 /** The core accepts option texts up to this length. */
 const MAX_OPTION_TEXT = 300;
 

@@ -56,7 +56,7 @@ const elementState = z
     selected_date: z.string().nullish(),
   })
   .loose();
-export const stateValues = z.record(z.string(), z.record(z.string(), elementState));
+const stateValues = z.record(z.string(), z.record(z.string(), elementState));
 
 export const blockAction = z.object({
   user: z.object({ id }).loose(),

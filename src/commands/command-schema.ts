@@ -9,7 +9,7 @@ const id = z
   .transform((s) => s.toUpperCase());
 const text = z.string().trim().min(1).max(300);
 /** A roster CSV sent as a file: 5,000 lines of a long delegation name and address fit. */
-export const MAX_CSV = 2_000_000;
+const MAX_CSV = 2_000_000;
 const n = z.number().int().positive().max(1000);
 const launch = {
   deadline: z.string().max(40).optional(),

@@ -11,7 +11,7 @@ import { parseUser } from './user-ref.ts';
 import { CSV_HEADER, normalizeEmail } from '../domain/roster-import.ts';
 
 export const MAX_TEXT = 300;
-export const MAX_OPTIONS = 10;
+const MAX_OPTIONS = 10;
 
 type UsageKey = keyof Catalog['help']['commands'];
 

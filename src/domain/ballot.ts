@@ -143,7 +143,7 @@ export function hasAnswered(c: Readonly<Consultation>, voter: string, secret: st
   return c.secrecy === 'secret' ? c.answered.includes(voter) : Object.hasOwn(c.ballots, voter);
 }
 
-export function normalizeText(s: string): string {
+function normalizeText(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
