@@ -42,7 +42,7 @@ const zone = z.string().refine(
   { error: 'expected a known IANA time zone, e.g. Europe/Zurich' },
 );
 
-const ConfigSchema = z.object({
+export const ConfigSchema = z.object({
   PORT: z.coerce
     .number({ error: 'expected a port number from 0 to 65535, e.g. 3978' })
     .int({ error: 'expected a port number from 0 to 65535, e.g. 3978' })
