@@ -28,6 +28,8 @@ export interface SlackTexts {
   notCsv: string;
   fileTooBig: (mb: number) => string;
   fileUnreadable: string;
+  /** Beside a deadline in the organisation's zone: the same instant in the reader's own (a Slack date token). */
+  localTime: (token: string) => string;
 }
 
 const en: SlackTexts = {
@@ -59,6 +61,7 @@ const en: SlackTexts = {
   launchNeedsOptions: 'Give at least one option.',
   notCsv: 'Share a CSV file (delegation,kind,region,user) to import the roster; other files are not read.',
   fileTooBig: (mb) => `That file is larger than ${mb} MB: split the roster into several files.`,
+  localTime: (token) => `your time: ${token}`,
   fileUnreadable: 'The file could not be downloaded from Slack, so nothing was imported. Please share it again.',
 };
 
@@ -92,6 +95,7 @@ const fr: SlackTexts = {
   notCsv:
     'Partagez un fichier CSV (delegation,kind,region,user) pour importer la liste ; les autres fichiers ne sont pas lus.',
   fileTooBig: (mb) => `Ce fichier dépasse ${mb} Mo : répartissez la liste en plusieurs fichiers.`,
+  localTime: (token) => `votre heure : ${token}`,
   fileUnreadable:
     "Le fichier n'a pas pu être téléchargé depuis Slack, rien n'a donc été importé. Partagez-le à nouveau.",
 };
@@ -126,6 +130,7 @@ const es: SlackTexts = {
   notCsv:
     'Comparta un archivo CSV (delegation,kind,region,user) para importar la lista; los demás archivos no se leen.',
   fileTooBig: (mb) => `Ese archivo supera ${mb} MB: divida la lista en varios archivos.`,
+  localTime: (token) => `su hora: ${token}`,
   fileUnreadable: 'No se pudo descargar el archivo desde Slack, por lo que no se importó nada. Compártalo de nuevo.',
 };
 
