@@ -1,7 +1,8 @@
 /**
- * The gates in .ci/run bite: Biome fails on a lint error and knip on an unused export, each run as CI runs it
- * (the repository's own binaries and Biome configuration) on a tiny project in a temp dir, next to the same
- * project without the fault, which passes. And .ci/run calls both before the tests, stopping at the first failure.
+ * The gates in .ci/run bite: Biome fails on a lint error, knip on an unused export, file or dependency, each run
+ * as CI runs it (the repository's own binaries and Biome configuration) on a tiny project in a temp dir, next to
+ * the same project without the fault, which passes. And .ci/run calls both before the tests, stopping at the first
+ * failure.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -102,6 +103,25 @@ describe('knip (npm run knip)', () => {
     const result = await run(bin('knip'), ['--no-progress'], dir);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('orphan.ts');
+  });
+});
+
+describe('knip, dependencies', () => {
+  it('fails on a dependency nothing imports, naming it', async () => {
+    const dir = await project({
+      'package.json': JSON.stringify({
+        name: 'gate-fixture',
+        private: true,
+        type: 'module',
+        dependencies: { 'left-pad': '^1.3.0' },
+      }),
+      'knip.json': JSON.stringify({ entry: ['main.ts'], project: ['*.ts'] }),
+      'main.ts': 'console.log(1);\n',
+    });
+    const result = await run(bin('knip'), ['--no-progress'], dir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/Unused dependencies/);
+    expect(result.output).toContain('left-pad');
   });
 });
 
