@@ -35,7 +35,7 @@ import { tenantOf, type References } from './references.ts';
 import { withTeamsPeople } from './directory.ts';
 import { importAttachedCsv } from './csv-attachment.ts';
 
-export interface PrivateReplies {
+interface PrivateReplies {
   deliverer: Pick<BotFrameworkDeliverer, 'toPerson'>;
   /** Posted where they asked when their 1:1 chat cannot be opened: it must say nothing of the answer. */
   unreachable: (lang: Lang) => string;

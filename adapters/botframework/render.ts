@@ -10,7 +10,7 @@ import { textBar } from '../shared/text-bar.ts';
 import { CONSULT_VERB, REFRESH_VERB, inputKey, type ActionData } from './action-data.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
-export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
 type Element = Record<string, unknown>;
 
@@ -24,7 +24,7 @@ export interface AdaptiveCard {
   refresh?: { action: ExecuteAction; userIds?: string[] };
 }
 
-export interface ExecuteAction {
+interface ExecuteAction {
   type: 'Action.Execute';
   title?: string;
   verb: string;
@@ -46,7 +46,7 @@ export interface RenderOptions {
  * Teams refuses bot messages over about 28 KB. A card stays under this budget, data URIs of its
  * charts included; a chart that would not fit is left out (its figures are in the text bars).
  */
-export const CARD_BUDGET_BYTES = 26 * 1024;
+const CARD_BUDGET_BYTES = 26 * 1024;
 
 export function cardToAdaptiveCard(card: Card, lang: Lang, options: RenderOptions = {}): AdaptiveCard {
   const body: Element[] = [

@@ -399,7 +399,6 @@ export const en = {
     remindButton: 'Remind',
     exportButton: 'Export',
     exportTurnoutButton: 'Export turnout',
-    extendButton: 'Extend 7 days',
   },
 
   help: {

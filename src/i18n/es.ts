@@ -426,7 +426,6 @@ export const es: Catalog = {
     remindButton: 'Enviar recordatorio',
     exportButton: 'Exportar',
     exportTurnoutButton: 'Exportar la participación',
-    extendButton: 'Prorrogar 7 días',
   },
 
   help: {

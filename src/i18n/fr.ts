@@ -435,7 +435,6 @@ export const fr: Catalog = {
     remindButton: 'Envoyer un rappel',
     exportButton: 'Exporter',
     exportTurnoutButton: 'Exporter la participation',
-    extendButton: 'Prolonger de 7 jours',
   },
 
   help: {
