@@ -116,7 +116,7 @@ describe('the 2012 cycle closed: charts and the PDF report', () => {
     expect((await h.say(SEC, 'report T99'))[0].errorCode).toBe('unknown-id');
     const [bad] = await h.say(SEC, `report ${id} everything`);
     expect(bad.errorCode).toBe('parse');
-    expect(cardText(bad.card)).toContain('report <id> [all]');
+    expect(cardText(bad.card)).toContain('report ‹id› [all]');
     // Asking for reports changed nothing in the consultation.
     expect(
       h.consult.store
