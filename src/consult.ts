@@ -74,10 +74,12 @@ export function createConsult(opts: ConsultOptions): Consult {
   }
 
   const view = (lang: Lang) => ({ lang, t: t(lang), zone, now: clock.now(), meta: store.meta(), secret: env.secret });
+  /** What a channel shows: the consultation's language, options in every language given. */
+  const channelView = (c: Readonly<Consultation>) => ({ ...view(c.lang), channel: true });
 
   function postBallot(c: Readonly<Consultation>, channel: ChannelRef): void {
     dispatch.background(async () => {
-      const card = ballotCard(view(c.lang), c);
+      const card = ballotCard(channelView(c), c);
       const ref = await dispatch.deliver(channel.platform, {
         audience: { kind: 'channel', channel },
         card,
@@ -94,7 +96,7 @@ export function createConsult(opts: ConsultOptions): Consult {
     dispatch.coalesced(refreshing, id, async () => {
       const c = store.get(id);
       if (!c || c.posted.length === 0) return;
-      const card = ballotCard(view(c.lang), c);
+      const card = ballotCard(channelView(c), c);
       await Promise.allSettled(
         c.posted.map((posted) =>
           dispatch.deliver(posted.channel.platform, {
@@ -114,7 +116,7 @@ export function createConsult(opts: ConsultOptions): Consult {
     e: OutboxEntry,
   ): Promise<{ platform: Platform; message: OutboundMessage } | undefined> {
     if (e.type === 'results' && e.channel) {
-      const v = view(c.lang);
+      const v = channelView(c);
       return {
         platform: e.channel.platform,
         message: {

@@ -1,6 +1,6 @@
 /** Commands arriving as data (button values, card actions) are validated like any other input. */
 import { z } from 'zod';
-import { DelegationKind, Lang, UserId } from '../domain/model.ts';
+import { DelegationKind, Lang, Translations, UserId } from '../domain/model.ts';
 import type { Command } from './command.ts';
 
 const id = z
@@ -18,22 +18,32 @@ const launch = {
   secret: z.boolean().optional(),
   quorum: z.number().min(0).max(1).optional(),
   proposals: z.number().int().min(0).max(10).optional(),
+  lang: Lang.optional(),
 };
+const translations = z.array(Translations).max(10).optional();
 
 export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('help'), topic: z.string().max(40).optional() }),
   z.object({
     type: z.literal('theme'),
     options: z.array(text).min(1).max(10),
+    translations,
     single: z.boolean().optional(),
     ...launch,
   }),
-  z.object({ type: z.literal('topics'), options: z.array(text).min(2).max(10), select: n.optional(), ...launch }),
+  z.object({
+    type: z.literal('topics'),
+    options: z.array(text).min(2).max(10),
+    translations,
+    select: n.optional(),
+    ...launch,
+  }),
   z.object({
     type: z.literal('survey'),
     from: id.optional(),
     title: text.optional(),
     options: z.array(text).max(10).optional(),
+    translations,
     ...launch,
   }),
   z.object({
@@ -84,6 +94,7 @@ export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
     text,
     deadline: z.string().max(40).optional(),
     eligible: z.enum(['members', 'all']).optional(),
+    lang: Lang.optional(),
   }),
   z.object({ type: z.literal('object'), id, reason: z.string().trim().max(300).optional() }),
   z.object({ type: z.literal('withdraw-objection'), id }),

@@ -2,7 +2,7 @@
  * A command, platform-neutral: what a slash command, a typed Teams message or a button asks for.
  * The parser turns text into one of these; buttons carry one ready-made.
  */
-import type { DelegationKind, Lang } from '../domain/model.ts';
+import type { DelegationKind, Lang, Translations } from '../domain/model.ts';
 
 export interface LaunchOptions {
   deadline?: string;
@@ -12,14 +12,19 @@ export interface LaunchOptions {
   quorum?: number;
   /** Options each delegation may propose (default 3; 0: none). */
   proposals?: number;
+  /** The language of the channel posts (ballot, results); default the launcher's. */
+  lang?: Lang;
 }
+
+/** Index-aligned with `options`: each option's other languages. */
+type Translated = { translations?: Translations[] };
 
 export type Command =
   | { type: 'help'; topic?: string }
   /** `single`: one option is enough (a yes/no question such as "adopt the theme?"). */
-  | ({ type: 'theme'; options: string[]; single?: boolean } & LaunchOptions)
-  | ({ type: 'topics'; options: string[]; select?: number } & LaunchOptions)
-  | ({ type: 'survey'; from?: string; title?: string; options?: string[] } & LaunchOptions)
+  | ({ type: 'theme'; options: string[]; single?: boolean } & Translated & LaunchOptions)
+  | ({ type: 'topics'; options: string[]; select?: number } & Translated & LaunchOptions)
+  | ({ type: 'survey'; from?: string; title?: string; options?: string[] } & Translated & LaunchOptions)
   | ({
       type: 'feedback';
       workshop: string;
@@ -60,7 +65,7 @@ export type Command =
   | { type: 'withdraw'; id: string; option: number }
   | { type: 'merge'; id: string; into: number; from: number }
   /** The silence procedure: launch it, object (with an optional reason), withdraw the objection. */
-  | { type: 'silence'; text: string; deadline?: string; eligible?: 'members' | 'all' }
+  | { type: 'silence'; text: string; deadline?: string; eligible?: 'members' | 'all'; lang?: Lang }
   | { type: 'object'; id: string; reason?: string }
   | { type: 'withdraw-objection'; id: string }
   /** Open the objection form (reason optional). */

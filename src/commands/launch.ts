@@ -2,7 +2,7 @@
 import type { Command, LaunchOptions } from './command.ts';
 import type { Caller, Env } from './env.ts';
 import { reply, requireConsultation } from './env.ts';
-import type { ChannelRef, Consultation, ConsultationKind, Option, UserId } from '../domain/model.ts';
+import type { ChannelRef, Consultation, ConsultationKind, Option, Translations, UserId } from '../domain/model.ts';
 import { requireSecretariat } from '../domain/roster.ts';
 import { parseDeadline, defaultDeadline, DeadlineError } from '../domain/deadline.ts';
 import { findSimilar } from '../domain/history.ts';
@@ -25,8 +25,11 @@ export function resolveDeadline(env: Env, input: string | undefined, kind: Consu
   }
 }
 
-function options(texts: string[]): Option[] {
-  return texts.map((text, i) => ({ n: i + 1, text }));
+function options(texts: string[], translations: Translations[] = []): Option[] {
+  return texts.map((text, i) => {
+    const tr = translations[i];
+    return tr && Object.keys(tr).length > 0 ? { n: i + 1, text, tr } : { n: i + 1, text };
+  });
 }
 
 export interface Draft {
@@ -76,7 +79,8 @@ export async function open(env: Env, caller: Caller, d: Draft): Promise<Consulta
     quorum: d.opts.quorum,
     proposalCap: d.opts.proposals,
     createdBy: caller.user,
-    lang: caller.lang,
+    // Channel posts are read by everyone: in the language the launch asked for, else the launcher's.
+    lang: d.opts.lang ?? caller.lang,
     source: d.source,
     ballots: {},
     answered: [],
@@ -119,7 +123,7 @@ export async function launch(
       const c = await open(env, caller, {
         kind: 'theme',
         title: '',
-        options: options(cmd.options),
+        options: options(cmd.options, cmd.translations),
         select: 1,
         opts: cmd,
         eligibility: cmd.eligible ?? 'members',
@@ -132,7 +136,7 @@ export async function launch(
       const c = await open(env, caller, {
         kind: 'topics',
         title: '',
-        options: options(cmd.options),
+        options: options(cmd.options, cmd.translations),
         select,
         method: 'top',
         opts: cmd,
@@ -146,7 +150,7 @@ export async function launch(
         const c = await open(env, caller, {
           kind: 'survey',
           title: cmd.title ?? '',
-          options: options(cmd.options ?? []),
+          options: options(cmd.options ?? [], cmd.translations),
           select: 1,
           opts: cmd,
           eligibility: cmd.eligible ?? 'all',

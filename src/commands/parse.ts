@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../i18n/en.ts';
 import { ConsultError } from '../errors.ts';
-import { LANGS, type Lang, DelegationKind } from '../domain/model.ts';
+import { LANGS, type Lang, DelegationKind, type Translations } from '../domain/model.ts';
 import type { Command, LaunchOptions } from './command.ts';
 import { tokenize, type Token } from './tokenize.ts';
 import { parseUser } from './user-ref.ts';
@@ -42,9 +42,27 @@ class Words {
     }
     return t.text.toUpperCase();
   }
+  /** Quoted texts, up to the first word or language-tagged text. */
   quoted(): string[] {
     const out: string[] = [];
-    while (this.peek()?.quoted) out.push(text(this, this.next()!.text));
+    while (this.peek()?.quoted && !this.peek()?.lang) out.push(text(this, this.next()!.text));
+    return out;
+  }
+  /** Quoted options, each followed by its translations (`"Return" fr:"Retour" es:"Retorno"`). */
+  translated(): Array<{ text: string; tr: Translations }> {
+    const out: Array<{ text: string; tr: Translations }> = [];
+    for (let t = this.peek(); t?.quoted; t = this.peek()) {
+      this.next();
+      if (!t.lang) {
+        out.push({ text: text(this, t.text), tr: {} });
+        continue;
+      }
+      const lang = t.lang;
+      const last = out.at(-1);
+      if (!last) this.fail((c) => c.errors.parse.translationFirst(`${lang}:"${t.text}"`));
+      if (last.tr[lang] !== undefined) this.fail((c) => c.errors.parse.translationTwice(lang, last.text));
+      last.tr[lang] = text(this, t.text);
+    }
     return out;
   }
   word(): string | undefined {
@@ -149,6 +167,12 @@ function launchOptions(
       case 'single':
         out.single = true;
         break;
+      case 'lang': {
+        const l = w.word();
+        if (!l || !(LANGS as readonly string[]).includes(l)) w.fail((c) => c.errors.parse.badLang);
+        out.lang = l as Lang;
+        break;
+      }
       case 'statement': {
         const s = w.next();
         if (!s?.quoted) w.fail((c) => c.errors.parse.missingText);
@@ -160,10 +184,10 @@ function launchOptions(
   return out;
 }
 
-const LAUNCH = ['deadline', 'live', 'eligible', 'secret', 'quorum', 'proposals'];
+const LAUNCH = ['deadline', 'live', 'eligible', 'secret', 'quorum', 'proposals', 'lang'];
 
 /** Launch words followed by a value, which stays as typed in a rewritten command. */
-const WITH_VALUE = new Set(['deadline', 'eligible', 'quorum', 'select', 'proposals', 'participants']);
+const WITH_VALUE = new Set(['deadline', 'eligible', 'quorum', 'select', 'proposals', 'participants', 'lang']);
 
 /**
  * When option texts were typed without quotes, the command as it should be written: each run of
@@ -185,7 +209,7 @@ function quotedSuggestion(name: string, w: Words, keywords: ReadonlyArray<string
     const word = t.text.toLowerCase();
     if (t.quoted) {
       flush();
-      out.push(`"${t.text}"`);
+      out.push(t.lang ? `${t.lang}:"${t.text}"` : `"${t.text}"`);
     } else if (keywords.includes(word)) {
       flush();
       out.push(t.text);
@@ -218,11 +242,13 @@ function participantList(w: Words, options: ReadonlyArray<string>): string[] {
   return users;
 }
 
-function options(w: Words, min: number): string[] {
-  const opts = w.quoted();
+/** The options' texts, and their translations only when some were given (most commands have none). */
+function options(w: Words, min: number): { options: string[]; translations?: Translations[] } {
+  const opts = w.translated();
   if (opts.length < min) w.fail((c) => c.errors.parse.missingOptions(min));
   if (opts.length > MAX_OPTIONS) w.fail((c) => c.errors.parse.tooManyOptions(MAX_OPTIONS));
-  return opts;
+  const translated = opts.some((o) => Object.keys(o.tr).length > 0);
+  return { options: opts.map((o) => o.text), ...(translated ? { translations: opts.map((o) => o.tr) } : {}) };
 }
 
 /** `confirm` after close/cancel (also in French and Spanish, as typed on a phone). */
@@ -258,27 +284,36 @@ const parsers: Record<string, (w: Words) => Command> = {
     requireQuotedOptions('theme', w, [...LAUNCH, 'single']);
     const opts = options(w, 1);
     // Two options unless `single`: checked by the launch itself, after who may launch.
-    return { type: 'theme', options: opts, ...launchOptions(w, [...LAUNCH, 'single']) };
+    return { type: 'theme', ...opts, ...launchOptions(w, [...LAUNCH, 'single']) };
   },
   topics: (w) => {
     requireQuotedOptions('topics', w, [...LAUNCH, 'select']);
     const opts = options(w, 2);
-    return { type: 'topics', options: opts, ...launchOptions(w, [...LAUNCH, 'select']) };
+    return { type: 'topics', ...opts, ...launchOptions(w, [...LAUNCH, 'select']) };
   },
   survey: (w) => {
     const first = w.peek();
     if (first?.quoted) {
-      const [title, ...opts] = w.quoted();
+      if (first.lang) w.fail((c) => c.errors.parse.translationFirst(`${first.lang}:"${first.text}"`));
+      const title = text(w, w.next()!.text);
+      const opts = w.translated();
       if (opts.length < 2) w.fail((c) => c.errors.surveyNeedsOptions);
       if (opts.length > MAX_OPTIONS) w.fail((c) => c.errors.parse.tooManyOptions(MAX_OPTIONS));
-      return { type: 'survey', title, options: opts, ...launchOptions(w, [...LAUNCH, 'select']) };
+      const translated = opts.some((o) => Object.keys(o.tr).length > 0);
+      return {
+        type: 'survey',
+        title,
+        options: opts.map((o) => o.text),
+        ...(translated ? { translations: opts.map((o) => o.tr) } : {}),
+        ...launchOptions(w, [...LAUNCH, 'select']),
+      };
     }
     return { type: 'survey', from: w.id(), ...launchOptions(w, LAUNCH) };
   },
   feedback: (w) => {
     const [workshop] = w.quoted();
     if (!workshop) w.fail((c) => c.errors.parse.missingText);
-    const o = launchOptions(w, ['deadline', 'participants', 'statement', 'live']);
+    const o = launchOptions(w, ['deadline', 'participants', 'statement', 'live', 'lang']);
     return { type: 'feedback', workshop, ...o };
   },
   propose: (w) => {
@@ -324,9 +359,9 @@ const parsers: Record<string, (w: Words) => Command> = {
   silence: (w) => {
     const [text] = w.quoted();
     if (!text) w.fail((c) => c.errors.parse.missingText);
-    const o = launchOptions(w, ['deadline', 'eligible', 'secret']);
+    const o = launchOptions(w, ['deadline', 'eligible', 'secret', 'lang']);
     if (o.secret) throw new ConsultError('parse', (c) => c.silence.noSecret);
-    return { type: 'silence', text, deadline: o.deadline, eligible: o.eligible };
+    return { type: 'silence', text, deadline: o.deadline, eligible: o.eligible, ...(o.lang ? { lang: o.lang } : {}) };
   },
   object: (w) => {
     const id = w.id();

@@ -25,7 +25,7 @@ export async function launchSilence(
     options: [],
     select: 1,
     // Objections are public: the ballot shows them as they come.
-    opts: { deadline: cmd.deadline, live: true },
+    opts: { deadline: cmd.deadline, live: true, lang: cmd.lang },
     eligibility: cmd.eligible ?? 'members',
     channels: here(caller),
     secrecy: 'recorded',

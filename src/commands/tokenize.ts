@@ -3,10 +3,13 @@
  * quotes, since phones and French keyboards turn " into “ ” or « ».
  */
 import { ConsultError } from '../errors.ts';
+import { LANGS, type Lang } from '../domain/model.ts';
 
 export interface Token {
   text: string;
   quoted: boolean;
+  /** `fr:"…"`: a quoted text in that language (an option's translation). */
+  lang?: Lang;
 }
 
 const OPEN_TO_CLOSE: Record<string, string> = { '"': '"', '“': '”', '„': '“', '«': '»', '”': '”' };
@@ -21,7 +24,11 @@ export function tokenize(input: string): Token[] {
       i++;
       continue;
     }
-    const close = OPEN_TO_CLOSE[ch];
+    // `fr:"Migration de retour"`: a language tag glued to a quoted text.
+    const tag = s.slice(i, i + 2).toLowerCase() as Lang;
+    const tagged = s[i + 2] === ':' && LANGS.includes(tag) && OPEN_TO_CLOSE[s[i + 3]] !== undefined;
+    if (tagged) i += 3;
+    const close = OPEN_TO_CLOSE[s[i]];
     if (close) {
       let end = s.indexOf(close, i + 1);
       // Tolerate mixed quote styles: a straight quote may close a curly one and vice versa.
@@ -33,6 +40,7 @@ export function tokenize(input: string): Token[] {
           .replace(/\s+/g, ' ')
           .trim(),
         quoted: true,
+        ...(tagged ? { lang: tag } : {}),
       });
       i = end + 1;
       continue;

@@ -22,6 +22,7 @@ import { currentVoter, queueNotice } from '../domain/notices.ts';
 import { noticeAdded, requireProposalSlot } from '../domain/proposals.ts';
 import { objection } from './silence.ts';
 import type { Card, FormSubmit } from '../views/card.ts';
+import { optionText } from '../views/option-text.ts';
 import type { OutboundMessage } from '../outbound.ts';
 import { rosterImport } from './roster-io.ts';
 
@@ -80,8 +81,14 @@ export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promi
   env.refreshBallots(c0.id);
   env.flushOutbox(c0.id);
   const c = env.store.get(c0.id)!;
-  const t = env.view(caller.lang).t;
-  const chosen = choices.map((n) => `${n}. ${c.options.find((o) => o.n === n)?.text}`).join('; ');
+  const view = env.view(caller.lang);
+  const t = view.t;
+  const chosen = choices
+    .map((n) => {
+      const o = c.options.find((x) => x.n === n);
+      return `${n}. ${o ? optionText(view, o) : n}`;
+    })
+    .join('; ');
   const notes = [
     v.abstain
       ? t.safeguard.abstainRecorded(delegation.name)

@@ -58,6 +58,10 @@ export const LANGS = ['en', 'fr', 'es'] as const;
 export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
 
+/** An option's text in other languages, typed at launch as `fr:"…" es:"…"` after the option. */
+export const Translations = z.partialRecord(Lang, z.string().min(1).max(300));
+export type Translations = z.infer<typeof Translations>;
+
 export const DelegationKind = z.enum(['member', 'observer-state', 'observer-org']);
 export type DelegationKind = z.infer<typeof DelegationKind>;
 
@@ -80,6 +84,8 @@ export const Option = z.object({
   /** 1-based number shown to voters and typed in `vote <id> <n>`. */
   n: z.number().int().positive(),
   text: z.string().min(1),
+  /** The text in other languages; each delegate reads theirs, channel posts show every one (views/option-text.ts). */
+  tr: Translations.optional(),
   /** Delegation that proposed it while the consultation was open; absent for the secretariat's options. */
   proposedBy: z.string().optional(),
   /** A combination request "A + B" in a shortlist: the numbers of the two combined topics. */

@@ -420,6 +420,8 @@ export const en = {
         'report ‹id› [all]: the results as a PDF, in your language or in English, French and Spanish (secretariat)',
       share: 'share ‹id›: post the ballot in this channel too (one tally)',
       lang: 'lang en|fr|es: choose your language',
+      languages:
+        '"Return migration" fr:"Migration de retour" es:"Migración de retorno" … [lang fr|es|en]: options in several languages, after theme, topics or survey (each delegate reads theirs; channel posts show all); lang: the language of the ballot and results posted in the channel (default: yours)',
       theme:
         'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] [proposals N] [single]: launch a theme poll (single: one question, e.g. "Adopt the theme?"; proposals N: options each delegation may propose, default 3)',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D]: launch a topic shortlist',
@@ -499,6 +501,9 @@ export const en = {
       unexpected: (word: string) => `I did not understand "${word}".`,
       badNumber: (word: string) => `"${word}" is not a number.`,
       badLang: 'Choose en, fr or es.',
+      translationFirst: (tag: string) =>
+        `${tag} translates an option: write it right after that option, e.g. "Return migration" fr:"Migration de retour".`,
+      translationTwice: (lang: string, option: string) => `The option "${option}" has two texts in ${lang}: keep one.`,
       badKind: 'The kind must be member, observer-state or observer-org.',
       missingText: 'The text is missing, in double quotes.',
       tooLong: (max: number) => `A text may have at most ${max} characters.`,

@@ -446,6 +446,8 @@ export const es: Catalog = {
       report: 'report ‹id› [all]: los resultados en PDF, en su idioma o en inglés, francés y español (secretaría)',
       share: 'share ‹id›: publicar también el formulario de votación en este canal (recuento único)',
       lang: 'lang en|fr|es: elegir su idioma',
+      languages:
+        '"Return migration" fr:"Migration de retour" es:"Migración de retorno" … [lang fr|es|en]: opciones en varios idiomas, después de theme, topics o survey (cada delegado lee la suya; los mensajes del canal las muestran todas); lang: el idioma de la papeleta y de los resultados publicados en el canal (por defecto: el suyo)',
       theme:
         'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] [proposals N] [single]: iniciar un sondeo sobre el tema (single: una sola pregunta, p. ej., «¿Adoptar el tema?»; proposals N: opciones que cada delegación puede proponer, 3 por defecto)',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D]: iniciar una preselección de temas',
@@ -536,6 +538,10 @@ export const es: Catalog = {
       unexpected: (word: string) => `No he entendido "${word}".`,
       badNumber: (word: string) => `"${word}" no es un número.`,
       badLang: 'Elija en, fr o es.',
+      translationFirst: (tag: string) =>
+        `${tag} traduce una opción: escríbalo justo después de esa opción, p. ej., "Return migration" fr:"Migration de retour".`,
+      translationTwice: (lang: string, option: string) =>
+        `La opción «${option}» tiene dos textos en ${lang}: conserve uno.`,
       badKind: 'La categoría debe ser member, observer-state u observer-org.',
       missingText: 'Falta el texto, que debe ir entre comillas dobles.',
       tooLong: (max: number) => `Un texto puede tener como máximo ${max} caracteres.`,

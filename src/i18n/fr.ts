@@ -456,6 +456,8 @@ export const fr: Catalog = {
         'report ‹id› [all] : les résultats en PDF, dans votre langue ou en anglais, français et espagnol (secrétariat)',
       share: 'share ‹id› : publier également le bulletin de vote dans ce canal (décompte unique)',
       lang: 'lang en|fr|es : choisir votre langue',
+      languages:
+        '"Return migration" fr:"Migration de retour" es:"Migración de retorno" … [lang fr|es|en] : des options en plusieurs langues, après theme, topics ou survey (chaque délégué lit la sienne ; les messages du canal les montrent toutes) ; lang : la langue du bulletin et des résultats publiés dans le canal (par défaut : la vôtre)',
       theme:
         'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] [proposals N] [single] : lancer un sondage sur le thème (single : une seule question, p. ex. « Adopter le thème ? » ; proposals N : options que chaque délégation peut proposer, 3 par défaut)',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D] : lancer une présélection des sujets',
@@ -550,6 +552,10 @@ export const fr: Catalog = {
       unexpected: (word: string) => `Je n'ai pas compris « ${word} ».`,
       badNumber: (word: string) => `« ${word} » n'est pas un nombre.`,
       badLang: 'Choisissez en, fr ou es.',
+      translationFirst: (tag: string) =>
+        `${tag} traduit une option : écrivez-le juste après cette option, p. ex. "Return migration" fr:"Migration de retour".`,
+      translationTwice: (lang: string, option: string) =>
+        `L’option « ${option} » a deux textes en ${lang} : gardez-en un.`,
       badKind: 'La catégorie doit être member, observer-state ou observer-org.',
       missingText: 'Le texte est manquant ; il doit figurer entre guillemets doubles.',
       tooLong: (max: number) => `Un texte ne peut pas dépasser ${max} caractères.`,

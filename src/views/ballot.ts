@@ -10,6 +10,7 @@ import { silenceBallotBlocks } from './silence.ts';
 import type { Button, Card, CardBlock } from './card.ts';
 import { formatDate, formatRelative, pct, shortLabel } from './format.ts';
 import { resultBars } from './results.ts';
+import { optionText } from './option-text.ts';
 
 export interface ViewContext {
   lang: Lang;
@@ -18,6 +19,8 @@ export interface ViewContext {
   now: Date;
   meta: Readonly<Meta>;
   secret: string;
+  /** A post in a channel, read by every delegate there (options in all their languages), not a personal view. */
+  channel?: boolean;
 }
 
 export function consultationTitle(v: ViewContext, c: Readonly<Consultation>): string {
@@ -46,7 +49,7 @@ function optionLines(v: ViewContext, c: Readonly<Consultation>): string {
   return shown(v, c)
     .map((o) => {
       const note = optionNote(v, o);
-      return `${o.n}. ${o.text}${note ? ` (${note})` : ''}`;
+      return `${o.n}. ${optionText(v, o)}${note ? ` (${note})` : ''}`;
     })
     .join('\n');
 }
@@ -56,7 +59,7 @@ function withdrawnLine(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
   const gone = c.options.filter((o) => o.withdrawn);
   if (gone.length === 0) return [];
   const list = gone
-    .map((o) => `${o.n}. ${o.text}${o.mergedInto ? ` (${v.t.safeguard.mergedInto(o.mergedInto)})` : ''}`)
+    .map((o) => `${o.n}. ${optionText(v, o)}${o.mergedInto ? ` (${v.t.safeguard.mergedInto(o.mergedInto)})` : ''}`)
     .join('; ');
   return [{ type: 'text', text: v.t.safeguard.withdrawnLine(list), style: 'muted' }];
 }
@@ -79,7 +82,12 @@ function viewerLine(v: ViewContext, c: Readonly<Consultation>, delegation: Deleg
   const ballot = c.ballots[delegation.id];
   if (!ballot) return { type: 'text', text: v.t.ballot.notYet(delegation.name) };
   if (ballot.abstain) return { type: 'text', text: v.t.safeguard.abstained(delegation.name), style: 'success' };
-  const chosen = ballot.choices.map((n) => `${n}. ${c.options.find((o) => o.n === n)?.text ?? n}`).join('; ');
+  const chosen = ballot.choices
+    .map((n) => {
+      const o = c.options.find((x) => x.n === n);
+      return `${n}. ${o ? optionText(v, o) : n}`;
+    })
+    .join('; ');
   return { type: 'text', text: v.t.ballot.yourVote(delegation.name, chosen), style: 'success' };
 }
 
@@ -99,15 +107,15 @@ function voteControls(v: ViewContext, c: Readonly<Consultation>): CardBlock[] {
   const active = shown(v, c);
   if (c.select === 1) {
     const buttons: Button[] = active.map((o) => ({
-      label: `${o.n} · ${shortLabel(o.text)}`,
+      label: `${o.n} · ${shortLabel(optionText(v, o))}`,
       command: { type: 'vote', id: c.id, choices: [o.n] },
     }));
     return [{ type: 'actions', buttons: [...buttons, ...extra] }];
   }
-  const choices = active.map((o) => ({ value: String(o.n), label: `${o.n} · ${shortLabel(o.text, 70)}` }));
+  const choices = active.map((o) => ({ value: String(o.n), label: `${o.n} · ${shortLabel(optionText(v, o), 70)}` }));
   const base = active
     .filter((o) => !o.combines)
-    .map((o) => ({ value: String(o.n), label: `${o.n} · ${shortLabel(o.text, 70)}` }));
+    .map((o) => ({ value: String(o.n), label: `${o.n} · ${shortLabel(optionText(v, o), 70)}` }));
   return [
     {
       type: 'form',

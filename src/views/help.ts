@@ -23,9 +23,18 @@ export function helpCard(t: Catalog, secretariat: boolean, howToCall: readonly s
       fields: [
         {
           label: t.help.secretariatOnly,
-          value: [c.theme, c.topics, c.survey, c.feedback, c.silence, c.manage, c.moderate, c.report, c.roster].join(
-            '\n',
-          ),
+          value: [
+            c.theme,
+            c.topics,
+            c.survey,
+            c.languages,
+            c.feedback,
+            c.silence,
+            c.manage,
+            c.moderate,
+            c.report,
+            c.roster,
+          ].join('\n'),
         },
       ],
     });

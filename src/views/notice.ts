@@ -3,13 +3,17 @@ import type { Consultation, Notice } from '../domain/model.ts';
 import type { Card } from './card.ts';
 import { ballotCard, type ViewContext } from './ballot.ts';
 import { formatDate } from './format.ts';
+import { optionText } from './option-text.ts';
 
 export function noticeCard(v: ViewContext, c: Readonly<Consultation>, notice: Notice): Card {
   const s = v.t.safeguard;
   const delegation = v.meta.delegations.find((d) => d.id === notice.delegation);
   const name = delegation?.name ?? notice.delegation;
   const until = formatDate(c.closesAt, v.zone, v.lang);
-  const text = (n: number) => c.options.find((o) => o.n === n)?.text ?? String(n);
+  const text = (n: number) => {
+    const o = c.options.find((x) => x.n === n);
+    return o ? optionText(v, o) : String(n);
+  };
   let title: string;
   let body: string;
   switch (notice.kind) {

@@ -6,19 +6,27 @@ import type { ViewContext } from './ballot.ts';
 import { pct } from './format.ts';
 import { countsMayShow, MIN_SECRET_GROUP } from '../domain/secrecy.ts';
 import { silenceResultBlocks } from './silence.ts';
+import { optionText } from './option-text.ts';
 
 export function resultBars(v: ViewContext, c: Readonly<Consultation>, options: OptionCount[]): CardBlock[] {
   const unit = methodOf(c) === 'majority' ? v.t.results.votes : v.t.results.approvals;
+  const textOf = (o: OptionCount) => {
+    const option = c.options.find((x) => x.n === o.n);
+    return option ? optionText(v, option) : o.text;
+  };
   return options.map((o) => ({
     type: 'bar',
-    label: `${o.n}. ${o.text}`,
+    label: `${o.n}. ${textOf(o)}`,
     value: `${unit(o.count)} · ${pct(o.share, v.lang)}`,
     share: o.share,
   }));
 }
 
 function optionNames(c: Readonly<Consultation>, ns: number[], v: ViewContext): string {
-  const quoted = ns.map((n) => `${n}. "${c.options.find((o) => o.n === n)?.text ?? n}"`);
+  const quoted = ns.map((n) => {
+    const o = c.options.find((x) => x.n === n);
+    return `${n}. "${o ? optionText(v, o) : n}"`;
+  });
   return new Intl.ListFormat(v.lang, { type: 'conjunction' }).format(quoted);
 }
 
@@ -26,7 +34,7 @@ export function decisionText(v: ViewContext, c: Readonly<Consultation>, d: Decis
   const r = v.t.results;
   switch (d.type) {
     case 'winner':
-      return r.winner(c.options.find((o) => o.n === d.option)!.text);
+      return r.winner(optionText(v, c.options.find((o) => o.n === d.option)!));
     case 'selected':
       return r.selected(optionNames(c, d.options, v));
     case 'inconclusive':
