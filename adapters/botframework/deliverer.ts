@@ -11,6 +11,7 @@ import type { FileDelivery } from './file-delivery.ts';
 import type { Pacer } from './pacer.ts';
 import type { BotPlatform } from './parse.ts';
 import type { References, StoredReference } from './references.ts';
+import type { RefreshAudiences } from './refresh-audience.ts';
 
 /** OAuth scope of the public Bot Framework channel service, used when opening a 1:1 chat. */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
@@ -25,6 +26,8 @@ export interface BotFrameworkDelivererOptions {
   pacer: Pacer;
   /** How files reach their person (a file consent card, a download link); without it files are not sent. */
   files?: FileDelivery;
+  /** Who posted ballots refresh for by themselves (Teams); without it ballots list no one. */
+  refreshAudiences?: RefreshAudiences;
   /** Service URLs the bot may call (stored references too: a store copy may be old or hand-edited). */
   allowServiceUrl?: (url: string) => boolean;
   log?: (line: string) => void;
@@ -93,11 +96,17 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
               for (const a of activities) delete a.replyToId;
               return next();
             });
-            const id = (await context.sendActivity(messageActivity(message)))?.id;
+            const id = (await context.sendActivity(messageActivity(message, await audienceOf(context, message))))?.id;
             if (message.file) await sendFile(context, ref, message);
             return id;
           }),
     );
+  }
+
+  /** A ballot's refresh audience in this conversation; other messages do not refresh. */
+  async function audienceOf(context: TurnContext, message: OutboundMessage) {
+    if (message.purpose !== 'ballot' || !options.refreshAudiences) return undefined;
+    return options.refreshAudiences.of(context);
   }
 
   /** A file goes only where its one person reads: their personal conversation. */
@@ -120,7 +129,10 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
     const key = ref.conversation!.id;
     await pacer.run(key, () =>
       inTurn(ref, async (context) => {
-        await context.updateActivity({ ...messageActivity(message), id: activityId });
+        await context.updateActivity({
+          ...messageActivity(message, await audienceOf(context, message)),
+          id: activityId,
+        });
       }),
     );
   }

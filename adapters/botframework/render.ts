@@ -39,9 +39,10 @@ export interface RenderOptions {
   /**
    * Makes the card refreshable per viewer (Universal Actions): Teams asks the bot for this
    * consultation's ballot as the viewing user should see it. `userIds` (≤ 60) turns on
-   * automatic refresh for those users in group chats and channels.
+   * automatic refresh for those users in group chats and channels; `tooMany` (more than 60 to list) adds
+   * a line saying how to refresh by hand, and the Refresh button.
    */
-  refresh?: { consultationId: string; userIds?: string[] };
+  refresh?: { consultationId: string; userIds?: string[]; tooMany?: boolean };
 }
 
 /**
@@ -72,9 +73,17 @@ export function cardToAdaptiveCard(card: Card, lang: Lang, options: RenderOption
     body,
   };
   if (options.refresh) {
-    const { consultationId, userIds } = options.refresh;
-    out.refresh = { action: { type: 'Action.Execute', verb: REFRESH_VERB, data: { refresh: consultationId } } };
+    const { consultationId, userIds, tooMany } = options.refresh;
+    const action: ExecuteAction = { type: 'Action.Execute', verb: REFRESH_VERB, data: { refresh: consultationId } };
+    out.refresh = { action };
     if (userIds?.length) out.refresh.userIds = userIds.slice(0, 60);
+    else if (tooMany) {
+      const texts = t(lang).cardInput;
+      body.push(
+        { type: 'TextBlock', text: escapeMarkdown(texts.refreshHint), wrap: true, isSubtle: true },
+        { type: 'ActionSet', actions: [{ ...action, title: texts.refreshButton, associatedInputs: 'none' }] },
+      );
+    }
   }
   return out;
 }
