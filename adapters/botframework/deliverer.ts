@@ -12,6 +12,7 @@ import type { Pacer } from './pacer.ts';
 import type { BotPlatform } from './parse.ts';
 import type { References, StoredReference } from './references.ts';
 import type { RefreshAudiences } from './refresh-audience.ts';
+import type { StaleCards } from './stale-cards.ts';
 
 /** OAuth scope of the public Bot Framework channel service, used when opening a 1:1 chat. */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
@@ -28,6 +29,10 @@ export interface BotFrameworkDelivererOptions {
   files?: FileDelivery;
   /** Who posted ballots refresh for by themselves (Teams); without it ballots list no one. */
   refreshAudiences?: RefreshAudiences;
+  /** Personal copies of live ballots, redrawn closed once their consultation is over. */
+  staleCards?: StaleCards;
+  /** Whether a consultation is still open (ballots of closed ones offer no Refresh button). */
+  isOpen?: (consultationId: string) => boolean;
   /** Service URLs the bot may call (stored references too: a store copy may be old or hand-edited). */
   allowServiceUrl?: (url: string) => boolean;
   log?: (line: string) => void;
@@ -106,6 +111,7 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
   /** A ballot's refresh audience in this conversation; other messages do not refresh. */
   async function audienceOf(context: TurnContext, message: OutboundMessage) {
     if (message.purpose !== 'ballot' || !options.refreshAudiences) return undefined;
+    if (message.consultationId && options.isOpen?.(message.consultationId) === false) return undefined;
     return options.refreshAudiences.of(context);
   }
 
@@ -185,17 +191,33 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
     return { ...created, user: { id: memberId } } as StoredReference;
   }
 
+  /** Once a consultation is over, the personal copies of its ballot are redrawn closed. */
+  async function settle(message: OutboundMessage): Promise<void> {
+    const id = message.consultationId;
+    if (!options.staleCards || !id || options.isOpen?.(id) !== false) return;
+    await options.staleCards.settle(id, async (user, activityId, closed) =>
+      update(await personalRef(user), activityId, closed),
+    );
+  }
+
   return {
     async deliver(message) {
       const audience = message.audience;
       switch (audience.kind) {
-        case 'channel':
-          return post(conversationRef(audience.channel.id), message);
+        case 'channel': {
+          const id = await post(conversationRef(audience.channel.id), message);
+          await settle(message);
+          return id;
+        }
         case 'ballot-update':
           await update(conversationRef(audience.channel.id), audience.ref, message);
+          await settle(message);
           return audience.ref;
-        case 'user':
-          return post(await personalRef(audience.user), message);
+        case 'user': {
+          const id = await post(await personalRef(audience.user), message);
+          await options.staleCards?.posted(message, audience.user, id);
+          return id;
+        }
         case 'reply':
           // Replies go back in the turn that asked; nothing to deliver proactively.
           options.log?.(`${platform}: ignored a reply handed to the deliverer (${message.purpose})`);

@@ -13,6 +13,7 @@ import { ConsultCloudAdapter, MAX_ACTIVITY_BYTES, messagesEndpoint } from './end
 import { createPacer, type PacerOptions } from '../botframework/pacer.ts';
 import { createReferences } from '../botframework/references.ts';
 import { createRefreshAudiences } from '../botframework/refresh-audience.ts';
+import { createStaleCards } from '../botframework/stale-cards.ts';
 import { createTeamsFileConsent, type TeamsFileConsent } from './file-consent.ts';
 import { type TeamsConfig, type TeamsMode, serviceUrlPolicy, teamsSettings, uploadUrlPolicy } from './settings.ts';
 import { teamsTexts } from './texts.ts';
@@ -93,6 +94,8 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     pacer,
     files,
     refreshAudiences: createRefreshAudiences({ consult, now: options.now ?? Date.now, log }),
+    staleCards: createStaleCards(consult, 'teams', log),
+    isOpen: (id) => consult.store.get(id.toUpperCase())?.status === 'open',
     allowServiceUrl: serviceUrlPolicy(settings),
     log,
   });

@@ -88,6 +88,9 @@ async function shownTo(who: Who, messageId: string, lastAnswer: Record<string, a
   return execute(who, messageId, shared.refresh.action, 'automatic');
 }
 
+const lastUpdate = (messageId: string) =>
+  h!.recorder.calls.filter((c) => c.method === 'PUT' && c.activityId === messageId).at(-1)!;
+
 const later = async (ms: number) => {
   h!.setTime(new Date(Date.parse(START) + ms).toISOString());
   await h!.consult.idle();
@@ -173,6 +176,22 @@ describe("the ballot's refresh audience", () => {
     const mine = textsOf(await execute(mx, ballot.id!, refresh));
     expect(mine).toContain(t('en').reply.voteRecorded('Mexico', `1. ${LABOUR}`));
     expect(mine).toContain(t('en').ballot.yourVote('Mexico', `1. ${LABOUR}`));
+
+    // Closed, the ballot offers nothing to tap, Refresh included.
+    const beforeClose = h!.recorder.calls.length;
+    await h!.post(
+      teamsActivity('message-channel-mention', {
+        ...common(),
+        channelId: CHANNEL,
+        ...sec,
+        text: '<at>Consult</at> close T1 confirm',
+      }),
+    );
+    await h!.consult.idle();
+    expect(beforeClose).toBeLessThan(h!.recorder.calls.length);
+    const closed = cardOf(lastUpdate(ballot.id!));
+    expect(actionsOf(closed)).toEqual([]);
+    expect(textsOf(closed)).not.toContain(t('en').cardInput.refreshHint);
   });
 
   it('the hint is in the ballot language', async () => {
