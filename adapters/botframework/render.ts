@@ -189,7 +189,7 @@ function barElements(label: string, value: string, share: number): Element[] {
  * Hosts show at most a few actions per ActionSet (the renderer's default host config: 5) and hide or
  * drop the rest: buttons go in rows of that size so every option's button stays visible.
  */
-export const ACTIONS_PER_SET = 5;
+const ACTIONS_PER_SET = 5;
 
 function actionSets(buttons: Button[]): Element[] {
   const sets: Element[] = [];
