@@ -40,7 +40,7 @@ function optionField(raw: string | undefined): { text: string; tr: Translations 
 }
 
 /** Which input of the form shows an error about `field`. */
-export const FIELD_INPUT: Record<ErrorField, string> = {
+const FIELD_INPUT: Record<ErrorField, string> = {
   options: 'opt1',
   deadline: 'deadline',
   results: 'visibility',
