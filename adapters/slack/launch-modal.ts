@@ -21,7 +21,7 @@ import type { ModalContext } from './modal.ts';
 
 const KINDS = ['theme', 'topics', 'survey', 'feedback', 'silence'] as const;
 type Kind = (typeof KINDS)[number];
-export const LAUNCH_OPTION_COUNT = MAX_OPTIONS;
+const LAUNCH_OPTION_COUNT = MAX_OPTIONS;
 
 const opt = (text: string, value: string): PlainTextOption => ({
   text: { type: 'plain_text', text: shorten(text, LIMITS.optionText) },

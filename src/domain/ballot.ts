@@ -185,7 +185,7 @@ export function proposeOption(
 }
 
 /** An option's text as stored (see cleanOptionText), refused when nothing readable is left. */
-export function requireOptionText(text: string): string {
+function requireOptionText(text: string): string {
   const clean = cleanOptionText(text);
   if (!optionKey(clean)) fail('invalid', (t) => t.errors.emptyOption);
   return clean;

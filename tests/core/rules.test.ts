@@ -87,7 +87,7 @@ describe('the rules of a consultation', () => {
     expect(cardText(en.card)).toContain('Write it like this: theme "A" "B"');
     const [es] = await h.say(SEC, 'vote', SLACK_CH, 'es-ES');
     expect(es.lang).toBe('es');
-    expect(cardText(es.card)).toMatch(/vote <id>/);
+    expect(cardText(es.card)).toMatch(/vote ‹id›/);
     const [fr] = await h.say(SEC, 'launch everything', SLACK_CH, 'fr-FR');
     expect(cardText(fr.card)).toContain('launch');
     expect(fr.lang).toBe('fr');

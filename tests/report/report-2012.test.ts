@@ -117,7 +117,7 @@ describe('the 2012 cycle closed: charts and the PDF report', () => {
     expect((await h.say(SEC, 'report T99'))[0].errorCode).toBe('unknown-id');
     const [bad] = await h.say(SEC, `report ${id} everything`);
     expect(bad.errorCode).toBe('parse');
-    expect(cardText(bad.card)).toContain('report <id> [all]');
+    expect(cardText(bad.card)).toContain('report ‹id› [all]');
     // Refused reports changed nothing in the consultation (the reports made above each left an audit entry).
     expect(h.consult.store.get(id)!.audit.length).toBe(trail);
     expect(h.consult.store.get(open)!.audit.map((e) => e.action)).toEqual(['launch', 'cancel']);
