@@ -96,7 +96,8 @@ export function adaptiveCardAttachment(card: AdaptiveCard): { contentType: strin
 function imageElement(block: Extract<CardBlock, { type: 'image' }>): Element {
   return {
     type: 'Image',
-    url: `data:image/png;base64,${Buffer.from(block.png).toString('base64')}`,
+    // The bot's own link when it has a public URL (a few bytes); else the PNG inside the card.
+    url: block.url ?? `data:image/png;base64,${Buffer.from(block.png).toString('base64')}`,
     altText: block.alt,
     size: 'stretch',
   };

@@ -22,7 +22,15 @@ export type CardBlock =
    * A chart as a PNG of `width` × `height` pixels. `alt` says in words what it shows. The text
    * blocks beside it carry the same figures, so a surface that cannot show images loses nothing.
    */
-  | { type: 'image'; png: Uint8Array; alt: string; width: number; height: number }
+  | {
+      type: 'image';
+      png: Uint8Array;
+      alt: string;
+      width: number;
+      height: number;
+      /** Where the bot serves the same PNG, when it has a public URL: hosts that fetch images by URL use it. */
+      url?: string;
+    }
   | { type: 'actions'; buttons: Button[] }
   | { type: 'form'; form: Form };
 
