@@ -53,6 +53,7 @@ export interface Consult {
     get(adapter: string, key: string): unknown;
     set(adapter: string, key: string, value: unknown): Promise<void>;
     all(adapter: string): Record<string, unknown>;
+    delete(adapter: string, key: string): Promise<void>;
   };
 
   /** Set while scheduler passes fail (e.g. the store cannot be written): why, since when; undefined when healthy. */

@@ -335,6 +335,7 @@ export function createConsult(opts: ConsultOptions): Consult {
       set: (adapter, key, value) =>
         store.updateMeta((m) => void ((m.adapters[adapter] ??= emptyRecord())[key] = value)),
       all: (adapter) => Object.assign(emptyRecord(), store.meta().adapters[adapter]),
+      delete: (adapter, key) => store.updateMeta((m) => void delete m.adapters[adapter]?.[key]),
     },
     tick() {
       ticking ??= tick(env)
