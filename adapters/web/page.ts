@@ -35,6 +35,7 @@ function assets(): Record<string, Asset> {
   return {
     '/': { type: 'text/html; charset=utf-8', body: here('index.html') },
     '/webchat/app.js': { type: 'text/javascript; charset=utf-8', body: here('app.js') },
+    '/webchat/markdown.js': { type: 'text/javascript; charset=utf-8', body: here('markdown.js') },
     '/webchat/style.css': { type: 'text/css; charset=utf-8', body: here('style.css') },
     '/webchat/adaptivecards.min.js': {
       type: 'text/javascript; charset=utf-8',

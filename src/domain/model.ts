@@ -140,6 +140,8 @@ export const AuditEntry = z.object({
     'remind',
     'share',
     'export',
+    /** A PDF report was generated; `detail` holds its languages ("en fr es"). */
+    'report',
     'withdraw',
     'merge',
     'object',

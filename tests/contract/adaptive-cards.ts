@@ -19,12 +19,15 @@ function cardsOf(activity: { attachments?: unknown }): Node[] {
     .map((a) => a.content as Node);
 }
 
+/** Card texts are markdown with special characters backslash-escaped (`1\\. A`): a reader sees `1. A`. */
+const unescape = (text: unknown) => String(text).replace(/\\([!-/:-@[-`{-~])/g, '$1');
+
 /** What a reader sees of an activity: its text, and its cards' texts, facts and button titles. */
 export function readable(activity: { text?: unknown; attachments?: unknown }): string {
   const texts = cardsOf(activity).flatMap((card) =>
     nodes(card).flatMap((n) => {
-      if (n.type === 'TextBlock' || n.type === 'TextRun') return [String(n.text)];
-      if (n.type === 'FactSet') return (n.facts as Node[]).flatMap((f) => [f.title, f.value]);
+      if (n.type === 'TextBlock' || n.type === 'TextRun') return [unescape(n.text)];
+      if (n.type === 'FactSet') return (n.facts as Node[]).flatMap((f) => [unescape(f.title), unescape(f.value)]);
       if (n.type === 'Action.Execute' && n.title) return [String(n.title)];
       return [];
     }),
