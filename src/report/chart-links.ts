@@ -17,7 +17,7 @@ export const CHART_LINK_TTL_MS = 30 * DAY;
 
 const TOKEN = /^([A-Z]{1,4}\d{1,6})\.(en|fr|es)\.([0-9a-z]{1,11})\.([A-Za-z0-9_-]{43})$/;
 
-export type ChartLinkCheck = { ok: true; id: string; lang: Lang } | { ok: false; why: 'forged' | 'expired' };
+type ChartLinkCheck = { ok: true; id: string; lang: Lang } | { ok: false; why: 'forged' | 'expired' };
 
 export interface ChartLinks {
   /** A link to the chart of consultation `id` in `lang`, valid for CHART_LINK_TTL_MS from now. */
