@@ -37,6 +37,8 @@ export interface OutboundMessage {
   consultationId?: string;
   /** For errors: the typed error code (e.g. 'ineligible', 'closed'), so adapters and tests need not read text. */
   errorCode?: string;
+  /** For errors of a launch: the field it concerns (errors.ts ErrorField), for forms that show errors inline. */
+  errorField?: string;
   /**
    * For messages the bot owes from its durable outbox (reminders, results): a key unique to
    * this delivery. Adapters that can attach it to the platform message (Slack message

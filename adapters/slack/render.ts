@@ -12,6 +12,7 @@ import { chunkText, escapeMrkdwn, shorten } from './shorten.ts';
 import { formBlocks, type FormSurface } from './render-form.ts';
 import { LIMITS, SlackLimitError } from './limits.ts';
 import { ACTION } from './action-ids.ts';
+import { withLocalTimes } from './local-times.ts';
 
 export { ACTION } from './action-ids.ts';
 
@@ -55,14 +56,14 @@ function titleBlocks(title: string): KnownBlock[] {
   return sections(`*${escapeMrkdwn(title)}*`);
 }
 
-function textBlocks(block: Extract<CardBlock, { type: 'text' }>): KnownBlock[] {
+function textBlocks(block: Extract<CardBlock, { type: 'text' }>, lang: Lang): KnownBlock[] {
   const style = block.style ?? 'normal';
-  const text = STYLE_PREFIX[style] + escapeMrkdwn(block.text);
+  const text = STYLE_PREFIX[style] + withLocalTimes(escapeMrkdwn(block.text), lang);
   if (style !== 'muted') return sections(text);
   return chunkText(text, LIMITS.sectionText).map((t) => ({ type: 'context', elements: [{ type: 'mrkdwn', text: t }] }));
 }
 
-function fieldBlocks(block: Extract<CardBlock, { type: 'fields' }>): KnownBlock[] {
+function fieldBlocks(block: Extract<CardBlock, { type: 'fields' }>, lang: Lang): KnownBlock[] {
   const out: KnownBlock[] = [];
   let batch: { type: 'mrkdwn'; text: string }[] = [];
   const flush = () => {
@@ -70,7 +71,7 @@ function fieldBlocks(block: Extract<CardBlock, { type: 'fields' }>): KnownBlock[
     batch = [];
   };
   for (const f of block.fields) {
-    const text = `*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`;
+    const text = `*${escapeMrkdwn(f.label)}*\n${withLocalTimes(escapeMrkdwn(f.value), lang)}`;
     if (text.length > LIMITS.fieldText) {
       flush();
       out.push(...sections(text));
@@ -127,10 +128,10 @@ export function cardBlocks(
     const block = src[i];
     switch (block.type) {
       case 'text':
-        out.push(...textBlocks(block));
+        out.push(...textBlocks(block, opts.lang));
         break;
       case 'fields':
-        out.push(...fieldBlocks(block));
+        out.push(...fieldBlocks(block, opts.lang));
         break;
       case 'bar': {
         const bars = [block];

@@ -3,6 +3,7 @@
  * validating what the store loads from disk.
  */
 import { z } from 'zod';
+import { MAX_PROPOSALS, MAX_TEXT } from './limits.ts';
 
 /**
  * A record keyed by ids that come from outside (delegations, users, adapters' keys), as a
@@ -59,7 +60,7 @@ export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
 
 /** An option's text in other languages, typed at launch as `fr:"…" es:"…"` after the option. */
-export const Translations = z.partialRecord(Lang, z.string().min(1).max(300));
+export const Translations = z.partialRecord(Lang, z.string().min(1).max(MAX_TEXT));
 export type Translations = z.infer<typeof Translations>;
 
 export const DelegationKind = z.enum(['member', 'observer-state', 'observer-org']);
@@ -218,7 +219,7 @@ export const Consultation = z.object({
   /** Share of eligible delegations that must answer for a conclusive result (0..1). */
   quorum: z.number().min(0).max(1).optional(),
   /** How many options each delegation may propose (default PROPOSAL_CAP); 0 turns proposals off. */
-  proposalCap: z.number().int().min(0).max(10).optional(),
+  proposalCap: z.number().int().min(0).max(MAX_PROPOSALS).optional(),
   createdBy: UserId,
   /** The launcher's language: used for messages posted to channels. */
   lang: Lang,

@@ -18,6 +18,9 @@ const ZONE_NAMES: Record<Lang, Record<string, string>> = {
 
 /** Deadlines are few and drawn on every ballot refresh: zone arithmetic is worth doing once each. */
 const formatted = new Map<string, string>();
+/** The instants behind recently formatted dates, so an adapter can add a reader-local time beside them. */
+const instants = new Map<string, number>();
+const RECENT_DATES = 500;
 
 /** "Monday 7 December 2026, 23:59 (Geneva time)" */
 export function formatDate(date: Date | string, zone: string, lang: Lang): string {
@@ -29,7 +32,21 @@ export function formatDate(date: Date | string, zone: string, lang: Lang): strin
     if (formatted.size > 10_000) formatted.clear();
     formatted.set(key, text);
   }
+  instants.delete(text);
+  instants.set(text, ms);
+  if (instants.size > RECENT_DATES) instants.delete(instants.keys().next().value as string);
   return text;
+}
+
+/**
+ * The dates `formatDate` wrote that occur in `text`, with their instant: a platform that can show each
+ * reader their own local time (Slack's date tokens) adds it beside the organisation's. Only the
+ * {@link RECENT_DATES} last formatted are known; an older one simply stays as written.
+ */
+export function datesIn(text: string): Array<{ text: string; at: Date }> {
+  const out: Array<{ text: string; at: Date }> = [];
+  for (const [written, ms] of instants) if (text.includes(written)) out.push({ text: written, at: new Date(ms) });
+  return out;
 }
 
 /** "in 3 days" / "3 days ago", in the reader's language. */

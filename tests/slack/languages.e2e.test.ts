@@ -82,3 +82,32 @@ describe('Slack: languages', () => {
     await h2.close();
   });
 });
+
+describe('Slack: deadlines in each reader’s own time', () => {
+  let h: SlackHarness;
+  beforeEach(async () => {
+    h = await startSlackHarness();
+    await h.roster('U0FRA1', 'France', 'member', 'Europe');
+  });
+  afterEach(async () => {
+    expect(validateCalls(h.recorder.calls)).toEqual([]);
+    await h.close();
+  });
+
+  it('the posted ballot shows the deadline in Geneva time and, beside it, a date token Slack renders in the reader’s zone', async () => {
+    await h.slash(SEC, 'theme "Labour migration" "Return migration" deadline 2026-12-07T23:59');
+    await h.consult.idle();
+    const post = last(h.recorder.callsTo('chat.postMessage'));
+    const text = blocksText(post.body.blocks);
+    const closesAt = new Date(h.consult.store.get('T1')!.closesAt);
+    const epoch = Math.floor(closesAt.getTime() / 1000);
+    expect(closesAt.toISOString()).toBe('2026-12-07T22:59:00.000Z');
+    expect(text).toContain(
+      `Monday 7 December 2026, 23:59 (Geneva time) (your time: <!date^${epoch}^{date_short_pretty} {time}|2026-12-07 22:59 UTC>)`,
+    );
+    // A French delegate's own view says it in French, with the same instant.
+    const fr = h.consult.ballotView('T1', 'slack:U0FRA1', 'fr-FR')!;
+    const frText = blocksText(cardToBlockKit(fr.card, { surface: 'message', lang: fr.lang }).blocks);
+    expect(frText).toContain(`(heure de Genève) (votre heure : <!date^${epoch}^`);
+  });
+});
