@@ -27,7 +27,9 @@ import {
   type BotPlatform,
   type InvokeIntent,
 } from './parse.ts';
-import { ADAPTIVE_CARD_CONTENT_TYPE } from './render.ts';
+import { ADAPTIVE_CARD_CONTENT_TYPE, adaptiveCardAttachment, type AdaptiveCard } from './render.ts';
+import type { UserId } from '../../src/domain/model.ts';
+import type { RequestContext } from '../../src/inbound.ts';
 import { CONSULT_VERB } from './action-data.ts';
 import type { BotFrameworkDeliverer } from './deliverer.ts';
 import type { FileDelivery } from './file-delivery.ts';
@@ -52,6 +54,12 @@ export interface ConsultBotOptions {
   files?: FileDelivery;
   /** Answers to file consent cards (Teams). */
   fileConsent?: { answer(context: TurnContext, response: FileConsentCardResponse, lang: Lang): Promise<void> };
+  /** Teams: the launch form that a launch word typed alone opens, and its submissions (Action.Execute `launch`). */
+  launchForm?: {
+    verb: string;
+    open(text: string, user: UserId, locale?: string): AdaptiveCard | undefined;
+    submit(rc: RequestContext, data: unknown): Promise<AdaptiveCard | undefined>;
+  };
   /** What each person was last told on a card; shared with the deliverer, which redraws 1:1 ballots with it. */
   lastAnswers?: LastAnswers;
   log?: (line: string) => void;
@@ -93,8 +101,20 @@ export class ConsultBot extends TeamsActivityHandler {
       platform === 'teams'
         ? await withTeamsPeople(consult, context, requestContext(platform, activity), this.options.log)
         : requestContext(platform, activity);
+    const request = messageRequest(platform, activity);
+    const form =
+      request.type === 'text' ? this.options.launchForm?.open(request.text, rc.actor.user, rc.actor.locale) : undefined;
+    // The form is blank and only the secretariat can submit it: it may sit where it was asked for.
+    if (form) {
+      await context.sendActivity({
+        type: 'message',
+        summary: form.fallbackText,
+        attachments: [adaptiveCardAttachment(form)],
+      });
+      return;
+    }
     const fromFile = await importAttachedCsv(consult, activity, rc, this.options.log);
-    const replies = fromFile ?? (await consult.handle(rc, messageRequest(platform, activity)));
+    const replies = fromFile ?? (await consult.handle(rc, request));
     await this.send(context, replies);
   }
 
@@ -151,6 +171,14 @@ export class ConsultBot extends TeamsActivityHandler {
     context: TurnContext,
     value: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
+    const launchForm = this.options.launchForm;
+    if (launchForm && value.action?.verb === launchForm.verb) {
+      const rc = requestContext(this.options.platform, context.activity);
+      const card = await launchForm.submit(rc, value.action.data);
+      return card
+        ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as unknown as Record<string, unknown> }
+        : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' as never };
+    }
     const intent: InvokeIntent = invokeIntent(value.action ?? {});
     if (intent.kind === 'invalid') {
       this.options.log?.(`${this.options.platform}: refused a card action: ${intent.reason}`);

@@ -15,6 +15,7 @@ import { createReferences } from '../botframework/references.ts';
 import { createRefreshAudiences } from '../botframework/refresh-audience.ts';
 import { createStaleCards } from '../botframework/stale-cards.ts';
 import { LastAnswers, ownBallotCard } from '../botframework/last-answers.ts';
+import { createLaunchForm, LAUNCH_VERB } from './launch-form.ts';
 import { createTeamsFileConsent, type TeamsFileConsent } from './file-consent.ts';
 import { type TeamsConfig, type TeamsMode, serviceUrlPolicy, teamsSettings, uploadUrlPolicy } from './settings.ts';
 import { teamsTexts } from './texts.ts';
@@ -110,6 +111,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     files,
     fileConsent: files,
     lastAnswers,
+    launchForm: { verb: LAUNCH_VERB, ...createLaunchForm(consult) },
     log,
   });
   consult.registerDeliverer('teams', deliverer);

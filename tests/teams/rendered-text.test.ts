@@ -14,6 +14,8 @@ import { invokeResponseCard } from '../../adapters/botframework/invoke-response.
 import { cardToAdaptiveCard } from '../../adapters/botframework/render.ts';
 import { failureCard } from '../../src/views/scheduler-failure.ts';
 import { t } from '../../src/i18n/index.ts';
+import { launchFormCard } from '../../adapters/teams/launch-form.ts';
+import { teamsTexts } from '../../adapters/teams/texts.ts';
 import { makeHarness, TEAMS_CH, type Harness } from '../helpers/core.ts';
 import { openBrowser, type Browser } from '../web/support/browser.ts';
 
@@ -210,5 +212,20 @@ describe('every card the bot sends, drawn by the adaptivecards renderer', () => 
     for (const [i, o] of TRICKY.entries()) expect(r.text).toContain(`${i + 1}. ${o}`);
     const html = await browser.page.evaluate(() => document.body.innerHTML);
     expect(html).not.toMatch(/<(em|strong|h\d|ol|ul|li|a|code)\b/);
+  });
+
+  it('draws the Teams launch form with no parse error or warning, every label visible', async () => {
+    for (const lang of ['en', 'fr', 'es'] as const) {
+      const form = launchFormCard(lang, 'theme', 'Europe/Zurich', {
+        values: { opt1: 'A *b*' },
+        error: { input: 'opt1', text: 'Give <two> options.' },
+      });
+      const r = await render(form as unknown as Record<string, unknown>);
+      expect([...r.events, ...r.failures]).toEqual([]);
+      const tx = teamsTexts(lang).launch;
+      for (const label of [tx.title, tx.option(10), tx.deadline('Europe/Zurich'), tx.quorum, tx.postsLang, tx.submit])
+        expect(r.text).toContain(label);
+      expect(r.text).toContain('Give <two> options.');
+    }
   });
 });
