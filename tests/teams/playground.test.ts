@@ -1,8 +1,8 @@
 /**
  * A session in Microsoft's own client tooling: the bot runs in Teams local mode, the Microsoft 365
  * Agents Playground (npm @microsoft/m365agentsplayground) stands in for Teams, and headless chromium
- * drives the Playground's page as a person would. Help shows every placeholder; a theme poll is launched,
- * voted on, and the confirmation is still there 3 s after the tap; after the close the results show.
+ * drives the Playground's page as a person would. Help shows every placeholder; a theme poll is launched
+ * from the launch form, voted on, and the confirmation is still there 3 s after the tap; after the close the results show.
  * Screenshots go to tests/artifacts/playground-*.png. Skipped, saying why, when the Playground cannot start.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
+import { teamsTexts } from '../../adapters/teams/texts.ts';
 import { ARTIFACTS, CHROMIUM, openBrowser, type Browser } from '../web/support/browser.ts';
 
 const require = createRequire(import.meta.url);
@@ -168,7 +169,14 @@ describe.skipIf(Boolean(why))('a session in the Microsoft 365 Agents Playground'
 
     await say(`roster add teams:${USER} "Mexico" member "Americas"`);
     await seen('Mexico');
-    await say(`theme "${CRISIS}" "${FAMILIES}" deadline 14d`);
+    // Launched from the form that `theme` alone opens.
+    const form = teamsTexts('en').launch;
+    await say('theme');
+    await seen(form.title);
+    await page.getByLabel(form.option(1), { exact: true }).last().fill(CRISIS);
+    await page.getByLabel(form.option(2), { exact: true }).last().fill(FAMILIES);
+    await shot('2-form');
+    await page.getByRole('button', { name: form.submit, exact: true }).last().click();
     await seen(`1. ${CRISIS}`);
     await shot('2-ballot');
 
