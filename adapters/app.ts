@@ -67,7 +67,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     adapters.map(({ adapter }) => adapter),
   );
   const calls: Record<string, string>[] = [];
-  const store = createFileStore({ dir: resolve(config.DATA_DIR) });
+  const store = createFileStore({ dir: resolve(config.DATA_DIR), fsync: config.STORE_FSYNC === 'on' });
   await store.open();
   // A start refused after the store opened (e.g. a wrong ballot key) releases the store's lock.
   const ballotSecret = await loadBallotKey(config, store, log).catch(async (err: unknown) => {

@@ -31,7 +31,7 @@ export const SIGNING_SECRET = 'bench-signing-secret';
 const CHANNEL = 'CBENCH';
 const FLOOR_SERVER = fileURLToPath(new URL('./lib/floor-server.ts', import.meta.url));
 
-export interface VotePathRow {
+interface VotePathRow {
   delegates: number;
   ackP50: Spread;
   ackP95: Spread;

@@ -67,6 +67,8 @@ export const ConfigSchema = z.object({
   /** Where the secret-ballot key is kept, outside DATA_DIR; default ~/.config/consult/ballot.key (adapters/ballot-key.ts). */
   BALLOT_KEY_FILE: envText('/etc/consult/ballot.key'),
   LOG_LEVEL: envChoice(LOG_LEVELS, 'info').default('info'),
+  /** on: every store write and its directory are fsynced before the write counts as recorded (src/store/durable-fs.ts). */
+  STORE_FSYNC: envChoice(['on', 'off'], 'on').default('on'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -5,6 +5,7 @@
 import type { ChannelRef, Lang, UserId } from './domain/model.ts';
 import type { Card } from './views/card.ts';
 
+/** @public Who a message goes to; adapters' deliverers switch on its kind. */
 export type Audience =
   /** Back to the person who asked, visible to them only (Slack ephemeral, Teams reply or invoke response). */
   | { kind: 'reply' }
@@ -15,6 +16,7 @@ export type Audience =
   /** Refresh the ballot message posted earlier in this channel, for everyone. */
   | { kind: 'ballot-update'; channel: ChannelRef; ref: string };
 
+/** @public Why a message is sent; adapters may pace or shape messages by it. */
 export type Purpose =
   | 'ballot'
   | 'results'

@@ -38,7 +38,7 @@ import { withTeamsPeople } from './directory.ts';
 import { importAttachedCsv } from './csv-attachment.ts';
 import { LastAnswers, ownBallotCard } from './last-answers.ts';
 
-export interface PrivateReplies {
+interface PrivateReplies {
   deliverer: Pick<BotFrameworkDeliverer, 'toPerson'>;
   /** Posted where they asked when their 1:1 chat cannot be opened: it must say nothing of the answer. */
   unreachable: (lang: Lang) => string;

@@ -56,7 +56,7 @@ export interface BotFrameworkDeliverer extends Deliverer {
   ): Promise<void>;
 }
 
-export class DeliveryError extends Error {
+class DeliveryError extends Error {
   override name = 'DeliveryError';
 }
 

@@ -7,9 +7,9 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Consult } from '../../src/consult-api.ts';
 
-export const MAX_REFRESH_USERS = 60;
+const MAX_REFRESH_USERS = 60;
 
-export type RefreshAudience = { userIds?: string[]; tooMany?: true };
+type RefreshAudience = { userIds?: string[]; tooMany?: true };
 
 /** Members of a conversation change rarely; a ballot is updated after every vote. */
 const MEMBERS_TTL_MS = 10 * 60_000;

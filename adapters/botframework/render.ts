@@ -26,7 +26,7 @@ export interface AdaptiveCard {
   refresh?: { action: ExecuteAction; userIds?: string[] };
 }
 
-export interface ExecuteAction {
+interface ExecuteAction {
   type: 'Action.Execute';
   title?: string;
   verb: string;
@@ -49,7 +49,7 @@ export interface RenderOptions {
  * Teams refuses bot messages over about 28 KB. A card stays under this budget, data URIs of its
  * charts included; a chart that would not fit is left out (its figures are in the text bars).
  */
-export const CARD_BUDGET_BYTES = 26 * 1024;
+const CARD_BUDGET_BYTES = 26 * 1024;
 
 export function cardToAdaptiveCard(card: Card, lang: Lang, options: RenderOptions = {}): AdaptiveCard {
   const body: Element[] = [
@@ -189,7 +189,7 @@ function barElements(label: string, value: string, share: number): Element[] {
  * Hosts show at most a few actions per ActionSet (the renderer's default host config: 5) and hide or
  * drop the rest: buttons go in rows of that size so every option's button stays visible.
  */
-export const ACTIONS_PER_SET = 5;
+const ACTIONS_PER_SET = 5;
 
 function actionSets(buttons: Button[]): Element[] {
   const sets: Element[] = [];

@@ -58,7 +58,7 @@ const elementState = z
     selected_users: z.array(z.string()).optional(),
   })
   .loose();
-export const stateValues = z.record(z.string(), z.record(z.string(), elementState));
+const stateValues = z.record(z.string(), z.record(z.string(), elementState));
 
 export const blockAction = z.object({
   user: z.object({ id }).loose(),

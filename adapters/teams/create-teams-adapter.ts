@@ -20,7 +20,7 @@ import { createTeamsFileConsent, type TeamsFileConsent } from './file-consent.ts
 import { type TeamsConfig, type TeamsMode, serviceUrlPolicy, teamsSettings, uploadUrlPolicy } from './settings.ts';
 import { teamsTexts } from './texts.ts';
 
-export { type TeamsConfig, teamsMode } from './settings.ts';
+export type { TeamsConfig } from './settings.ts';
 
 export interface TeamsAdapterOptions {
   consult: Consult;

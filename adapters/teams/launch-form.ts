@@ -29,7 +29,7 @@ export const LAUNCH_VERB = 'launch';
 const PREFIX = 'launch/';
 
 /** Which input shows an error of the core's launch about `field`. */
-export const LAUNCH_ERROR_INPUT: Record<ErrorField, string> = {
+const LAUNCH_ERROR_INPUT: Record<ErrorField, string> = {
   options: 'opt1',
   deadline: 'deadline',
   results: 'visibility',
@@ -40,7 +40,7 @@ export const LAUNCH_ERROR_INPUT: Record<ErrorField, string> = {
 };
 
 /** The kind a typed text opens the form for: one launch word, nothing after it. */
-export function launchFormKind(text: string): LaunchKind | undefined {
+function launchFormKind(text: string): LaunchKind | undefined {
   const word = text.trim().toLowerCase();
   return (LAUNCH_KINDS as readonly string[]).includes(word) ? (word as LaunchKind) : undefined;
 }
@@ -156,7 +156,7 @@ export function launchFormCard(lang: Lang, kind: LaunchKind, zone: string, state
 const submitted = z.record(z.string(), z.union([z.string().max(5_000), z.number(), z.boolean()]));
 
 /** The form's values from an Action.Execute's data, or undefined when the data is not this form's. */
-export function launchFormValues(data: unknown): LaunchValues | undefined {
+function launchFormValues(data: unknown): LaunchValues | undefined {
   const parsed = submitted.safeParse(data);
   if (!parsed.success) return undefined;
   const values: LaunchValues = {};

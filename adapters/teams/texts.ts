@@ -18,7 +18,7 @@ export interface TeamsTexts {
   launch: LaunchTexts;
 }
 
-export interface LaunchTexts {
+interface LaunchTexts {
   title: string;
   submit: string;
   kind: string;

@@ -44,7 +44,7 @@ function assets(): Record<string, Asset> {
   };
 }
 
-export interface Identity {
+interface Identity {
   id: string;
   secretariat?: boolean;
   delegation?: string;
@@ -55,7 +55,7 @@ export interface Identity {
 }
 
 /** Everyone the page may act as: the secretariat's and delegates' `web:` users. */
-export function identities(consult: Consult, secretariat: UserId[]): Identity[] {
+function identities(consult: Consult, secretariat: UserId[]): Identity[] {
   const meta = consult.store.meta();
   const web = (u: string) => (u.startsWith('web:') ? u.slice(4) : undefined);
   const out: Identity[] = [...new Set([...secretariat, ...meta.secretariat])].flatMap((u) =>

@@ -1,7 +1,7 @@
 /**
  * `npm run drill`: the fault drills against real server processes. Each prints its figures and
  * PASS or FAIL; the exit code is 1 if any failed. DRILL_SMALL=1 runs small versions (a minute or
- * two); DRILL_SEED=n replays a run; DRILL_ONLY=crash,disk,fuzz,storm picks drills.
+ * two); DRILL_SEED=n replays a run; DRILL_ONLY=crash,disk,fuzz,storm,race,deadline,fsync picks drills.
  * Results are also written to bench/results/drill-latest.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -10,6 +10,9 @@ import { crashDrill } from './crash.ts';
 import { diskDrills } from './disk.ts';
 import { fuzzDrill } from './fuzz.ts';
 import { reminderStormDrill } from './reminder-storm.ts';
+import { raceDrill } from './race.ts';
+import { deadlineDrill } from './deadline.ts';
+import { fsyncDrill } from './fsync.ts';
 import { printResult, type DrillResult } from './lib.ts';
 import { ROOT } from '../lib/proc.ts';
 
@@ -61,6 +64,15 @@ export async function runDrills(opts: DrillOptions): Promise<DrillResult[]> {
           ? { delegates: 60, restarts: 5, seed: opts.seed, log }
           : { delegates: 1000, restarts: 25, seed: opts.seed, log },
       ),
+    );
+  if (want('race'))
+    await guard('(e) race', () =>
+      raceDrill(opts.small ? { rounds: 3, delegations: 50 } : { rounds: 10, delegations: 300 }),
+    );
+  if (want('deadline')) await guard('(f) deadline', () => deadlineDrill({ delegations: opts.small ? 5 : 50 }));
+  if (want('fsync'))
+    await guard('(g) fsync', () =>
+      fsyncDrill(opts.small ? { delegations: 50, bursts: 2 } : { delegations: 200, bursts: 3 }),
     );
   return results;
 }

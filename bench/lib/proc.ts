@@ -7,6 +7,8 @@ const SERVER = fileURLToPath(new URL('./server-main.ts', import.meta.url));
 
 export interface ServerProc {
   child: ChildProcess;
+  /** The server's own pid (not the wrapper's). */
+  pid: number | undefined;
   port: number;
   url: string;
   slack: boolean;
@@ -15,12 +17,23 @@ export interface ServerProc {
   stderr(): string;
 }
 
-/** Spawns `node --import tsx bench/lib/server-main.ts` and waits for READY. */
+/** A start that failed: how the process ended, for drills that expect a refusal. */
+export interface StartError extends Error {
+  exited: Promise<string>;
+  pid: number | undefined;
+}
+
+/**
+ * Spawns `node --import tsx bench/lib/server-main.ts` and waits for READY. `wrap` runs it under
+ * another program (e.g. strace): `child` is then that program, and `pid` the server's own.
+ */
 export function startServer(
   env: Record<string, string>,
-  opts: { timeoutMs?: number; script?: string; args?: string[] } = {},
+  opts: { timeoutMs?: number; script?: string; args?: string[]; wrap?: string[] } = {},
 ): Promise<ServerProc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...(opts.args ?? []), opts.script ?? SERVER], {
+  const node = [process.execPath, '--import', 'tsx', ...(opts.args ?? []), opts.script ?? SERVER];
+  const [command, ...args] = [...(opts.wrap ?? []), ...node];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', BENCH_SERVER_QUIET: '1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -33,7 +46,8 @@ export function startServer(
   const exited = new Promise<string>((resolve) =>
     child.once('exit', (code, signal) => resolve(signal ?? String(code))),
   );
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve, rejectWith) => {
+    const reject = (err: Error) => rejectWith(Object.assign(err, { exited, pid: child.pid }) as StartError);
     let out = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -41,11 +55,20 @@ export function startServer(
     }, opts.timeoutMs ?? 60_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const ready = /READY (\d+) slack=(\w+)/.exec(out);
+      const ready = /READY (\d+) slack=(\w+)(?: pid=(\d+))?/.exec(out);
       if (ready) {
         clearTimeout(timer);
         const port = Number(ready[1]);
-        resolve({ child, port, url: `http://127.0.0.1:${port}`, slack: ready[2] === 'on', exited, stderr: () => err });
+        const pid = ready[3] ? Number(ready[3]) : child.pid;
+        resolve({
+          child,
+          pid,
+          port,
+          url: `http://127.0.0.1:${port}`,
+          slack: ready[2] === 'on',
+          exited,
+          stderr: () => err,
+        });
       } else if (/FAILED/.test(out)) {
         clearTimeout(timer);
         reject(new Error(`server failed to start: ${out.trim()} ${err.slice(-2000)}`));
@@ -58,10 +81,16 @@ export function startServer(
   });
 }
 
-/** Graceful stop (SIGTERM), SIGKILL after a grace period. */
+/** Graceful stop (SIGTERM to the server itself, so a wrapper sees it exit), SIGKILL after a grace period. */
 export async function stopServer(s: ServerProc, graceMs = 30_000): Promise<string> {
   if (s.child.exitCode !== null || s.child.signalCode !== null) return s.exited;
-  s.child.kill('SIGTERM');
+  if (s.pid && s.pid !== s.child.pid) {
+    try {
+      process.kill(s.pid, 'SIGTERM');
+    } catch {
+      s.child.kill('SIGTERM');
+    }
+  } else s.child.kill('SIGTERM');
   const timer = setTimeout(() => s.child.kill('SIGKILL'), graceMs);
   const how = await s.exited;
   clearTimeout(timer);

@@ -84,7 +84,7 @@ try {
       .end(JSON.stringify({ ok: true, rss: process.memoryUsage().rss }));
   });
   const port = await app.start();
-  process.stdout.write(`READY ${port} slack=${slackMounted ? 'on' : 'off'}\n`);
+  process.stdout.write(`READY ${port} slack=${slackMounted ? 'on' : 'off'} pid=${process.pid}\n`);
   process.once('SIGTERM', () => {
     void app.stop().then(
       () => process.exit(0),

@@ -8,6 +8,7 @@ import { parseDeadline, defaultDeadline, DeadlineError } from '../domain/deadlin
 import { findSimilar } from '../domain/history.ts';
 import { silenceDeadline } from '../domain/silence.ts';
 import { methodOf } from '../domain/tally.ts';
+import { launchOptions } from '../domain/ballot.ts';
 import { fail } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
 import type { OutboundMessage } from '../outbound.ts';
@@ -23,13 +24,6 @@ export function resolveDeadline(env: Env, input: string | undefined, kind: Consu
       return fail('bad-deadline', (t) => t.errors.deadlinePast(input), 'deadline');
     return fail('bad-deadline', (t) => t.errors.deadlineFormat(input), 'deadline');
   }
-}
-
-function options(texts: string[], translations: Translations[] = []): Option[] {
-  return texts.map((text, i) => {
-    const tr = translations[i];
-    return tr && Object.keys(tr).length > 0 ? { n: i + 1, text, tr } : { n: i + 1, text };
-  });
 }
 
 export interface Draft {
@@ -123,7 +117,7 @@ export async function launch(
       const c = await open(env, caller, {
         kind: 'theme',
         title: '',
-        options: options(cmd.options, cmd.translations),
+        options: launchOptions(cmd.options, cmd.translations),
         select: 1,
         opts: cmd,
         eligibility: cmd.eligible ?? 'members',
@@ -136,7 +130,7 @@ export async function launch(
       const c = await open(env, caller, {
         kind: 'topics',
         title: '',
-        options: options(cmd.options, cmd.translations),
+        options: launchOptions(cmd.options, cmd.translations),
         select,
         method: 'top',
         opts: cmd,
@@ -150,7 +144,7 @@ export async function launch(
         const c = await open(env, caller, {
           kind: 'survey',
           title: cmd.title ?? '',
-          options: options(cmd.options ?? [], cmd.translations),
+          options: launchOptions(cmd.options ?? [], cmd.translations),
           select: 1,
           opts: cmd,
           eligibility: cmd.eligible ?? 'all',

@@ -10,7 +10,7 @@ import { MAX_PROPOSALS, MAX_TEXT } from './limits.ts';
  * null-prototype object: `constructor`, `__proto__` and `prototype` are keys like any other,
  * where a plain object would answer `in` for them or drop `__proto__` while parsing.
  */
-export function idRecord<V extends z.ZodType>(value: V) {
+function idRecord<V extends z.ZodType>(value: V) {
   return z.unknown().transform((input, ctx): Record<string, z.output<V>> => {
     const out = Object.create(null) as Record<string, z.output<V>>;
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -112,7 +112,7 @@ export type Option = z.infer<typeof Option>;
  * Secret: keyed by a keyed hash of the delegation (or participant), with the choice only,
  * so a store dump cannot tell who chose what.
  */
-export const Ballot = z.object({
+const Ballot = z.object({
   choices: z.array(z.number().int().positive()),
   /** Satisfaction surveys: one Likert value (1 strongly disagree … 5 strongly agree) per statement, 0 = no answer. */
   answers: z.array(z.number().int().min(0).max(5)).optional(),
@@ -124,7 +124,6 @@ export const Ballot = z.object({
   /** Silence procedure: the objecting delegation's reason, if it gave one (objections are never secret). */
   reason: z.string().max(1000).optional(),
 });
-export type Ballot = z.infer<typeof Ballot>;
 
 export const AuditEntry = z.object({
   at: z.string(),
@@ -141,6 +140,8 @@ export const AuditEntry = z.object({
     'remind',
     'share',
     'export',
+    /** A PDF report was generated; `detail` holds its languages ("en fr es"). */
+    'report',
     'withdraw',
     'merge',
     'object',
@@ -156,8 +157,7 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** A posted ballot message, so later votes can update it in place. */
-export const PostedMessage = z.object({ channel: ChannelRef, ref: z.string() });
-export type PostedMessage = z.infer<typeof PostedMessage>;
+const PostedMessage = z.object({ channel: ChannelRef, ref: z.string() });
 
 /**
  * A personal notice to a delegate, rendered in their language when it is delivered: a colleague
@@ -241,17 +241,15 @@ export const Consultation = z.object({
 });
 export type Consultation = z.infer<typeof Consultation>;
 
-export const UserPrefs = z.object({
+const UserPrefs = z.object({
   /** Chosen with `lang`: wins over the platform locale. */
   lang: Lang.optional(),
   /** Last platform locale seen (e.g. fr-FR), used for reminders sent outside a request. */
   locale: z.string().optional(),
 });
-export type UserPrefs = z.infer<typeof UserPrefs>;
 
 /** What the roster knows of a person beyond their id: the name and e-mail their platform gave. */
-export const Person = z.object({ name: z.string().optional(), email: z.string().optional() });
-export type Person = z.infer<typeof Person>;
+const Person = z.object({ name: z.string().optional(), email: z.string().optional() });
 
 /** The small, frequently read document: roster, preferences, id counters, adapter state. */
 export const Meta = z.object({

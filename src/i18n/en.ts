@@ -399,7 +399,6 @@ export const en = {
     remindButton: 'Remind',
     exportButton: 'Export',
     exportTurnoutButton: 'Export turnout',
-    extendButton: 'Extend 7 days',
   },
 
   help: {
@@ -462,7 +461,11 @@ export const en = {
     noChoice: 'Choose at least one option.',
     sameTwice: 'A combination needs two different topics.',
     notShortlist: 'Combinations can be requested only in a topic shortlist.',
-    duplicateOption: (n: number) => `That option is already there as number ${n}.`,
+    duplicateOption: (n: number, text: string) =>
+      `That is already an option: ${n}. ${text}. Texts that differ only in case, punctuation, invisible characters or letters that look alike are the same option. Nothing was added.`,
+    lookAlikeOptions: (a: number, b: number) =>
+      `Options ${a} and ${b} are the same option: they differ only in case, punctuation, invisible characters or letters that look alike. Nothing was launched. Launch it again with each option once.`,
+    emptyOption: 'An option needs a text that can be read. Nothing was added.',
     resultsHidden: (id: string, date: string) => `Results of ${id} stay hidden until the close (${date}).`,
     secretLive:
       'A secret ballot cannot show live results: counts that move after each vote would tell who chose what. Nothing was launched. Launch it again without live (results are posted at the close), or without secret.',

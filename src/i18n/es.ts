@@ -426,7 +426,6 @@ export const es: Catalog = {
     remindButton: 'Enviar recordatorio',
     exportButton: 'Exportar',
     exportTurnoutButton: 'Exportar la participación',
-    extendButton: 'Prorrogar 7 días',
   },
 
   help: {
@@ -491,7 +490,11 @@ export const es: Catalog = {
     noChoice: 'Elija al menos una opción.',
     sameTwice: 'Una combinación requiere dos temas distintos.',
     notShortlist: 'Solo se puede solicitar una combinación en una preselección de temas.',
-    duplicateOption: (n: number) => `Esa opción ya figura con el número ${n}.`,
+    duplicateOption: (n: number, text: string) =>
+      `Ya es una opción: ${n}. ${text}. Los textos que solo difieren en mayúsculas, puntuación, caracteres invisibles o letras que se parecen son la misma opción. No se ha añadido nada.`,
+    lookAlikeOptions: (a: number, b: number) =>
+      `Las opciones ${a} y ${b} son la misma opción: solo difieren en mayúsculas, puntuación, caracteres invisibles o letras que se parecen. No se ha lanzado nada. Lánzela de nuevo con cada opción una sola vez.`,
+    emptyOption: 'Una opción necesita un texto legible. No se ha añadido nada.',
     resultsHidden: (id: string, date: string) =>
       `Los resultados de la consulta ${id} permanecen ocultos hasta el cierre (${date}).`,
     secretLive:

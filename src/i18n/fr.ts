@@ -435,7 +435,6 @@ export const fr: Catalog = {
     remindButton: 'Envoyer un rappel',
     exportButton: 'Exporter',
     exportTurnoutButton: 'Exporter la participation',
-    extendButton: 'Prolonger de 7 jours',
   },
 
   help: {
@@ -503,7 +502,11 @@ export const fr: Catalog = {
     noChoice: 'Choisissez au moins une option.',
     sameTwice: 'Un regroupement doit porter sur deux sujets différents.',
     notShortlist: 'Un regroupement ne peut être demandé que dans une présélection des sujets.',
-    duplicateOption: (n: number) => `Cette option figure déjà sous le numéro ${n}.`,
+    duplicateOption: (n: number, text: string) =>
+      `C'est déjà une option : ${n}. ${text}. Des textes qui ne diffèrent que par la casse, la ponctuation, des caractères invisibles ou des lettres qui se ressemblent sont la même option. Rien n'a été ajouté.`,
+    lookAlikeOptions: (a: number, b: number) =>
+      `Les options ${a} et ${b} sont la même option : elles ne diffèrent que par la casse, la ponctuation, des caractères invisibles ou des lettres qui se ressemblent. Rien n'a été lancé. Relancez-la avec chaque option une seule fois.`,
+    emptyOption: "Une option doit avoir un texte lisible. Rien n'a été ajouté.",
     resultsHidden: (id: string, date: string) =>
       `Les résultats de la consultation ${id} restent masqués jusqu'à la clôture (${date}).`,
     secretLive:

@@ -16,8 +16,6 @@
  * before the chain existed (no `auditHead`) loads unverified and is rewritten chained at its next write.
  */
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
-import { constants } from 'node:fs';
 import { z } from 'zod';
 import { AuditEntry, Consultation } from '../domain/model.ts';
 
@@ -25,13 +23,13 @@ export const AUDIT_SUFFIX = '.audit.jsonl';
 
 const HASH = /^[0-9a-f]{64}$/;
 
-export const ConsultationFile = Consultation.omit({ audit: true }).extend({
+const ConsultationFile = Consultation.omit({ audit: true }).extend({
   auditBytes: z.number().int().nonnegative().optional(),
   auditHead: z.string().regex(HASH, 'a SHA-256 hash in hex').optional(),
   audit: z.array(AuditEntry).optional(),
 });
 
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** What the first entry of a consultation's trail points back to: binds the trail to its consultation. */
 export const genesis = (id: string): string => sha256(`consult audit trail of ${id}`);
@@ -142,18 +140,4 @@ export function encode(c: Consultation, persisted: Persisted): Encoded {
     json: JSON.stringify({ ...rest, auditBytes: bytes }, null, 2),
     next: { entries: c.audit.length, bytes, head },
   };
-}
-
-/** Writes `text` at `position` of the log and cuts what lay beyond (bytes no JSON file counted). */
-export async function writeLogAt(file: string, position: number, text: string): Promise<void> {
-  const handle = await open(file, constants.O_RDWR | constants.O_CREAT, 0o644);
-  try {
-    const data = Buffer.from(text);
-    let done = 0;
-    while (done < data.length)
-      done += (await handle.write(data, done, data.length - done, position + done)).bytesWritten;
-    await handle.truncate(position + data.length);
-  } finally {
-    await handle.close();
-  }
 }

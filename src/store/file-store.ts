@@ -4,22 +4,23 @@
  * the rest of the store; each consultation's audit trail is a log beside it
  * (consultation-file.ts), so that file does not grow with every vote either.
  *
- * Writes go through lowdb's JSONFile, i.e. steno: the text is written to `.<name>.tmp` in the
- * same directory, then renamed over the file, so a reader or a restart sees the old or the new
- * file, never a torn one. Steno does not fsync: an acknowledged write survives a process crash
- * (even SIGKILL, the page cache belongs to the kernel) but not necessarily a power loss or
- * kernel crash.
+ * Each file is replaced through a temporary file renamed over it (durable-fs.ts), so a reader or a
+ * restart sees the old or the new file, never a torn one. With STORE_FSYNC on (the default), every
+ * file written and its directory are fsynced before the write resolves, so an acknowledged vote
+ * survives a power cut too; the writes of concurrent changes are grouped (serial-writer.ts), so a
+ * burst of votes shares one fsync per group. With it off, an acknowledged write survives a process
+ * crash (even SIGKILL: the page cache belongs to the kernel) but not necessarily a power loss.
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { JSONFile, TextFile } from 'lowdb/node';
+import { dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { Consultation, Meta, emptyMeta } from '../domain/model.ts';
 import { StoreLoadError, StoreWriteError, type Store } from './store.ts';
 import { SerialWriter } from './serial-writer.ts';
 import { acquireLock, type StoreLock } from './lock.ts';
-import { AUDIT_SUFFIX, decode, encode, genesis, writeLogAt, type Persisted } from './consultation-file.ts';
+import { AUDIT_SUFFIX, decode, encode, genesis, type Persisted } from './consultation-file.ts';
+import { nodeFs, replaceFile, syncDir, writeAt, type Durability, type StoreFs } from './durable-fs.ts';
 import { consultationProblem, metaProblem, type Problem } from '../domain/validate.ts';
 
 /** A consultation id doubles as its file name, so it must be a plain, safe one. */
@@ -135,7 +136,7 @@ function loadConsultationSync(file: string): LoadedConsultation {
   }
 }
 
-export class FileStore implements Store {
+class FileStore implements Store {
   readonly #dir: string;
   readonly #consultationsDir: string;
   #meta: Doc<Meta> | undefined;
@@ -144,9 +145,12 @@ export class FileStore implements Store {
   #lock: StoreLock | undefined;
   readonly #listeners: Array<(id: string) => void> = [];
 
-  constructor(opts: { dir: string }) {
+  readonly #durability: Durability;
+
+  constructor(opts: FileStoreOptions) {
     this.#dir = opts.dir;
     this.#consultationsDir = join(opts.dir, 'consultations');
+    this.#durability = { fs: opts.fs ?? nodeFs, sync: opts.fsync ?? true };
   }
 
   async open(): Promise<void> {
@@ -184,7 +188,15 @@ export class FileStore implements Store {
     }
 
     // Only now, with everything valid, may anything on disk be created.
-    await mkdir(this.#consultationsDir, { recursive: true });
+    const created = await mkdir(this.#consultationsDir, { recursive: true });
+    // Each directory created is an entry of its parent: those entries must be durable too.
+    if (created) {
+      const top = dirname(resolve(created));
+      for (let d = resolve(this.#dir); ; d = dirname(d)) {
+        await syncDir(this.#durability, d);
+        if (d === top || d === dirname(d)) break;
+      }
+    }
     this.#lock = lock ?? (await acquireLock(this.#dir));
     this.#meta = this.#metaDoc(metaFile, meta.ok ? meta.data : emptyMeta());
     for (const { file, data, persisted } of loaded) {
@@ -276,12 +288,12 @@ export class FileStore implements Store {
   }
 
   #metaDoc(file: string, data: Meta): Doc<Meta> {
-    const json = new JSONFile<Meta>(file);
     const doc: Doc<Meta> = {
       file,
       data,
       writer: new SerialWriter(
-        () => json.write(doc.data),
+        // Stringified before the first await: the snapshot SerialWriter's contract asks for.
+        () => replaceFile(this.#durability, file, JSON.stringify(doc.data, null, 2)),
         () => {
           const disk = loadSync(file, Meta);
           // Otherwise the file we wrote last cannot be read back: memory is the best copy left,
@@ -295,14 +307,14 @@ export class FileStore implements Store {
   }
 
   #consultationDoc(file: string, data: Consultation, persisted: Persisted): Doc<Consultation> {
-    const text = new TextFile(file);
     const log = logFileOf(file);
     let onDisk = persisted;
     const flush = async () => {
       // Snapshot now (SerialWriter's contract); the log's new lines land before the file that counts them.
       const e = encode(doc.data, onDisk);
-      if (e.lines) await writeLogAt(log, e.position, e.lines);
-      await text.write(e.json);
+      if (e.lines) await writeAt(this.#durability, log, e.position, Buffer.from(e.lines));
+      // The rename's directory fsync also makes a newly created log durable: both live in one directory.
+      await replaceFile(this.#durability, file, e.json);
       onDisk = e.next;
     };
     const restore = () => {
@@ -334,6 +346,14 @@ export class FileStore implements Store {
   }
 }
 
-export function createFileStore(opts: { dir: string }): Store {
+export interface FileStoreOptions {
+  dir: string;
+  /** STORE_FSYNC: fsync each write and its directory before it resolves; on unless said otherwise. */
+  fsync?: boolean;
+  /** The file operations writes go through (durable-fs.ts); tests record them. */
+  fs?: StoreFs;
+}
+
+export function createFileStore(opts: FileStoreOptions): Store {
   return new FileStore(opts);
 }

@@ -2,11 +2,9 @@
  * Serializes the writes of one file and batches the changes that arrive while a write is
  * under way into the next one.
  *
- * Why not rely on steno's own coalescing (lowdb's JSONFile writes through steno's Writer)?
- * In steno 4 the first caller's promise only settles after every write chained behind it,
- * and a later failed write rejects that first caller even though its own data was written.
- * Here each caller settles with the write that carried its change, and steno only ever sees
- * one write at a time.
+ * Each caller settles with the write that carried its change: a later failed write never
+ * rejects a caller whose data was already written (steno 4's coalescing did). A group shares
+ * one write, and so one fsync with STORE_FSYNC on: the cost of durability is spread over a burst.
  */
 
 interface Waiter {
@@ -21,7 +19,7 @@ export class SerialWriter {
 
   /**
    * @param flush writes the current in-memory state; it must take its snapshot synchronously
-   *   when called (lowdb's JSONFile stringifies before its first await), so the snapshot holds
+   *   when called (stringify before the first await), so the snapshot holds
    *   exactly the changes of the callers queued before the call.
    * @param onFailure restores memory to what is on disk; called synchronously before any caller
    *   is rejected, so a rejected caller already sees the restored state.

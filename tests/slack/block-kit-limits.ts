@@ -4,7 +4,7 @@
  */
 type Json = Record<string, any>;
 
-export type Surface = 'message' | 'modal' | 'home';
+type Surface = 'message' | 'modal' | 'home';
 
 const BLOCK_TYPES = new Set(['section', 'header', 'context', 'actions', 'divider', 'input', 'image', 'rich_text']);
 const ELEMENT_TYPES = new Set([

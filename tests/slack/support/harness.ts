@@ -25,7 +25,7 @@ export function fixture<T = any>(name: string): T {
   return JSON.parse(readFileSync(join(fixtureDir, name), 'utf8')) as T;
 }
 
-export class TestClock {
+class TestClock {
   constructor(public t: Date) {}
   now(): Date {
     return new Date(this.t);

@@ -14,7 +14,7 @@ export function walk(node: unknown, out: Node[] = []): Node[] {
 }
 
 /** Card texts are markdown with every special character backslash-escaped: the text as a reader sees it. */
-export const unescapeMarkdown = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+const unescapeMarkdown = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 
 /** Every text a reader sees on the card: text blocks, facts, input labels and choices, button titles. */
 export function textsOf(card: Node): string[] {
