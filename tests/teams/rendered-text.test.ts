@@ -14,6 +14,7 @@ import { invokeResponseCard } from '../../adapters/botframework/invoke-response.
 import { cardToAdaptiveCard } from '../../adapters/botframework/render.ts';
 import { failureCard } from '../../src/views/scheduler-failure.ts';
 import { t } from '../../src/i18n/index.ts';
+import { datesIn } from '../../src/views/format.ts';
 import { launchFormCard } from '../../adapters/teams/launch-form.ts';
 import { teamsTexts } from '../../adapters/teams/texts.ts';
 import { makeHarness, TEAMS_CH, type Harness } from '../helpers/core.ts';
@@ -52,7 +53,15 @@ function neutralWords(card: Card): string[] {
       parts.push(b.form.submit.label);
     }
   }
-  return words(parts.join('\n'));
+  return words(withUtc(parts.join('\n')));
+}
+
+/** The adapter adds each deadline's instant in UTC beside the organisation's time the core wrote. */
+function withUtc(text: string): string {
+  let out = text;
+  for (const d of datesIn(text))
+    out = out.split(d.text).join(`${d.text} (${d.at.toISOString().slice(0, 16).replace('T', ' ')} UTC)`);
+  return out;
 }
 
 /** Bars drawn with block characters, and the host's `*` beside a required field: not words of the card's text. */
@@ -196,6 +205,13 @@ describe('every card the bot sends, drawn by the adaptivecards renderer', () => 
     }
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it("shows each deadline in the organisation's zone and in UTC", async () => {
+    const ballot = samples.find((s) => s.name.startsWith('theme launch: posted'))!;
+    const r = await render(ballot.ac);
+    // Launched 2026-12-01 for 14 days: end of day in Geneva (CET, UTC+1) is 22:59 UTC.
+    expect(r.text).toMatch(/Tuesday 15 December 2026, 23:59 \(Geneva time\) \(2026-12-15 22:59 UTC\)/);
+  });
 
   it('shows the help placeholders, one command per line', async () => {
     const help = samples.find((s) => s.name.startsWith('help for the secretariat'))!;
