@@ -13,7 +13,7 @@ import type { Pacer } from './pacer.ts';
 import type { BotPlatform } from './parse.ts';
 import type { References, StoredReference } from './references.ts';
 import type { RefreshAudiences } from './refresh-audience.ts';
-import type { StaleCards } from './stale-cards.ts';
+import type { StaleCards } from '../shared/stale-cards.ts';
 
 /** OAuth scope of the public Bot Framework channel service, used when opening a 1:1 chat. */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';

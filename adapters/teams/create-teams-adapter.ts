@@ -13,7 +13,7 @@ import { ConsultCloudAdapter, MAX_ACTIVITY_BYTES, messagesEndpoint } from './end
 import { createPacer, type PacerOptions } from '../botframework/pacer.ts';
 import { createReferences } from '../botframework/references.ts';
 import { createRefreshAudiences } from '../botframework/refresh-audience.ts';
-import { createStaleCards } from '../botframework/stale-cards.ts';
+import { createStaleCards } from '../shared/stale-cards.ts';
 import { LastAnswers, ownBallotCard } from '../botframework/last-answers.ts';
 import { createLaunchForm, LAUNCH_VERB } from './launch-form.ts';
 import { createTeamsFileConsent, type TeamsFileConsent } from './file-consent.ts';
