@@ -34,7 +34,7 @@ import type { FileDelivery } from './file-delivery.ts';
 import { tenantOf, type References } from './references.ts';
 import { withTeamsPeople } from './directory.ts';
 import { importAttachedCsv } from './csv-attachment.ts';
-import { LastAnswers } from './last-answers.ts';
+import { LastAnswers, ownBallotCard } from './last-answers.ts';
 
 interface PrivateReplies {
   deliverer: Pick<BotFrameworkDeliverer, 'toPerson'>;
@@ -52,14 +52,17 @@ export interface ConsultBotOptions {
   files?: FileDelivery;
   /** Answers to file consent cards (Teams). */
   fileConsent?: { answer(context: TurnContext, response: FileConsentCardResponse, lang: Lang): Promise<void> };
+  /** What each person was last told on a card; shared with the deliverer, which redraws 1:1 ballots with it. */
+  lastAnswers?: LastAnswers;
   log?: (line: string) => void;
 }
 
 export class ConsultBot extends TeamsActivityHandler {
-  private readonly lastAnswers = new LastAnswers();
+  private readonly lastAnswers: LastAnswers;
 
   constructor(private readonly options: ConsultBotOptions) {
     super();
+    this.lastAnswers = options.lastAnswers ?? new LastAnswers();
     const { references, platform } = options;
     // Install, first contact, any message: keep the conversation reference for proactive posts.
     this.onTurn(async (context, next) => {
@@ -161,17 +164,18 @@ export class ConsultBot extends TeamsActivityHandler {
     const rc = requestContext(platform, context.activity);
     const id = intent.consultationId;
     const replies = intent.kind === 'request' ? await consult.handle(rc, intent.request) : [];
-    // A refresh (Teams asks after every update of the shared ballot) keeps what the person was last told.
     if (id && intent.kind === 'request') this.lastAnswers.remember(rc.actor.user, id, replies);
-    const told = id && intent.kind === 'refresh' ? this.lastAnswers.told(rc.actor.user, id) : replies;
     // The invoke response is a card: a file the action produced (an export) is offered apart, to the asker alone.
     const withFiles = replies.filter((r) => r.file);
     if (withFiles.length) {
       if (this.isShared(context)) await this.sendPrivately(context, withFiles, true);
       else for (const r of withFiles) await this.sendFileHere(context, r);
     }
-    const view = id ? consult.ballotView(id, rc.actor.user, rc.actor.locale) : undefined;
-    const card = invokeResponseCard(told, view, id);
+    // A refresh (Teams asks after every update of the shared ballot) keeps what the person was last told.
+    const card =
+      id && intent.kind === 'refresh'
+        ? ownBallotCard(consult, this.lastAnswers, rc.actor.user, id, rc.actor.locale)
+        : invokeResponseCard(replies, id ? consult.ballotView(id, rc.actor.user, rc.actor.locale) : undefined, id);
     // Nothing to show (e.g. a refresh of an unknown consultation): Teams keeps the card as it is.
     // (For this response type Teams expects a string; the SDK's type says object.)
     if (!card)

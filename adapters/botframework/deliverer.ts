@@ -7,12 +7,13 @@ import type { BotAdapter, TurnContext } from 'botbuilder';
 import type { UserId } from '../../src/domain/model.ts';
 import type { Deliverer, OutboundMessage } from '../../src/outbound.ts';
 import { messageActivity } from './activity.ts';
+import { adaptiveCardAttachment, type AdaptiveCard } from './render.ts';
 import type { FileDelivery } from './file-delivery.ts';
 import type { Pacer } from './pacer.ts';
 import type { BotPlatform } from './parse.ts';
 import type { References, StoredReference } from './references.ts';
 import type { RefreshAudiences } from './refresh-audience.ts';
-import type { StaleCards } from './stale-cards.ts';
+import type { StaleCards } from '../shared/stale-cards.ts';
 
 /** OAuth scope of the public Bot Framework channel service, used when opening a 1:1 chat. */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
@@ -29,6 +30,11 @@ export interface BotFrameworkDelivererOptions {
   files?: FileDelivery;
   /** Who posted ballots refresh for by themselves (Teams); without it ballots list no one. */
   refreshAudiences?: RefreshAudiences;
+  /**
+   * A ballot as one person should see it (their last confirmation over their delegation's vote): an
+   * update of a ballot in a 1:1 chat, which has that one reader, is drawn with it.
+   */
+  ownBallot?: (user: UserId, consultationId: string) => AdaptiveCard | undefined;
   /** Personal copies of live ballots, redrawn closed once their consultation is over. */
   staleCards?: StaleCards;
   /** Whether a consultation is still open (ballots of closed ones offer no Refresh button). */
@@ -108,6 +114,13 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
     );
   }
 
+  /** In a 1:1 chat the ballot has one reader: their own view, confirmation kept. */
+  function ownBallotIn(ref: StoredReference, message: OutboundMessage): AdaptiveCard | undefined {
+    const member = ref.conversation?.conversationType === 'personal' ? ref.user?.id : undefined;
+    if (!member || message.purpose !== 'ballot' || !message.consultationId || !options.ownBallot) return undefined;
+    return options.ownBallot(`${platform}:${member}` as UserId, message.consultationId);
+  }
+
   /** A ballot's refresh audience in this conversation; other messages do not refresh. */
   async function audienceOf(context: TurnContext, message: OutboundMessage) {
     if (message.purpose !== 'ballot' || !options.refreshAudiences) return undefined;
@@ -135,10 +148,11 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
     const key = ref.conversation!.id;
     await pacer.run(key, () =>
       inTurn(ref, async (context) => {
-        await context.updateActivity({
-          ...messageActivity(message, await audienceOf(context, message)),
-          id: activityId,
-        });
+        const own = ownBallotIn(ref, message);
+        const activity = own
+          ? { type: 'message', summary: message.card.title, attachments: [adaptiveCardAttachment(own)] }
+          : messageActivity(message, await audienceOf(context, message));
+        await context.updateActivity({ ...activity, id: activityId });
       }),
     );
   }

@@ -5,8 +5,11 @@
  * ballot, so the confirmation stays until the person acts on the card again. Kept in memory only: after
  * a restart a refresh shows the ballot and the delegation's vote, which is what the confirmation said.
  */
+import type { Consult } from '../../src/consult-api.ts';
 import type { UserId } from '../../src/domain/model.ts';
 import type { OutboundMessage } from '../../src/outbound.ts';
+import { invokeResponseCard } from './invoke-response.ts';
+import type { AdaptiveCard } from './render.ts';
 
 /** Enough for every delegate of a large dialogue acting on a few consultations at once. */
 const MAX_KEPT = 5_000;
@@ -29,4 +32,20 @@ export class LastAnswers {
   told(user: UserId, consultationId: string): OutboundMessage[] {
     return this.kept.get(`${user}\n${consultationId.toUpperCase()}`) ?? [];
   }
+}
+
+/**
+ * This person's card for a consultation's ballot: what they were last told on top of the ballot as they
+ * should see it now. Answers their refreshes, and redraws a ballot in their 1:1 chat, where the
+ * "shared" message has one reader and an update would otherwise replace their confirmation.
+ */
+export function ownBallotCard(
+  consult: Pick<Consult, 'ballotView'>,
+  answers: LastAnswers,
+  user: UserId,
+  consultationId: string,
+  locale?: string,
+): AdaptiveCard | undefined {
+  const view = consult.ballotView(consultationId, user, locale);
+  return invokeResponseCard(answers.told(user, consultationId), view, consultationId);
 }

@@ -41,6 +41,10 @@ function referenceOf(activity: Activity): StoredReference {
     serviceUrl: activity.serviceUrl,
     bot: activity.recipient,
     conversation: { ...activity.conversation, id },
+    // A 1:1 chat has one member: who it is with (a channel's last sender would say nothing).
+    ...(activity.conversation.conversationType === 'personal' && activity.from?.id
+      ? { user: { id: activity.from.id, name: activity.from.name ?? '' } }
+      : {}),
     ...(activity.locale ? { locale: activity.locale } : {}),
   };
 }

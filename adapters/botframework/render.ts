@@ -9,10 +9,11 @@ import type { Button, Card, CardBlock, Form, FormInput, TextStyle } from '../../
 import { textBar } from '../shared/text-bar.ts';
 import { CONSULT_VERB, REFRESH_VERB, inputKey, type ActionData } from './action-data.ts';
 import { escapeMarkdown } from './markdown.ts';
+import { datesIn } from '../../src/views/format.ts';
 import { t } from '../../src/i18n/index.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
-const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
 type Element = Record<string, unknown>;
 
@@ -136,11 +137,24 @@ const STYLE: Record<TextStyle, Element> = {
   success: { color: 'good' },
 };
 
+/**
+ * Each deadline the core wrote in the organisation's zone gets the same instant in UTC beside it: Teams
+ * cannot show a reader their own local time, and delegates connect from every region.
+ */
+function withUtc(text: string): string {
+  let out = text;
+  for (const date of datesIn(text)) {
+    const utc = `${date.at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    out = out.split(date.text).join(`${date.text} (${utc})`);
+  }
+  return out;
+}
+
 /** One TextBlock per line: hosts disagree on single newlines inside a TextBlock. */
 function textBlocks(text: string, style: TextStyle = 'normal', extra: Element = {}): Element[] {
   return text.split('\n').map((line, i) => ({
     type: 'TextBlock',
-    text: line.trim() === '' ? ' ' : escapeMarkdown(line),
+    text: line.trim() === '' ? ' ' : escapeMarkdown(withUtc(line)),
     wrap: true,
     ...STYLE[style],
     ...extra,
@@ -157,7 +171,7 @@ function fieldElements(fields: { label: string; value: string }[]): Element[] {
     return [
       {
         type: 'FactSet',
-        facts: fields.map((f) => ({ title: escapeMarkdown(f.label), value: escapeMarkdown(f.value) })),
+        facts: fields.map((f) => ({ title: escapeMarkdown(f.label), value: escapeMarkdown(withUtc(f.value)) })),
       },
     ];
   return fields.flatMap((f) => [

@@ -11,6 +11,7 @@ import type { Log } from '../../src/log.ts';
 import type { Deliverer } from '../../src/outbound.ts';
 import type { SlackConfig } from './config.ts';
 import { createSlackDeliverer } from './deliverer.ts';
+import { createStaleCards } from '../shared/stale-cards.ts';
 import { registerHandlers } from './handlers.ts';
 import { SLACK_BODY_LIMIT } from './limits.ts';
 import { createLocaleCache } from './locale.ts';
@@ -143,7 +144,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
     });
 
   const web = createSlackWeb({ client: () => app.client, pacer: createPacer({ now, sleep }), sleep, log });
-  const deliverer = createSlackDeliverer(web, log, { now, sleep });
+  const deliverer = createSlackDeliverer(web, log, { now, sleep, staleCards: createStaleCards(consult, 'slack', log) });
   const replies = createReplies({ web, deliverer, log });
   const locales = createLocaleCache(() => app.client, log, { now });
   const handlers = registerHandlers(app, {

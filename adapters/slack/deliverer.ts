@@ -9,6 +9,7 @@ import { cardToMessages } from './render.ts';
 import { slackUser } from './ids.ts';
 import type { Sleep } from './pacer.ts';
 import { NoLongerWanted, type MessageMetadata, type SlackWeb } from './web.ts';
+import type { StaleCards } from '../shared/stale-cards.ts';
 
 /** The metadata event type of owed deliveries. */
 export const DELIVERY_EVENT = 'consult_delivery';
@@ -109,6 +110,8 @@ export interface DelivererOptions {
   sleep: Sleep;
   /** Least time between two refreshes of one ballot (chat.update is rate limited); the newest waiting refresh wins. */
   refreshIntervalMs?: number;
+  /** Reminders and notices with a live ballot, redrawn closed (chat.update) once their consultation is over. */
+  staleCards?: StaleCards;
 }
 
 export function createSlackDeliverer(web: SlackWeb, log: (line: string) => void, opts: DelivererOptions): Deliverer {
@@ -154,18 +157,38 @@ export function createSlackDeliverer(web: SlackWeb, log: (line: string) => void,
     return undefined;
   }
 
+  /** Once a consultation is over, the reminders and notices that still offer its buttons are redrawn closed. */
+  async function settle(message: OutboundMessage): Promise<void> {
+    const id = message.consultationId;
+    const stale = opts.staleCards;
+    if (!stale || !id || stale.isOpen(id)) return;
+    await stale.settle(id, async (_user, ref, closed) => {
+      const target = parseMessageRef(ref);
+      if (!target) return;
+      const [m] = cardToMessages(closed.card, { lang: closed.lang });
+      await web.update(target.channel, target.ts, m.text, m.blocks);
+    });
+  }
+
   return {
     async deliver(message) {
       const a = message.audience;
       switch (a.kind) {
-        case 'channel':
-          return postCard(web, a.channel.id, message, log);
-        case 'user':
+        case 'channel': {
+          const ref = await postCard(web, a.channel.id, message, log);
+          await settle(message);
+          return ref;
+        }
+        case 'user': {
           if (message.stillWanted?.() === false) return undefined;
-          return postCard(web, await web.openDm(slackUser(a.user)), message, log);
+          const ref = await postCard(web, await web.openDm(slackUser(a.user)), message, log);
+          await opts.staleCards?.posted(message, a.user, ref);
+          return ref;
+        }
         case 'ballot-update': {
           waiting.set(a.ref, message);
           await refresh(a.ref);
+          await settle(message);
           return a.ref;
         }
         case 'reply':

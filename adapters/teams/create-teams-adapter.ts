@@ -13,7 +13,8 @@ import { ConsultCloudAdapter, MAX_ACTIVITY_BYTES, messagesEndpoint } from './end
 import { createPacer, type PacerOptions } from '../botframework/pacer.ts';
 import { createReferences } from '../botframework/references.ts';
 import { createRefreshAudiences } from '../botframework/refresh-audience.ts';
-import { createStaleCards } from '../botframework/stale-cards.ts';
+import { createStaleCards } from '../shared/stale-cards.ts';
+import { LastAnswers, ownBallotCard } from '../botframework/last-answers.ts';
 import { createTeamsFileConsent, type TeamsFileConsent } from './file-consent.ts';
 import { type TeamsConfig, type TeamsMode, serviceUrlPolicy, teamsSettings, uploadUrlPolicy } from './settings.ts';
 import { teamsTexts } from './texts.ts';
@@ -86,6 +87,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   const references = createReferences(consult, 'teams');
   const pacer = createPacer({ log, ...options.pacing });
   const files = createTeamsFileConsent({ now: options.now, uploadAllowed: uploadUrlPolicy(settings), log });
+  const lastAnswers = new LastAnswers();
   const deliverer = createBotFrameworkDeliverer({
     adapter,
     appId,
@@ -95,6 +97,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     files,
     refreshAudiences: createRefreshAudiences({ consult, now: options.now ?? Date.now, log }),
     staleCards: createStaleCards(consult, 'teams', log),
+    ownBallot: (user, id) => ownBallotCard(consult, lastAnswers, user, id),
     isOpen: (id) => consult.store.get(id.toUpperCase())?.status === 'open',
     allowServiceUrl: serviceUrlPolicy(settings),
     log,
@@ -106,6 +109,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     privateReplies: { deliverer, unreachable: (lang) => teamsTexts(lang).cannotReachPrivately },
     files,
     fileConsent: files,
+    lastAnswers,
     log,
   });
   consult.registerDeliverer('teams', deliverer);

@@ -136,6 +136,37 @@ describe('the voter sees the confirmation after the shared ballot is updated', (
   });
 });
 
+describe('in a 1:1 chat, where the ballot has one reader', () => {
+  it('the update after her vote is her own view, confirmation included (hosts without per-user views too)', async () => {
+    await channelWith([sec, ke]);
+    const personal = (text: string) => h!.post(teamsActivity('message-personal', { ...common(), ...sec, text }));
+    const before = h!.recorder.calls.length;
+    await personal(`theme "${LABOUR}" "${HEALTH}" deadline 14d`);
+    await h!.consult.idle();
+    const ballot = h!.recorder.calls
+      .slice(before)
+      .find((c) => c.conversation === sec.conversationId && c.body.attachments && cardOf(c).refresh)!;
+    const [labour] = actionsOf(cardOf(ballot));
+    const tapped = h!.recorder.calls.length;
+    // The same invoke, from her 1:1 chat.
+    const res = await h!.post({
+      ...teamsActivity('message-personal', { ...common(), ...sec, text: '' }),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      replyToId: ballot.id,
+      value: { action: { type: 'Action.Execute', verb: labour.verb, data: labour.data }, trigger: 'manual' },
+    });
+    expect(res.status).toBe(200);
+    await later(3_000);
+    const update = h!.recorder.calls
+      .slice(tapped)
+      .filter((c) => c.method === 'PUT' && c.activityId === ballot.id)
+      .at(-1)!;
+    expect(textsOf(cardOf(update))).toContain(t('en').reply.voteRecorded('Mexico', `1. ${LABOUR}`));
+  });
+});
+
 describe("the ballot's refresh audience", () => {
   const many = (n: number): Who[] => [
     mx,

@@ -14,6 +14,7 @@ import { invokeResponseCard } from '../../adapters/botframework/invoke-response.
 import { cardToAdaptiveCard } from '../../adapters/botframework/render.ts';
 import { failureCard } from '../../src/views/scheduler-failure.ts';
 import { t } from '../../src/i18n/index.ts';
+import { datesIn } from '../../src/views/format.ts';
 import { makeHarness, TEAMS_CH, type Harness } from '../helpers/core.ts';
 import { openBrowser, type Browser } from '../web/support/browser.ts';
 
@@ -50,7 +51,15 @@ function neutralWords(card: Card): string[] {
       parts.push(b.form.submit.label);
     }
   }
-  return words(parts.join('\n'));
+  return words(withUtc(parts.join('\n')));
+}
+
+/** The adapter adds each deadline's instant in UTC beside the organisation's time the core wrote. */
+function withUtc(text: string): string {
+  let out = text;
+  for (const d of datesIn(text))
+    out = out.split(d.text).join(`${d.text} (${d.at.toISOString().slice(0, 16).replace('T', ' ')} UTC)`);
+  return out;
 }
 
 /** Bars drawn with block characters, and the host's `*` beside a required field: not words of the card's text. */
@@ -195,6 +204,13 @@ describe('every card the bot sends, drawn by the adaptivecards renderer', () => 
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it("shows each deadline in the organisation's zone and in UTC", async () => {
+    const ballot = samples.find((s) => s.name.startsWith('theme launch: posted'))!;
+    const r = await render(ballot.ac);
+    // Launched 2026-12-01 for 14 days: end of day in Geneva (CET, UTC+1) is 22:59 UTC.
+    expect(r.text).toMatch(/Tuesday 15 December 2026, 23:59 \(Geneva time\) \(2026-12-15 22:59 UTC\)/);
+  });
+
   it('shows the help placeholders, one command per line', async () => {
     const help = samples.find((s) => s.name.startsWith('help for the secretariat'))!;
     const r = await render(help.ac);
@@ -210,5 +226,33 @@ describe('every card the bot sends, drawn by the adaptivecards renderer', () => 
     for (const [i, o] of TRICKY.entries()) expect(r.text).toContain(`${i + 1}. ${o}`);
     const html = await browser.page.evaluate(() => document.body.innerHTML);
     expect(html).not.toMatch(/<(em|strong|h\d|ol|ul|li|a|code)\b/);
+  });
+
+  it('draws the launch form, and the form sent back after a refusal, with no parse error or warning, every label visible', async () => {
+    const locales = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' } as const;
+    for (const lang of ['en', 'fr', 'es'] as const) {
+      const actor = { user: SEC, locale: locales[lang] };
+      const [open] = await h.consult.handle(
+        { actor, channel: TEAMS_CH },
+        { type: 'command', command: { type: 'launch-form', kind: 'theme' } },
+      );
+      const [back] = await h.consult.handle(
+        { actor, channel: TEAMS_CH },
+        {
+          type: 'form',
+          submit: { action: { type: 'launch', id: 'theme' }, values: { opt1: 'A *b*', opt2: 'B', quorum: '<half>' } },
+        },
+      );
+      const f = t(lang).launchForm;
+      for (const m of [open, back]) {
+        expect(m.lang).toBe(lang);
+        const r = await render(cardToAdaptiveCard(m.card, lang) as unknown as Record<string, unknown>);
+        expect([...r.events, ...r.failures]).toEqual([]);
+        for (const label of [f.title(t(lang).kind.theme), f.option(10), f.deadline, f.quorum, f.lang, f.submit])
+          expect(r.text).toContain(label);
+      }
+      const refused = await render(cardToAdaptiveCard(back.card, lang) as unknown as Record<string, unknown>);
+      expect(refused.text).toContain(f.notANumber(f.quorum));
+    }
   });
 });

@@ -19,6 +19,8 @@ const MAX_KEPT = 20_000;
 export interface StaleCards {
   /** A personal message was posted: keep it if it carries a live ballot. */
   posted(message: OutboundMessage, user: UserId, activityId: string | undefined): Promise<void>;
+  /** Whether a consultation is still open (unknown ones are not). */
+  isOpen(consultationId: string): boolean;
   /** Redraws the kept messages of a consultation that is no longer open (once), through `update`. */
   settle(
     consultationId: string,
@@ -42,6 +44,7 @@ export function createStaleCards(consult: Consult, adapterName: string, log?: (l
   };
 
   return {
+    isOpen,
     posted(message, user, activityId) {
       const id = message.consultationId;
       if (!id || !activityId || !LIVE.has(message.purpose)) return Promise.resolve();
