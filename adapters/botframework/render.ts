@@ -13,7 +13,7 @@ import { datesIn } from '../../src/views/format.ts';
 import { t } from '../../src/i18n/index.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
-export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
 type Element = Record<string, unknown>;
 
