@@ -49,8 +49,8 @@ interface Started {
 }
 
 /** Starts a process and waits until its output matches `ready` (or it exits, or `ms` pass). */
-function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, ms = 60_000): Promise<Started> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, cwd = ROOT, ms = 60_000): Promise<Started> {
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not ready after ${ms} ms:\n${out}`)), ms);
@@ -115,6 +115,8 @@ beforeAll(async () => {
       [cli!, '-e', `http://127.0.0.1:${botPort}/api/messages`, '-c', 'msteams', '-p', String(pgPort), '--dt'],
       { ...process.env, BROWSER: 'none' },
       /Listening on/,
+      // It writes devTools/ (its log) where it runs: in the temp dir, not the repository.
+      dir,
     );
   } catch (err) {
     startFailure = `the Playground did not start: ${(err as Error).message.slice(0, 500)}`;
