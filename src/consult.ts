@@ -102,6 +102,7 @@ export function createConsult(opts: ConsultOptions): Consult {
   function refreshBallots(id: string): void {
     dispatch.coalesced(refreshing, id, async () => {
       const c = store.get(id);
+      if (c && c.status !== 'open') await dispatch.settleAll(id);
       if (!c || c.posted.length === 0) return;
       const card = ballotCard(channelView(c), c);
       await Promise.allSettled(

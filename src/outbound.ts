@@ -70,4 +70,10 @@ export interface Deliverer {
    * not, undefined if it cannot tell. Without this method the core resends (never loses).
    */
   wasDelivered?(message: OutboundMessage): Promise<boolean | undefined>;
+  /**
+   * A consultation closed or was cancelled: redraw, without buttons, the personal messages this
+   * platform sent that still offer its ballot (reminders, notices). Called on every platform, since
+   * a consultation's delegates may be reminded on platforms where it has no channel.
+   */
+  settle?(consultationId: string): Promise<void>;
 }

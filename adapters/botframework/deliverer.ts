@@ -207,14 +207,18 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
 
   /** Once a consultation is over, the personal copies of its ballot are redrawn closed. */
   async function settle(message: OutboundMessage): Promise<void> {
-    const id = message.consultationId;
-    if (!options.staleCards || !id || options.isOpen?.(id) !== false) return;
+    if (message.consultationId) await settleId(message.consultationId);
+  }
+
+  async function settleId(id: string): Promise<void> {
+    if (!options.staleCards || options.isOpen?.(id) !== false) return;
     await options.staleCards.settle(id, async (user, activityId, closed) =>
       update(await personalRef(user), activityId, closed),
     );
   }
 
   return {
+    settle: settleId,
     async deliver(message) {
       const audience = message.audience;
       switch (audience.kind) {

@@ -159,9 +159,12 @@ export function createSlackDeliverer(web: SlackWeb, log: (line: string) => void,
 
   /** Once a consultation is over, the reminders and notices that still offer its buttons are redrawn closed. */
   async function settle(message: OutboundMessage): Promise<void> {
-    const id = message.consultationId;
+    if (message.consultationId) await settleId(message.consultationId);
+  }
+
+  async function settleId(id: string): Promise<void> {
     const stale = opts.staleCards;
-    if (!stale || !id || stale.isOpen(id)) return;
+    if (!stale || stale.isOpen(id)) return;
     await stale.settle(id, async (_user, ref, closed) => {
       const target = parseMessageRef(ref);
       if (!target) return;
@@ -171,6 +174,7 @@ export function createSlackDeliverer(web: SlackWeb, log: (line: string) => void,
   }
 
   return {
+    settle: settleId,
     async deliver(message) {
       const a = message.audience;
       switch (a.kind) {

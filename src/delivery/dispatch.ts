@@ -31,6 +31,11 @@ export class Dispatch {
     return Promise.resolve().then(() => this.deliverer(platform).deliver(message));
   }
 
+  /** Every platform redraws its live personal copies of a consultation that is over (Deliverer.settle). */
+  settleAll(consultationId: string): Promise<unknown> {
+    return Promise.allSettled([...this.deliverers.values()].map((d) => d.settle?.(consultationId)));
+  }
+
   background(work: () => Promise<unknown>): void {
     const p = work().catch((err: unknown) =>
       this.log(`delivery failed: ${err instanceof Error ? err.message : String(err)}`),

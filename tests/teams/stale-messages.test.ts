@@ -89,6 +89,26 @@ describe('messages of a consultation that is over', () => {
     for (const r of reminders) expect(updatesOf(again, r)).toEqual([]);
   });
 
+  it('a consultation run in a Slack channel: its Teams reminders are closed too, though Teams has no post of it', async () => {
+    h = await startHarness({ secretariat: [`teams:${sec.userId}`, 'slack:USEC'] });
+    await h.post(teamsActivity('conversation-update-install', { ...common(), channelId: CHANNEL, ...sec }));
+    await inPersonalChat(sec, `roster add teams:${mx.userId} "Mexico" member`);
+    await inPersonalChat(mx, 'help');
+    const slack = { actor: { user: 'slack:USEC' }, channel: { platform: 'slack', id: 'C0SLACK' } };
+    await h.consult.handle(slack, { type: 'text', text: 'theme "Labour mobility" "Migration and health"' });
+    const reminded = await said(
+      h.consult.handle(slack, { type: 'text', text: 'remind T1' }).then(() => ({ status: 200 })),
+    );
+    const [reminder] = reminded.filter((c) => c.method === 'POST' && c.conversation === mx.conversationId && c.id);
+    expect(actionsOf(cardOf(reminder)).length).toBeGreaterThan(0);
+    const closed = await said(
+      h.consult.handle(slack, { type: 'text', text: 'close T1 confirm' }).then(() => ({ status: 200 })),
+    );
+    const [update] = updatesOf(closed, reminder);
+    expect(update).toBeDefined();
+    expect(actionsOf(cardOf(update))).toEqual([]);
+  });
+
   it('a reminder sent while the poll is open stays live: nothing is touched before the close', async () => {
     const { reminders } = await remindedPoll();
     const voted = await said(inPersonalChat(mx, 'vote T1 1'));
