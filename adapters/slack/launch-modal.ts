@@ -16,6 +16,7 @@ import type { FormValues } from './form-values.ts';
 import { LIMITS } from './limits.ts';
 import { shorten } from './shorten.ts';
 import { slackTexts } from './texts.ts';
+import { t as catalog } from '../../src/i18n/index.ts';
 import type { ModalContext } from './modal.ts';
 
 const KINDS = ['theme', 'topics', 'survey', 'feedback', 'silence'] as const;
@@ -46,12 +47,14 @@ function input(
 
 export function launchModal(lang: Lang, channel?: string): ModalView {
   const t = slackTexts(lang);
+  // The fields' words are the core's launch form's: one text per field in every language.
+  const f = catalog(lang).launchForm;
   const options: KnownBlock[] = [];
   for (let n = 1; n <= LAUNCH_OPTION_COUNT; n++) {
     options.push(
       input(
         `opt${n}`,
-        t.option(n),
+        f.option(n),
         // Room for the option and two translations, each up to the core's limit.
         { type: 'plain_text_input', action_id: `opt${n}`, multiline: true, max_length: 3 * MAX_TEXT + 10 },
         n > 1,
@@ -60,7 +63,7 @@ export function launchModal(lang: Lang, channel?: string): ModalView {
     );
   }
   const context: ModalContext = { channel };
-  const langName = (l: Lang) => opt(t.langs[l], l);
+  const langName = (l: Lang) => opt(f.langs[l], l);
   return {
     type: 'modal',
     callback_id: VIEW.launch,
@@ -83,7 +86,7 @@ export function launchModal(lang: Lang, channel?: string): ModalView {
       ...options,
       input(
         'select',
-        t.select,
+        f.select,
         {
           type: 'static_select',
           action_id: 'select',
@@ -92,45 +95,45 @@ export function launchModal(lang: Lang, channel?: string): ModalView {
         true,
       ),
       input('deadline', t.deadline, { type: 'datepicker', action_id: 'deadline' }, true, t.deadlineHint),
-      input('time', t.time, { type: 'timepicker', action_id: 'time' }, true, t.timeHint),
+      input('time', f.time, { type: 'timepicker', action_id: 'time' }, true),
       input(
         'eligible',
-        t.eligibility,
+        f.eligibility,
         {
           type: 'radio_buttons',
           action_id: 'eligible',
-          options: [opt(t.eligible.members, 'members'), opt(t.eligible.all, 'all')],
-          initial_option: opt(t.eligible.members, 'members'),
+          options: [opt(f.eligible.members, 'members'), opt(f.eligible.all, 'all')],
+          initial_option: opt(f.eligible.members, 'members'),
         },
         false,
       ),
       input(
         'visibility',
-        t.results,
+        f.results,
         {
           type: 'radio_buttons',
           action_id: 'visibility',
-          options: [opt(t.resultsMode.hidden, 'hidden'), opt(t.resultsMode.live, 'live')],
-          initial_option: opt(t.resultsMode.hidden, 'hidden'),
+          options: [opt(f.resultsMode.hidden, 'hidden'), opt(f.resultsMode.live, 'live')],
+          initial_option: opt(f.resultsMode.hidden, 'hidden'),
         },
         false,
       ),
       input(
         'secret',
-        t.secrecy,
-        { type: 'checkboxes', action_id: 'secret', options: [opt(t.secretOption, 'secret')] },
+        f.secret,
+        { type: 'checkboxes', action_id: 'secret', options: [opt(f.secretOption, 'secret')] },
         true,
       ),
       input(
         'quorum',
-        t.quorum,
+        f.quorum,
         { type: 'number_input', action_id: 'quorum', is_decimal_allowed: false, min_value: '0', max_value: '100' },
         true,
       ),
-      input('participants', t.participants, { type: 'multi_users_select', action_id: 'participants' }, true),
+      input('participants', f.participants, { type: 'multi_users_select', action_id: 'participants' }, true),
       input(
         'from',
-        t.from,
+        f.from,
         {
           type: 'plain_text_input',
           action_id: 'from',
@@ -141,7 +144,7 @@ export function launchModal(lang: Lang, channel?: string): ModalView {
       ),
       input(
         'lang',
-        t.postsLang,
+        f.lang,
         { type: 'static_select', action_id: 'lang', options: LANGS.map(langName), initial_option: langName(lang) },
         false,
       ),
