@@ -21,12 +21,12 @@ import writeFileAtomic from 'write-file-atomic';
 import type { Config } from '../src/config.ts';
 import type { Store } from '../src/store/store.ts';
 
-export const DEFAULT_KEY_FILE = join(homedir(), '.config', 'consult', 'ballot.key');
+const DEFAULT_KEY_FILE = join(homedir(), '.config', 'consult', 'ballot.key');
 
 /** What the bot writes: 32 random bytes in hexadecimal. */
 const KEY_FORMAT = /^[0-9a-f]{64}$/;
 
-export class BallotKeyError extends Error {
+class BallotKeyError extends Error {
   constructor(where: string, problem: string) {
     super(`The secret-ballot key ${where} cannot be used: ${problem} The bot will not start.`);
     this.name = 'BallotKeyError';
@@ -37,7 +37,7 @@ export class BallotKeyError extends Error {
  * A keyed hash of a constant: tells whether a key is the one the store was used with. It gives
  * an attacker nothing the pseudonyms do not (both let a guessed key be checked offline).
  */
-export function keyFingerprint(key: string): string {
+function keyFingerprint(key: string): string {
   return createHmac('sha256', key).update('consult: ballot key fingerprint, v1').digest('hex');
 }
 

@@ -42,8 +42,13 @@ export interface ReportBenchResult {
   burst: number;
   ackP99Alone: Spread;
   ackP99DuringReports: Spread;
-  /** Reports completed (uploaded to the requester) while the bursts were measured. */
+  /** Median p99 during reports / median p99 alone. */
+  ackP99Ratio: number;
+  /** Reports completed (uploaded to the requester's DM) between the first and the last "during" burst. */
   reportsDuring: number;
+  /** Bursts sent while a report was in flight (the ones measured), and those dropped for lack of one. */
+  burstsDuring: number;
+  burstsWithoutReport: number;
   votesDurable: boolean;
   blocked?: string;
 }
@@ -94,8 +99,36 @@ async function generation(opts: { delegations: number; answers: number; runs: nu
   }
 }
 
+type VotesDuringReports = Pick<
+  ReportBenchResult,
+  | 'ackP99Alone'
+  | 'ackP99DuringReports'
+  | 'ackP99Ratio'
+  | 'reportsDuring'
+  | 'burstsDuring'
+  | 'burstsWithoutReport'
+  | 'votesDurable'
+  | 'blocked'
+>;
+
+const none: Spread = { median: NaN, min: NaN, max: NaN, runs: 0 };
+const empty: VotesDuringReports = {
+  ackP99Alone: none,
+  ackP99DuringReports: none,
+  ackP99Ratio: NaN,
+  reportsDuring: 0,
+  burstsDuring: 0,
+  burstsWithoutReport: 0,
+  votesDurable: false,
+};
+
 /** Vote bursts on the real server, alone and while `report T2 all` is asked again and again. */
-async function votePathDuringReports(opts: { burst: number; runs: number; warmups: number }) {
+async function votePathDuringReports(opts: {
+  burst: number;
+  runs: number;
+  warmups: number;
+  minReports: number;
+}): Promise<VotesDuringReports> {
   const rec = await startRecorder();
   const dir = await mkdtemp(join(tmpdir(), 'consult-bench-report-'));
   const dataDir = join(dir, 'store');
@@ -135,51 +168,74 @@ async function votePathDuringReports(opts: { burst: number; runs: number; warmup
         user_id: 'USEC',
         user_name: 'secretariat',
         channel_id: CHANNEL,
-        team_id: 'TBENCH',
+        // The workspace the recorder's auth.test names, as the vote clicks do: the bot ignores any other.
+        team_id: 'T0TEST',
         response_url: rec.responseUrl(`report-${n}`),
         trigger_id: `bench.${n}`,
       }).toString(),
       { secret: SIGNING_SECRET },
     );
   const reportsDone = () => rec.calls.filter((c) => c.method === 'files.completeUploadExternal').length;
+  const waitReports = async (n: number, ms: number) => {
+    const deadline = Date.now() + ms;
+    while (reportsDone() < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    return reportsDone() >= n;
+  };
   try {
     const choice = (r: number) => (i: number) => 1 + ((i + r) % 2);
     let seq = 0;
-    // The worker starts with the first report: that start is not what the bench measures.
+    // The worker starts with the first report: that start is not what the bench measures. A report
+    // that never arrives means the bench measures nothing, so it says so instead of printing figures.
     await askReport(0);
-    const deadline = Date.now() + 60_000;
-    while (reportsDone() < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    if (!(await waitReports(1, 60_000)))
+      return { ...empty, blocked: `no report was uploaded within 60 s: ${server.stderr().slice(-500)}` };
     // Opened after that wait, so the server's idle timeout does not close them.
     const pool = { mode: 'pooled' as const, sockets: await openPool(server.port, opts.burst) };
     for (let w = 0; w < opts.warmups; w++) await round(pool, rec, opts.burst, `w${++seq}`, choice(seq), file, 60_000);
     const alone: Round[] = [];
     for (let r = 0; r < opts.runs; r++)
       alone.push(await round(pool, rec, opts.burst, `a${++seq}`, choice(seq), file, 60_000));
-    // Reports keep being asked for, one after another, while the same bursts are measured.
+    // The secretariat asks for a report again as soon as the last one arrived, so one is always being
+    // generated; a burst counts as "during" only if a report was in flight when it was sent.
     let asking = true;
+    let inFlight = false;
     let asked = 0;
-    const before = reportsDone();
     const loop = (async () => {
       while (asking) {
         const target = reportsDone() + 1;
+        inFlight = true;
         await askReport(++asked);
         while (asking && reportsDone() < target) await new Promise((r) => setTimeout(r, 5));
+        inFlight = false;
       }
     })();
-    await new Promise((r) => setTimeout(r, 100));
+    // Let the first request reach the worker before the window opens.
+    await new Promise((r) => setTimeout(r, 200));
+    const before = reportsDone();
     const during: Round[] = [];
-    // At least `runs` bursts, and on until a report has been completed meanwhile (bounded).
-    const until = Date.now() + 60_000;
-    while (during.length < opts.runs || (reportsDone() === before && Date.now() < until))
-      during.push(await round(pool, rec, opts.burst, `d${++seq}`, choice(seq), file, 60_000));
+    let bursts = 0;
+    // At least `runs` bursts, and on until `minReports` reports were completed inside the window (bounded).
+    const until = Date.now() + 120_000;
+    while (during.length < opts.runs || (reportsDone() - before < opts.minReports && Date.now() < until)) {
+      const overlapped = inFlight;
+      const r = await round(pool, rec, opts.burst, `d${++seq}`, choice(seq), file, 60_000);
+      bursts++;
+      if (overlapped) during.push(r);
+    }
+    const reportsDuring = reportsDone() - before;
     asking = false;
     await loop;
     closePool(pool.sockets);
     const all = [...alone, ...during];
+    const ackP99Alone = spread(alone.map((x) => percentile(x.acks, 99)));
+    const ackP99DuringReports = spread(during.map((x) => percentile(x.acks, 99)));
     return {
-      ackP99Alone: spread(alone.map((x) => percentile(x.acks, 99))),
-      ackP99DuringReports: spread(during.map((x) => percentile(x.acks, 99))),
-      reportsDuring: reportsDone() - before,
+      ackP99Alone,
+      ackP99DuringReports,
+      ackP99Ratio: ackP99DuringReports.median / ackP99Alone.median,
+      reportsDuring,
+      burstsDuring: during.length,
+      burstsWithoutReport: bursts - during.length,
       votesDurable: all.every((x) => x.durable === opts.burst && x.errors === 0 && x.non200 === 0),
     };
   } finally {
@@ -196,6 +252,8 @@ export async function reportBench(opts: {
   burst: number;
   voteRuns: number;
   warmups: number;
+  /** Reports that must complete inside the "during" window (1 keeps the small run quick). */
+  minReports?: number;
   log?: (l: string) => void;
 }): Promise<ReportBenchResult> {
   const log = opts.log ?? (() => {});
@@ -203,9 +261,16 @@ export async function reportBench(opts: {
   log(
     `report: ${opts.delegations} delegations ${gen.pollReport.median.toFixed(0)} ms, ${opts.answers} answers ${gen.surveyReport.median.toFixed(0)} ms`,
   );
-  const votes = await votePathDuringReports({ burst: opts.burst, runs: opts.voteRuns, warmups: opts.warmups });
+  const votes = await votePathDuringReports({
+    burst: opts.burst,
+    runs: opts.voteRuns,
+    warmups: opts.warmups,
+    minReports: opts.minReports ?? 3,
+  });
   log(
-    `report: vote ack p99 alone ${votes.ackP99Alone.median.toFixed(1)} ms, during reports ${votes.ackP99DuringReports.median.toFixed(1)} ms (${votes.reportsDuring} reports)`,
+    votes.blocked
+      ? `report: vote path during reports BLOCKED: ${votes.blocked}`
+      : `report: vote ack p99 alone ${votes.ackP99Alone.median.toFixed(1)} ms, during reports ${votes.ackP99DuringReports.median.toFixed(1)} ms (×${votes.ackP99Ratio.toFixed(2)}; ${votes.reportsDuring} reports completed in the window, ${votes.burstsDuring} bursts)`,
   );
   return { delegations: opts.delegations, answers: opts.answers, burst: opts.burst, ...gen, ...votes };
 }

@@ -16,7 +16,7 @@ import type { Consultation, Delegation, Meta } from '../src/domain/model.ts';
 import { makeConsultation, makeDelegations, seedStore } from './lib/seed.ts';
 import { spread, nowMs, type Spread } from './lib/stats.ts';
 
-export interface StoreSizeResult {
+interface StoreSizeResult {
   ballots: number;
   files: number;
   /** ms per vote, file store. */
@@ -50,7 +50,7 @@ export interface StoreBenchOptions {
 const OPEN_ID = 'T1';
 
 /** `node --expose-gc` makes collection explicit between timed segments; without it, a no-op. */
-export const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 function voter(d: Delegation, i: number) {
   return {

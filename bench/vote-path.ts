@@ -37,7 +37,7 @@ const CHANNEL = 'CBENCH';
 const FLOOR_SERVER = fileURLToPath(new URL('./lib/floor-server.ts', import.meta.url));
 const PEER_SERVER = fileURLToPath(new URL('./peers/naive-bolt.ts', import.meta.url));
 
-export interface VotePathRow {
+interface VotePathRow {
   delegates: number;
   ackP50: Spread;
   ackP95: Spread;

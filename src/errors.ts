@@ -22,16 +22,20 @@ export type ErrorCode =
   | 'not-closed'
   | 'report-failed';
 
+/** The part of a launch an error is about, so a launch form can show it beside that field. */
+export type ErrorField = 'options' | 'deadline' | 'results' | 'quorum' | 'participants' | 'from' | 'select';
+
 export class ConsultError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly say: (c: Catalog) => string,
+    readonly field?: ErrorField,
   ) {
     super(code);
     this.name = 'ConsultError';
   }
 }
 
-export const fail = (code: ErrorCode, say: (c: Catalog) => string): never => {
-  throw new ConsultError(code, say);
+export const fail = (code: ErrorCode, say: (c: Catalog) => string, field?: ErrorField): never => {
+  throw new ConsultError(code, say, field);
 };

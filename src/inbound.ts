@@ -4,6 +4,7 @@ import type { Command } from './commands/command.ts';
 import type { FormSubmit } from './views/card.ts';
 import type { Directory } from './directory.ts';
 
+/** @public Who acts; adapters build it from the platform's event. */
 export interface Actor {
   user: UserId;
   /** Platform locale, e.g. fr-FR (Slack users.info, Teams activity.locale, browser language). */

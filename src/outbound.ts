@@ -5,6 +5,7 @@
 import type { ChannelRef, Lang, UserId } from './domain/model.ts';
 import type { Card } from './views/card.ts';
 
+/** @public Who a message goes to; adapters' deliverers switch on its kind. */
 export type Audience =
   /** Back to the person who asked, visible to them only (Slack ephemeral, Teams reply or invoke response). */
   | { kind: 'reply' }
@@ -15,6 +16,7 @@ export type Audience =
   /** Refresh the ballot message posted earlier in this channel, for everyone. */
   | { kind: 'ballot-update'; channel: ChannelRef; ref: string };
 
+/** @public Why a message is sent; adapters may pace or shape messages by it. */
 export type Purpose =
   | 'ballot'
   | 'results'
@@ -37,6 +39,8 @@ export interface OutboundMessage {
   consultationId?: string;
   /** For errors: the typed error code (e.g. 'ineligible', 'closed'), so adapters and tests need not read text. */
   errorCode?: string;
+  /** For errors of a launch: the field it concerns (errors.ts ErrorField), for forms that show errors inline. */
+  errorField?: string;
   /**
    * For messages the bot owes from its durable outbox (reminders, results): a key unique to
    * this delivery. Adapters that can attach it to the platform message (Slack message

@@ -11,6 +11,7 @@ import type { Log } from './log.ts';
 import type { Deliverer } from './outbound.ts';
 import type { HttpServer } from './server.ts';
 
+/** @public What mount receives; adapters outside this repository type their mount with it. */
 export interface MountContext<C> {
   /** This adapter's own variables, already validated by its `config` schema. */
   config: C;

@@ -10,9 +10,9 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
-export interface RouteOptions {
+interface RouteOptions {
   /** The largest request body the route accepts, in bytes: fit it to the platform's largest real payload. */
   bodyLimit?: number;
   /** Answered even when the server is at its cap of unfinished requests (health checks). */
@@ -31,7 +31,7 @@ export interface ServerLimits {
 }
 
 /** For routes that declare no limit. */
-export const DEFAULT_BODY_LIMIT = 1_000_000;
+const DEFAULT_BODY_LIMIT = 1_000_000;
 
 export const DEFAULT_LIMITS: ServerLimits = {
   maxUnfinished: 256,

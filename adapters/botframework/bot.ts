@@ -34,8 +34,9 @@ import type { FileDelivery } from './file-delivery.ts';
 import { tenantOf, type References } from './references.ts';
 import { withTeamsPeople } from './directory.ts';
 import { importAttachedCsv } from './csv-attachment.ts';
+import { LastAnswers } from './last-answers.ts';
 
-export interface PrivateReplies {
+interface PrivateReplies {
   deliverer: Pick<BotFrameworkDeliverer, 'toPerson'>;
   /** Posted where they asked when their 1:1 chat cannot be opened: it must say nothing of the answer. */
   unreachable: (lang: Lang) => string;
@@ -55,6 +56,8 @@ export interface ConsultBotOptions {
 }
 
 export class ConsultBot extends TeamsActivityHandler {
+  private readonly lastAnswers = new LastAnswers();
+
   constructor(private readonly options: ConsultBotOptions) {
     super();
     const { references, platform } = options;
@@ -156,16 +159,19 @@ export class ConsultBot extends TeamsActivityHandler {
     }
     const { consult, platform } = this.options;
     const rc = requestContext(platform, context.activity);
+    const id = intent.consultationId;
     const replies = intent.kind === 'request' ? await consult.handle(rc, intent.request) : [];
+    // A refresh (Teams asks after every update of the shared ballot) keeps what the person was last told.
+    if (id && intent.kind === 'request') this.lastAnswers.remember(rc.actor.user, id, replies);
+    const told = id && intent.kind === 'refresh' ? this.lastAnswers.told(rc.actor.user, id) : replies;
     // The invoke response is a card: a file the action produced (an export) is offered apart, to the asker alone.
     const withFiles = replies.filter((r) => r.file);
     if (withFiles.length) {
       if (this.isShared(context)) await this.sendPrivately(context, withFiles, true);
       else for (const r of withFiles) await this.sendFileHere(context, r);
     }
-    const id = intent.consultationId;
     const view = id ? consult.ballotView(id, rc.actor.user, rc.actor.locale) : undefined;
-    const card = invokeResponseCard(replies, view, id);
+    const card = invokeResponseCard(told, view, id);
     // Nothing to show (e.g. a refresh of an unknown consultation): Teams keeps the card as it is.
     // (For this response type Teams expects a string; the SDK's type says object.)
     if (!card)

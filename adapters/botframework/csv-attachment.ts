@@ -10,8 +10,8 @@ import type { OutboundMessage } from '../../src/outbound.ts';
 import { t } from '../../src/i18n/index.ts';
 import { textCard } from '../../src/views/reply.ts';
 
-export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
-export const MAX_CSV_BYTES = 2_000_000;
+const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+const MAX_CSV_BYTES = 2_000_000;
 
 interface DownloadInfo {
   downloadUrl?: unknown;
@@ -32,7 +32,7 @@ function allowed(url: URL, serviceUrl: string | undefined): boolean {
 }
 
 /** The attached CSV's download URL, if the message carries one. */
-export function csvAttachment(activity: Pick<Activity, 'attachments'>): { url: string; name: string } | undefined {
+function csvAttachment(activity: Pick<Activity, 'attachments'>): { url: string; name: string } | undefined {
   for (const a of activity.attachments ?? []) {
     if (a.contentType !== FILE_DOWNLOAD_INFO || !a.content || typeof a.content !== 'object') continue;
     const info = a.content as DownloadInfo;
@@ -42,7 +42,7 @@ export function csvAttachment(activity: Pick<Activity, 'attachments'>): { url: s
   return undefined;
 }
 
-export async function downloadCsv(url: string, serviceUrl: string | undefined): Promise<string> {
+async function downloadCsv(url: string, serviceUrl: string | undefined): Promise<string> {
   const u = new URL(url);
   if (!allowed(u, serviceUrl)) throw new Error(`refused to download a file from ${u.origin}`);
   const res = await fetch(u, { signal: AbortSignal.timeout(15_000) });

@@ -11,6 +11,8 @@ import type { FileDelivery } from './file-delivery.ts';
 import type { Pacer } from './pacer.ts';
 import type { BotPlatform } from './parse.ts';
 import type { References, StoredReference } from './references.ts';
+import type { RefreshAudiences } from './refresh-audience.ts';
+import type { StaleCards } from './stale-cards.ts';
 
 /** OAuth scope of the public Bot Framework channel service, used when opening a 1:1 chat. */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
@@ -25,6 +27,12 @@ export interface BotFrameworkDelivererOptions {
   pacer: Pacer;
   /** How files reach their person (a file consent card, a download link); without it files are not sent. */
   files?: FileDelivery;
+  /** Who posted ballots refresh for by themselves (Teams); without it ballots list no one. */
+  refreshAudiences?: RefreshAudiences;
+  /** Personal copies of live ballots, redrawn closed once their consultation is over. */
+  staleCards?: StaleCards;
+  /** Whether a consultation is still open (ballots of closed ones offer no Refresh button). */
+  isOpen?: (consultationId: string) => boolean;
   /** Service URLs the bot may call (stored references too: a store copy may be old or hand-edited). */
   allowServiceUrl?: (url: string) => boolean;
   log?: (line: string) => void;
@@ -42,7 +50,7 @@ export interface BotFrameworkDeliverer extends Deliverer {
   ): Promise<void>;
 }
 
-export class DeliveryError extends Error {
+class DeliveryError extends Error {
   override name = 'DeliveryError';
 }
 
@@ -93,11 +101,18 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
               for (const a of activities) delete a.replyToId;
               return next();
             });
-            const id = (await context.sendActivity(messageActivity(message)))?.id;
+            const id = (await context.sendActivity(messageActivity(message, await audienceOf(context, message))))?.id;
             if (message.file) await sendFile(context, ref, message);
             return id;
           }),
     );
+  }
+
+  /** A ballot's refresh audience in this conversation; other messages do not refresh. */
+  async function audienceOf(context: TurnContext, message: OutboundMessage) {
+    if (message.purpose !== 'ballot' || !options.refreshAudiences) return undefined;
+    if (message.consultationId && options.isOpen?.(message.consultationId) === false) return undefined;
+    return options.refreshAudiences.of(context);
   }
 
   /** A file goes only where its one person reads: their personal conversation. */
@@ -120,7 +135,10 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
     const key = ref.conversation!.id;
     await pacer.run(key, () =>
       inTurn(ref, async (context) => {
-        await context.updateActivity({ ...messageActivity(message), id: activityId });
+        await context.updateActivity({
+          ...messageActivity(message, await audienceOf(context, message)),
+          id: activityId,
+        });
       }),
     );
   }
@@ -173,17 +191,33 @@ export function createBotFrameworkDeliverer(options: BotFrameworkDelivererOption
     return { ...created, user: { id: memberId } } as StoredReference;
   }
 
+  /** Once a consultation is over, the personal copies of its ballot are redrawn closed. */
+  async function settle(message: OutboundMessage): Promise<void> {
+    const id = message.consultationId;
+    if (!options.staleCards || !id || options.isOpen?.(id) !== false) return;
+    await options.staleCards.settle(id, async (user, activityId, closed) =>
+      update(await personalRef(user), activityId, closed),
+    );
+  }
+
   return {
     async deliver(message) {
       const audience = message.audience;
       switch (audience.kind) {
-        case 'channel':
-          return post(conversationRef(audience.channel.id), message);
+        case 'channel': {
+          const id = await post(conversationRef(audience.channel.id), message);
+          await settle(message);
+          return id;
+        }
         case 'ballot-update':
           await update(conversationRef(audience.channel.id), audience.ref, message);
+          await settle(message);
           return audience.ref;
-        case 'user':
-          return post(await personalRef(audience.user), message);
+        case 'user': {
+          const id = await post(await personalRef(audience.user), message);
+          await options.staleCards?.posted(message, audience.user, id);
+          return id;
+        }
         case 'reply':
           // Replies go back in the turn that asked; nothing to deliver proactively.
           options.log?.(`${platform}: ignored a reply handed to the deliverer (${message.purpose})`);

@@ -31,7 +31,7 @@ async function members(context: TurnContext): Promise<TeamsChannelAccount[]> {
 const addressesOf = (m: TeamsChannelAccount) =>
   [m.email, m.userPrincipalName].filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase());
 
-export function teamsDirectory(context: TurnContext, log?: (line: string) => void): Directory {
+function teamsDirectory(context: TurnContext, log?: (line: string) => void): Directory {
   let listed: Promise<TeamsChannelAccount[]> | undefined;
   const list = () =>
     (listed ??= members(context).catch((err: unknown) => {
@@ -63,7 +63,7 @@ export function teamsDirectory(context: TurnContext, log?: (line: string) => voi
 const known = new Map<string, string | null>();
 
 /** The sender's e-mail (or UPN), for matching an address imported before they wrote; undefined if unknown. */
-export async function senderEmail(context: TurnContext, log?: (line: string) => void): Promise<string | undefined> {
+async function senderEmail(context: TurnContext, log?: (line: string) => void): Promise<string | undefined> {
   const id = context.activity.from?.id;
   if (!id) return undefined;
   if (known.has(id)) return known.get(id) ?? undefined;

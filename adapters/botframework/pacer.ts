@@ -5,13 +5,13 @@
  * Time is injected: tests run it on a fake clock without sleeping.
  */
 
-export interface RateLimit {
+interface RateLimit {
   count: number;
   windowMs: number;
 }
 
 /** Teams' documented per-bot, per-conversation limits. */
-export const TEAMS_CONVERSATION_LIMITS: RateLimit[] = [
+const TEAMS_CONVERSATION_LIMITS: RateLimit[] = [
   { count: 7, windowMs: 1_000 },
   { count: 8, windowMs: 2_000 },
   { count: 60, windowMs: 30_000 },
@@ -99,7 +99,7 @@ interface HttpishError {
   response?: { status?: number; headers?: { get?(name: string): string | undefined } | Record<string, string> };
 }
 
-export function isThrottled(err: unknown): boolean {
+function isThrottled(err: unknown): boolean {
   const e = err as HttpishError | undefined;
   return e?.statusCode === 429 || e?.status === 429 || e?.response?.status === 429;
 }

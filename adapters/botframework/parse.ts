@@ -21,7 +21,7 @@ export function baseConversationId(id: string): string {
   return id.split(';')[0];
 }
 
-export function channelOf(platform: BotPlatform, activity: Pick<Activity, 'conversation'>): ChannelRef {
+function channelOf(platform: BotPlatform, activity: Pick<Activity, 'conversation'>): ChannelRef {
   return { platform, id: baseConversationId(activity.conversation.id) };
 }
 

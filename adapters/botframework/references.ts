@@ -14,7 +14,7 @@ import { baseConversationId } from './parse.ts';
 
 export type StoredReference = Partial<ConversationReference>;
 
-export interface TenantContext {
+interface TenantContext {
   serviceUrl: string;
   channelId: string;
   tenantId?: string;
@@ -34,7 +34,7 @@ export interface References {
 
 export { baseConversationId };
 
-export function referenceOf(activity: Activity): StoredReference {
+function referenceOf(activity: Activity): StoredReference {
   const id = baseConversationId(activity.conversation.id);
   return {
     channelId: activity.channelId,

@@ -8,9 +8,11 @@ import type { Lang } from '../../src/domain/model.ts';
 import type { Button, Card, CardBlock, Form, FormInput, TextStyle } from '../../src/views/card.ts';
 import { textBar } from '../shared/text-bar.ts';
 import { CONSULT_VERB, REFRESH_VERB, inputKey, type ActionData } from './action-data.ts';
+import { escapeMarkdown } from './markdown.ts';
+import { t } from '../../src/i18n/index.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
-export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
 type Element = Record<string, unknown>;
 
@@ -24,7 +26,7 @@ export interface AdaptiveCard {
   refresh?: { action: ExecuteAction; userIds?: string[] };
 }
 
-export interface ExecuteAction {
+interface ExecuteAction {
   type: 'Action.Execute';
   title?: string;
   verb: string;
@@ -37,21 +39,29 @@ export interface RenderOptions {
   /**
    * Makes the card refreshable per viewer (Universal Actions): Teams asks the bot for this
    * consultation's ballot as the viewing user should see it. `userIds` (≤ 60) turns on
-   * automatic refresh for those users in group chats and channels.
+   * automatic refresh for those users in group chats and channels; `tooMany` (more than 60 to list) adds
+   * a line saying how to refresh by hand, and the Refresh button.
    */
-  refresh?: { consultationId: string; userIds?: string[] };
+  refresh?: { consultationId: string; userIds?: string[]; tooMany?: boolean };
 }
 
 /**
  * Teams refuses bot messages over about 28 KB. A card stays under this budget, data URIs of its
  * charts included; a chart that would not fit is left out (its figures are in the text bars).
  */
-export const CARD_BUDGET_BYTES = 26 * 1024;
+const CARD_BUDGET_BYTES = 26 * 1024;
 
 export function cardToAdaptiveCard(card: Card, lang: Lang, options: RenderOptions = {}): AdaptiveCard {
   const body: Element[] = [
-    { type: 'TextBlock', text: card.title, wrap: true, style: 'heading', size: 'medium', weight: 'bolder' },
-    ...card.blocks.flatMap(renderBlock),
+    {
+      type: 'TextBlock',
+      text: escapeMarkdown(card.title.replace(/\s*\n\s*/g, ' ')),
+      wrap: true,
+      style: 'heading',
+      size: 'medium',
+      weight: 'bolder',
+    },
+    ...card.blocks.flatMap((b) => renderBlock(b, lang)),
   ];
   fitImages(body, card.title);
   const out: AdaptiveCard = {
@@ -63,9 +73,17 @@ export function cardToAdaptiveCard(card: Card, lang: Lang, options: RenderOption
     body,
   };
   if (options.refresh) {
-    const { consultationId, userIds } = options.refresh;
-    out.refresh = { action: { type: 'Action.Execute', verb: REFRESH_VERB, data: { refresh: consultationId } } };
+    const { consultationId, userIds, tooMany } = options.refresh;
+    const action: ExecuteAction = { type: 'Action.Execute', verb: REFRESH_VERB, data: { refresh: consultationId } };
+    out.refresh = { action };
     if (userIds?.length) out.refresh.userIds = userIds.slice(0, 60);
+    else if (tooMany) {
+      const texts = t(lang).cardInput;
+      body.push(
+        { type: 'TextBlock', text: escapeMarkdown(texts.refreshHint), wrap: true, isSubtle: true },
+        { type: 'ActionSet', actions: [{ ...action, title: texts.refreshButton, associatedInputs: 'none' }] },
+      );
+    }
   }
   return out;
 }
@@ -92,20 +110,20 @@ function fitImages(body: Element[], title: string): void {
   }
 }
 
-function renderBlock(block: CardBlock): Element[] {
+function renderBlock(block: CardBlock, lang: Lang): Element[] {
   switch (block.type) {
     case 'text':
       return textBlocks(block.text, block.style);
     case 'fields':
-      return [{ type: 'FactSet', facts: block.fields.map((f) => ({ title: f.label, value: f.value })) }];
+      return fieldElements(block.fields);
     case 'bar':
       return barElements(block.label, block.value, block.share);
     case 'image':
       return [imageElement(block)];
     case 'actions':
-      return [{ type: 'ActionSet', actions: block.buttons.map(buttonAction) }];
+      return actionSets(block.buttons);
     case 'form':
-      return formElements(block.form);
+      return formElements(block.form, lang);
   }
 }
 
@@ -118,21 +136,40 @@ const STYLE: Record<TextStyle, Element> = {
 };
 
 /** One TextBlock per line: hosts disagree on single newlines inside a TextBlock. */
-function textBlocks(text: string, style: TextStyle = 'normal'): Element[] {
+function textBlocks(text: string, style: TextStyle = 'normal', extra: Element = {}): Element[] {
   return text.split('\n').map((line, i) => ({
     type: 'TextBlock',
-    text: line === '' ? ' ' : line,
+    text: line.trim() === '' ? ' ' : escapeMarkdown(line),
     wrap: true,
     ...STYLE[style],
+    ...extra,
     ...(i > 0 ? { spacing: 'none' } : {}),
   }));
+}
+
+/**
+ * One-line fields as a FactSet; fields with several lines (the help's command lists) as a bold label
+ * over one TextBlock per line, since a fact's value would run its lines together.
+ */
+function fieldElements(fields: { label: string; value: string }[]): Element[] {
+  if (fields.every((f) => !f.value.includes('\n') && !f.label.includes('\n')))
+    return [
+      {
+        type: 'FactSet',
+        facts: fields.map((f) => ({ title: escapeMarkdown(f.label), value: escapeMarkdown(f.value) })),
+      },
+    ];
+  return fields.flatMap((f) => [
+    ...textBlocks(f.label, 'normal', { weight: 'bolder' }),
+    ...textBlocks(f.value).map((b, i) => (i === 0 ? { ...b, spacing: 'small' } : b)),
+  ]);
 }
 
 /** Adaptive Cards 1.5 has no bar chart: a monospace bar of block characters beside the count. */
 function barElements(label: string, value: string, share: number): Element[] {
   const bar = textBar(share);
   return [
-    { type: 'TextBlock', text: label, wrap: true },
+    { type: 'TextBlock', text: escapeMarkdown(label), wrap: true },
     {
       type: 'ColumnSet',
       spacing: 'none',
@@ -142,10 +179,27 @@ function barElements(label: string, value: string, share: number): Element[] {
           width: 'auto',
           items: [{ type: 'TextBlock', text: bar, fontType: 'monospace', color: 'accent' }],
         },
-        { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: value, wrap: true }] },
+        { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: escapeMarkdown(value), wrap: true }] },
       ],
     },
   ];
+}
+
+/**
+ * Hosts show at most a few actions per ActionSet (the renderer's default host config: 5) and hide or
+ * drop the rest: buttons go in rows of that size so every option's button stays visible.
+ */
+const ACTIONS_PER_SET = 5;
+
+function actionSets(buttons: Button[]): Element[] {
+  const sets: Element[] = [];
+  for (let i = 0; i < buttons.length; i += ACTIONS_PER_SET)
+    sets.push({
+      type: 'ActionSet',
+      actions: buttons.slice(i, i + ACTIONS_PER_SET).map(buttonAction),
+      ...(i > 0 ? { spacing: 'small' } : {}),
+    });
+  return sets;
 }
 
 function buttonAction(button: Button): ExecuteAction {
@@ -160,7 +214,7 @@ function buttonAction(button: Button): ExecuteAction {
   };
 }
 
-function formElements(form: Form): Element[] {
+function formElements(form: Form, lang: Lang): Element[] {
   const submit: ExecuteAction = {
     type: 'Action.Execute',
     title: form.submit.label,
@@ -173,11 +227,17 @@ function formElements(form: Form): Element[] {
     associatedInputs: 'auto',
     style: 'positive',
   };
-  return [...form.inputs.map((input) => inputElement(form.id, input)), { type: 'ActionSet', actions: [submit] }];
+  return [...form.inputs.map((input) => inputElement(form.id, input, lang)), { type: 'ActionSet', actions: [submit] }];
 }
 
-function inputElement(formId: string, input: FormInput): Element {
-  const common = { id: inputKey(formId, input.id), label: input.label, isRequired: input.required };
+function inputElement(formId: string, input: FormInput, lang: Lang): Element {
+  const common = {
+    id: inputKey(formId, input.id),
+    label: input.label,
+    isRequired: input.required,
+    // Hosts check required inputs before sending and show this beside the field.
+    ...(input.required ? { errorMessage: t(lang).cardInput.required } : {}),
+  };
   if (input.type === 'text') {
     return {
       type: 'Input.Text',
@@ -187,13 +247,15 @@ function inputElement(formId: string, input: FormInput): Element {
       ...(input.placeholder ? { placeholder: input.placeholder } : {}),
     };
   }
+  // Radio buttons / checkboxes for short lists (Likert scales, ballots); a dropdown for long ones.
+  const expanded = input.options.length <= 8;
   return {
     type: 'Input.ChoiceSet',
     ...common,
-    choices: input.options.map((o) => ({ title: o.label, value: o.value })),
+    // Radio and checkbox labels are read as markdown; a dropdown's entries are plain.
+    choices: input.options.map((o) => ({ title: expanded ? escapeMarkdown(o.label) : o.label, value: o.value })),
     isMultiSelect: input.multi,
-    // Radio buttons / checkboxes for short lists (Likert scales, ballots); a dropdown for long ones.
-    style: input.options.length <= 8 ? 'expanded' : 'compact',
+    style: expanded ? 'expanded' : 'compact',
     wrap: true,
   };
 }

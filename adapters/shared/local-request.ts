@@ -9,7 +9,7 @@
 import type { IncomingMessage } from 'node:http';
 
 /** A peer address on the loopback interface (IPv4, IPv6, or IPv4-mapped). */
-export function isLoopbackAddress(address: string | undefined): boolean {
+function isLoopbackAddress(address: string | undefined): boolean {
   if (!address) return false;
   return address === '::1' || /^127\./.test(address) || /^::ffff:127\./i.test(address);
 }

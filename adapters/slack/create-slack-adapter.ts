@@ -23,7 +23,7 @@ import { createReplies } from './replies.ts';
 import { createSlackWeb } from './web.ts';
 import { createWorkspaceGuard, installedFrom } from './workspace.ts';
 
-export { type SlackConfig, slackConfigured } from './config.ts';
+export { slackConfigured } from './config.ts';
 
 /** The one log line main prints when Slack is not configured. */
 export const SLACK_DISABLED_LOG =

@@ -13,13 +13,13 @@ import { NoLongerWanted, type MessageMetadata, type SlackWeb } from './web.ts';
 /** The metadata event type of owed deliveries. */
 export const DELIVERY_EVENT = 'consult_delivery';
 /** How many of a channel's latest messages `wasDelivered` looks through. */
-export const HISTORY_LOOKBACK = 50;
+const HISTORY_LOOKBACK = 50;
 
-export function messageRef(channel: string, ts: string): string {
+function messageRef(channel: string, ts: string): string {
   return `${channel}:${ts}`;
 }
 
-export function parseMessageRef(ref: string): { channel: string; ts: string } | undefined {
+function parseMessageRef(ref: string): { channel: string; ts: string } | undefined {
   const i = ref.lastIndexOf(':');
   if (i <= 0) return undefined;
   return { channel: ref.slice(0, i), ts: ref.slice(i + 1) };

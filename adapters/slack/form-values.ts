@@ -7,6 +7,8 @@ interface ElementState {
   selected_option?: { value: string } | null;
   selected_options?: { value: string }[];
   selected_date?: string | null;
+  selected_time?: string | null;
+  selected_users?: string[];
 }
 
 export type SlackStateValues = Record<string, Record<string, ElementState>>;
@@ -15,7 +17,9 @@ export type FormValues = Record<string, string | string[] | undefined>;
 function valueOf(state: ElementState): string | string[] | undefined {
   if (Array.isArray(state.selected_options)) return state.selected_options.map((o) => o.value);
   if (state.selected_option !== undefined) return state.selected_option?.value ?? undefined;
+  if (Array.isArray(state.selected_users)) return state.selected_users;
   if (state.selected_date !== undefined) return state.selected_date ?? undefined;
+  if (state.selected_time !== undefined) return state.selected_time ?? undefined;
   return state.value ?? undefined;
 }
 

@@ -12,7 +12,8 @@ import type { FormAction } from '../../src/views/card.ts';
 import { ACTION, VIEW } from './action-ids.ts';
 import { createAfterAck } from './after-ack.ts';
 import { readFormValues, readPlainValues } from './form-values.ts';
-import { launchCommand, launchModal } from './launch-modal.ts';
+import { FIELD_INPUT, launchCommand, launchModal } from './launch-modal.ts';
+import type { ErrorField } from '../../src/errors.ts';
 import type { LocaleCache } from './locale.ts';
 import { FileTooBig, isCsv, MAX_FILE_BYTES } from './files.ts';
 import { typedText } from './typed-text.ts';
@@ -31,6 +32,7 @@ import type { Replies, Requester } from './replies.ts';
 import { createSeenIds } from './replay-guard.ts';
 import { toChannel, toUserId } from './ids.ts';
 import { slackTexts } from './texts.ts';
+import { shorten } from './shorten.ts';
 import type { SlackWeb } from './web.ts';
 
 export interface HandlerDeps {
@@ -202,13 +204,27 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
     const body = valid(viewSubmission, raw, 'launch modal submission');
     if (!body) return ack();
     const parsed = launchCommand(readPlainValues(body.view.state.values));
+    const locale = await locales.get(body.user.id);
     if ('error' in parsed) {
-      const lang = consult.langFor(toUserId(body.user.id), await locales.get(body.user.id));
+      const lang = consult.langFor(toUserId(body.user.id), locale);
       return ack({ response_action: 'errors', errors: { [parsed.error]: slackTexts(lang).launchNeedsOptions } });
     }
-    await ack();
+    // The core answers before the ack (a launch is one store write), so its refusal can stay in the
+    // modal beside the field it concerns instead of closing the modal and arriving as a message.
     const ctx = readModalContext(body.view.private_metadata);
-    await run(body.user.id, { type: 'command', command: parsed.command }, { user: body.user.id, channel: ctx.channel });
+    const to: Requester = { user: body.user.id, channel: ctx.channel };
+    const out = await consult.handle(
+      { actor: { user: toUserId(body.user.id), locale }, ...(ctx.channel ? { channel: toChannel(ctx.channel) } : {}) },
+      { type: 'command', command: parsed.command },
+    );
+    const [first] = out;
+    const field = first?.errorField as ErrorField | undefined;
+    if (out.length === 1 && first.purpose === 'error' && field && FIELD_INPUT[field]) {
+      const text = first.card.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join(' ');
+      return ack({ response_action: 'errors', errors: { [FIELD_INPUT[field]]: shorten(text, 2000) } });
+    }
+    await ack();
+    await replies.send(out, to);
   });
 
   app.event('app_home_opened', async ({ body: raw, context }) => {

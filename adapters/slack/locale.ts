@@ -12,7 +12,7 @@ export interface LocaleCache {
   profile(userId: string): Promise<SlackProfile>;
 }
 
-export interface SlackProfile {
+interface SlackProfile {
   locale?: string;
   name?: string;
   email?: string;

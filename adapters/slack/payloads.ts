@@ -54,9 +54,11 @@ const elementState = z
     selected_option: z.object({ value: z.string() }).loose().nullish(),
     selected_options: z.array(z.object({ value: z.string() }).loose()).optional(),
     selected_date: z.string().nullish(),
+    selected_time: z.string().nullish(),
+    selected_users: z.array(z.string()).optional(),
   })
   .loose();
-export const stateValues = z.record(z.string(), z.record(z.string(), elementState));
+const stateValues = z.record(z.string(), z.record(z.string(), elementState));
 
 export const blockAction = z.object({
   user: z.object({ id }).loose(),

@@ -25,13 +25,13 @@ export interface SlackReceiverOptions {
 }
 
 /** How far a request's timestamp may be from our clock, either way (Slack's 5 minutes). */
-export const FRESHNESS_MS = 5 * 60 * 1000;
+const FRESHNESS_MS = 5 * 60 * 1000;
 
 /**
  * What the headers alone tell: both signature headers present and the timestamp within 5 minutes
  * of `nowMs`, in the past or in the future. Checked before the body is read.
  */
-export function headerProblem(signature: unknown, timestampHeader: unknown, nowMs: number): string | undefined {
+function headerProblem(signature: unknown, timestampHeader: unknown, nowMs: number): string | undefined {
   if (typeof signature !== 'string' || typeof timestampHeader !== 'string')
     return 'missing x-slack-signature or x-slack-request-timestamp';
   const timestamp = Number(timestampHeader);
@@ -47,7 +47,7 @@ export function headerProblem(signature: unknown, timestampHeader: unknown, nowM
  * headers as above. Returns why the request is refused, or undefined when it is authentic. Never
  * includes the secret or the body.
  */
-export function signatureProblem(
+function signatureProblem(
   secret: string,
   body: string,
   signature: unknown,

@@ -6,7 +6,7 @@
  */
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { Lang } from '../../src/domain/model.ts';
-import type { Card, CardBlock, Form, TextStyle } from '../../src/views/card.ts';
+import type { Card, CardBlock, TextStyle } from '../../src/views/card.ts';
 import { textBar } from '../shared/text-bar.ts';
 import { chunkText, escapeMrkdwn, shorten } from './shorten.ts';
 import { formBlocks, type FormSurface } from './render-form.ts';
@@ -14,9 +14,7 @@ import { LIMITS, SlackLimitError } from './limits.ts';
 import { ACTION } from './action-ids.ts';
 import { withLocalTimes } from './local-times.ts';
 
-export { ACTION } from './action-ids.ts';
-
-export type Surface = 'message' | 'home' | 'modal';
+type Surface = 'message' | 'home' | 'modal';
 
 export interface RenderOptions {
   surface: Surface;
@@ -187,7 +185,7 @@ export function compact(blocks: KnownBlock[], max: number): KnownBlock[] {
   return out;
 }
 
-export function fallbackText(card: Card): string {
+function fallbackText(card: Card): string {
   const first = card.blocks.find((b): b is Extract<CardBlock, { type: 'text' }> => b.type === 'text');
   return shorten([card.title, first?.text].filter(Boolean).join('\n'), LIMITS.fallbackText);
 }
@@ -231,5 +229,3 @@ export function cardToBlockKit(card: Card, opts: RenderOptions): RenderedMessage
     throw new SlackLimitError(`card "${card.title}" needs ${blocks.length} blocks (limit ${max}); use cardToMessages`);
   return { blocks, text: fallbackText(card) };
 }
-
-export type { Form };

@@ -21,6 +21,15 @@ export interface SlackTexts {
   results: string;
   resultsMode: { hidden: string; live: string };
   select: string;
+  time: string;
+  timeHint: string;
+  secrecy: string;
+  secretOption: string;
+  quorum: string;
+  participants: string;
+  from: string;
+  postsLang: string;
+  langs: Record<Lang, string>;
   fileSent: (name: string) => string;
   fileFailed: (name: string) => string;
   launchNeedsOptions: string;
@@ -47,7 +56,7 @@ const en: SlackTexts = {
     silence: 'Silence procedure (text in option 1)',
   },
   option: (n) => `Option ${n}`,
-  optionHint: 'One line per language if you wish: English / français / español.',
+  optionHint: 'Other languages on their own lines, e.g. fr: Migration de retour — each delegate reads theirs.',
   deadline: 'Deadline (Geneva time, end of day)',
   deadlineHint: 'Leave empty for the default deadline.',
   eligibility: 'Who may answer',
@@ -63,6 +72,15 @@ const en: SlackTexts = {
   fileTooBig: (mb) => `That file is larger than ${mb} MB: split the roster into several files.`,
   localTime: (token) => `your time: ${token}`,
   fileUnreadable: 'The file could not be downloaded from Slack, so nothing was imported. Please share it again.',
+  time: 'Time (Geneva time)',
+  timeHint: 'Leave empty for the end of the day (23:59).',
+  secrecy: 'Secret ballot',
+  secretOption: 'Secret: nobody, not even the secretariat, can see who chose what',
+  quorum: 'Quorum (% of eligible delegations)',
+  participants: 'Participants (satisfaction survey: only they may answer)',
+  from: 'Written survey from a closed consultation (its id, e.g. T1)',
+  postsLang: 'Language of the ballot and results posted in the channel',
+  langs: { en: 'English', fr: 'Français', es: 'Español' },
 };
 
 const fr: SlackTexts = {
@@ -80,7 +98,8 @@ const fr: SlackTexts = {
     silence: "Approbation tacite (texte dans l'option 1)",
   },
   option: (n) => `Option ${n}`,
-  optionHint: 'Une ligne par langue si vous le souhaitez : English / français / español.',
+  optionHint:
+    'Les autres langues sur leur propre ligne, p. ex. es: Migración de retorno — chaque délégué lit la sienne.',
   deadline: 'Date limite (heure de Genève, fin de journée)',
   deadlineHint: 'Laisser vide pour la date limite par défaut.',
   eligibility: 'Qui peut répondre',
@@ -98,6 +117,15 @@ const fr: SlackTexts = {
   localTime: (token) => `votre heure : ${token}`,
   fileUnreadable:
     "Le fichier n'a pas pu être téléchargé depuis Slack, rien n'a donc été importé. Partagez-le à nouveau.",
+  time: 'Heure (heure de Genève)',
+  timeHint: 'Laisser vide pour la fin de la journée (23:59).',
+  secrecy: 'Vote secret',
+  secretOption: 'Secret : personne, pas même le secrétariat, ne peut voir qui a choisi quoi',
+  quorum: 'Quorum (% des délégations habilitées)',
+  participants: 'Participants (enquête de satisfaction : eux seuls peuvent répondre)',
+  from: 'Enquête écrite à partir d’une consultation close (son identifiant, p. ex. T1)',
+  postsLang: 'Langue du bulletin et des résultats publiés dans le canal',
+  langs: { en: 'English', fr: 'Français', es: 'Español' },
 };
 
 const es: SlackTexts = {
@@ -115,7 +143,7 @@ const es: SlackTexts = {
     silence: 'Acuerdo tácito (texto en la opción 1)',
   },
   option: (n) => `Opción ${n}`,
-  optionHint: 'Una línea por idioma si lo desea: English / français / español.',
+  optionHint: 'Los demás idiomas en su propia línea, p. ej., fr: Migration de retour — cada delegado lee el suyo.',
   deadline: 'Fecha límite (hora de Ginebra, fin del día)',
   deadlineHint: 'Dejar vacío para la fecha límite por defecto.',
   eligibility: 'Quién puede responder',
@@ -132,6 +160,15 @@ const es: SlackTexts = {
   fileTooBig: (mb) => `Ese archivo supera ${mb} MB: divida la lista en varios archivos.`,
   localTime: (token) => `su hora: ${token}`,
   fileUnreadable: 'No se pudo descargar el archivo desde Slack, por lo que no se importó nada. Compártalo de nuevo.',
+  time: 'Hora (hora de Ginebra)',
+  timeHint: 'Deje vacío para el final del día (23:59).',
+  secrecy: 'Votación secreta',
+  secretOption: 'Secreta: nadie, ni siquiera la secretaría, puede ver quién eligió qué',
+  quorum: 'Quórum (% de las delegaciones habilitadas)',
+  participants: 'Participantes (encuesta de satisfacción: solo ellos pueden responder)',
+  from: 'Encuesta escrita a partir de una consulta cerrada (su identificador, p. ej., T1)',
+  postsLang: 'Idioma de la papeleta y de los resultados publicados en el canal',
+  langs: { en: 'English', fr: 'Français', es: 'Español' },
 };
 
 const TEXTS: Record<Lang, SlackTexts> = { en, fr, es };

@@ -16,7 +16,7 @@ export interface MessageMetadata {
   event_payload: Record<string, string | number | boolean>;
 }
 
-export interface HistoryMessage {
+interface HistoryMessage {
   ts?: string;
   metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
 }
@@ -61,7 +61,7 @@ const agents = {
 };
 
 /** POSTs JSON with node's own HTTP client (light next to fetch or axios on the hot vote path). The URL is never logged: it is a bearer capability. */
-export function postJson(url: string, body: unknown, timeoutMs = 10_000): Promise<void> {
+function postJson(url: string, body: unknown, timeoutMs = 10_000): Promise<void> {
   return new Promise((resolve, reject) => {
     let u: URL;
     try {

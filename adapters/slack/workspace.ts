@@ -20,14 +20,14 @@ const field = (o: unknown, key: string): unknown =>
   o && typeof o === 'object' ? (o as Record<string, unknown>)[key] : undefined;
 
 /** Where each kind of payload names its workspace: commands and events flat, interactions as objects. */
-export function workspaceOf(body: Record<string, unknown>): { teamId?: string; enterpriseId?: string } {
+function workspaceOf(body: Record<string, unknown>): { teamId?: string; enterpriseId?: string } {
   return {
     teamId: str(body.team_id) ?? str(field(body.team, 'id')),
     enterpriseId: str(body.enterprise_id) ?? str(field(body.enterprise, 'id')),
   };
 }
 
-export function isInstalledWorkspace(body: Record<string, unknown>, installed: Installed): boolean {
+function isInstalledWorkspace(body: Record<string, unknown>, installed: Installed): boolean {
   const { teamId, enterpriseId } = workspaceOf(body);
   if (installed.orgWide) return enterpriseId === installed.enterpriseId;
   if (teamId !== installed.teamId) return false;

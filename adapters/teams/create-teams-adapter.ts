@@ -12,11 +12,13 @@ import { type BotFrameworkDeliverer, createBotFrameworkDeliverer } from '../botf
 import { ConsultCloudAdapter, MAX_ACTIVITY_BYTES, messagesEndpoint } from './endpoint.ts';
 import { createPacer, type PacerOptions } from '../botframework/pacer.ts';
 import { createReferences } from '../botframework/references.ts';
+import { createRefreshAudiences } from '../botframework/refresh-audience.ts';
+import { createStaleCards } from '../botframework/stale-cards.ts';
 import { createTeamsFileConsent, type TeamsFileConsent } from './file-consent.ts';
 import { type TeamsConfig, type TeamsMode, serviceUrlPolicy, teamsSettings, uploadUrlPolicy } from './settings.ts';
 import { teamsTexts } from './texts.ts';
 
-export { type TeamsConfig, teamsMode } from './settings.ts';
+export type { TeamsConfig } from './settings.ts';
 
 export interface TeamsAdapterOptions {
   consult: Consult;
@@ -32,7 +34,7 @@ export interface TeamsAdapterOptions {
    * for a sovereign cloud, or a local key server in tests.
    */
   authSettings?: Record<string, string>;
-  /** Clock for file offers' expiry (tests inject a fake one). */
+  /** Clock for file offers' expiry and the cached member lists (tests inject a fake one). */
   now?: () => number;
 }
 
@@ -91,6 +93,9 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     references,
     pacer,
     files,
+    refreshAudiences: createRefreshAudiences({ consult, now: options.now ?? Date.now, log }),
+    staleCards: createStaleCards(consult, 'teams', log),
+    isOpen: (id) => consult.store.get(id.toUpperCase())?.status === 'open',
     allowServiceUrl: serviceUrlPolicy(settings),
     log,
   });

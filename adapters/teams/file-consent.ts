@@ -16,8 +16,8 @@ import type { OutboundMessage } from '../../src/outbound.ts';
 import type { FileDelivery } from '../botframework/file-delivery.ts';
 import { teamsTexts } from './texts.ts';
 
-export const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
-export const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
+const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
+const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
 
 /** Long enough to read the card and answer; short enough that a forgotten export does not linger in memory. */
 const OFFER_TTL_MS = 30 * 60_000;

@@ -6,7 +6,7 @@
 import type { Activity } from 'botbuilder';
 
 /** Teams puts the tenant in channelData and in the conversation; two different values are a forgery. */
-export function tenantOf(activity: Pick<Activity, 'channelData' | 'conversation'>): string | undefined | 'conflict' {
+function tenantOf(activity: Pick<Activity, 'channelData' | 'conversation'>): string | undefined | 'conflict' {
   const fromData = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
   const fromConversation = activity.conversation?.tenantId;
   const ids = [fromData, fromConversation].filter((x): x is string => typeof x === 'string' && x !== '');

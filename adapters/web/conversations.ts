@@ -9,7 +9,7 @@ import type { Activity } from 'botbuilder';
 /** The one shared channel of the local chat: ballots and results are posted here. */
 export const CHANNEL_CONVERSATION = 'consultations';
 
-export interface Conversation {
+interface Conversation {
   id: string;
   type: 'channel' | 'personal';
   /** For a personal conversation: the web user id (without `web:`) it belongs to. */

@@ -9,7 +9,7 @@ import type { Clock } from '../../src/clock.ts';
 import type { Consult } from '../../src/consult-api.ts';
 import type { DelegationKind } from '../../src/domain/model.ts';
 
-export const DEMO_SECRETARIAT = 'secretariat';
+const DEMO_SECRETARIAT = 'secretariat';
 
 /** A clock the page can move forward, to see reminders and closes without waiting. */
 export class DemoClock implements Clock {

@@ -18,7 +18,7 @@ import { sendJson } from './http.ts';
 const TOKEN_TTL_S = 1_800;
 const USER_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export interface Grant {
+interface Grant {
   conversationId: string;
   token: string;
   expires_in: number;

@@ -11,7 +11,7 @@ import type { OutboundMessage } from '../../src/outbound.ts';
 import type { FileDelivery } from '../botframework/file-delivery.ts';
 import { sendJson } from './http.ts';
 
-export const FILES_PATH = '/webchat/files/';
+const FILES_PATH = '/webchat/files/';
 /** Time enough to click the link; the file is asked for again after that. */
 const LINK_TTL_MS = 15 * 60_000;
 /** Bounds memory in a long demo: the oldest links go first. */

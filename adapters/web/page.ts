@@ -35,6 +35,7 @@ function assets(): Record<string, Asset> {
   return {
     '/': { type: 'text/html; charset=utf-8', body: here('index.html') },
     '/webchat/app.js': { type: 'text/javascript; charset=utf-8', body: here('app.js') },
+    '/webchat/markdown.js': { type: 'text/javascript; charset=utf-8', body: here('markdown.js') },
     '/webchat/style.css': { type: 'text/css; charset=utf-8', body: here('style.css') },
     '/webchat/adaptivecards.min.js': {
       type: 'text/javascript; charset=utf-8',
@@ -43,7 +44,7 @@ function assets(): Record<string, Asset> {
   };
 }
 
-export interface Identity {
+interface Identity {
   id: string;
   secretariat?: boolean;
   delegation?: string;
@@ -54,7 +55,7 @@ export interface Identity {
 }
 
 /** Everyone the page may act as: the secretariat's and delegates' `web:` users. */
-export function identities(consult: Consult, secretariat: UserId[]): Identity[] {
+function identities(consult: Consult, secretariat: UserId[]): Identity[] {
   const meta = consult.store.meta();
   const web = (u: string) => (u.startsWith('web:') ? u.slice(4) : undefined);
   const out: Identity[] = [...new Set([...secretariat, ...meta.secretariat])].flatMap((u) =>

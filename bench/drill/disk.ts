@@ -55,7 +55,7 @@ async function vote(
 }
 
 /** Runs the scenario with the store under `root`. */
-export async function diskScenario(fault: Fault, root: string): Promise<DrillResult> {
+async function diskScenario(fault: Fault, root: string): Promise<DrillResult> {
   const failures: string[] = [];
   const rec = await startRecorder();
   const delegations = makeDelegations(5);

@@ -21,7 +21,7 @@ export interface VoteOutcome {
 }
 
 /** Wall-clock time in epoch ms with performance.now()'s resolution. */
-export const wallMs = (at = performance.now()): number => performance.timeOrigin + at;
+const wallMs = (at = performance.now()): number => performance.timeOrigin + at;
 
 /** Delegates `indices` click `choiceOf(i)` at once on consultation `id`; waits up to `waitMs` for the confirmations. */
 export async function voteBurst(

@@ -13,7 +13,7 @@ import { pseudonym } from '../../src/domain/secrecy.ts';
 const REGIONS = ['Africa', 'Americas', 'Asia-Pacific', 'Europe', 'Middle East'];
 const DAY = 86_400_000;
 
-export const pad = (i: number, w = 5): string => String(i).padStart(w, '0');
+const pad = (i: number, w = 5): string => String(i).padStart(w, '0');
 
 /** The Slack user id of simulated delegate i (one delegate per delegation). */
 export const slackUserOf = (i: number): string => `UD${pad(i)}`;

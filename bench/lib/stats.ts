@@ -7,7 +7,7 @@ export interface Spread {
   runs: number;
 }
 
-export function median(xs: readonly number[]): number {
+function median(xs: readonly number[]): number {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -24,14 +24,6 @@ export function percentile(xs: readonly number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   const rank = Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1));
   return s[rank];
-}
-
-/** Combines per-run values of the same metric into a spread, key by key. */
-export function spreads<K extends string>(runs: ReadonlyArray<Record<K, number>>): Record<K, Spread> {
-  const out = {} as Record<K, Spread>;
-  if (runs.length === 0) return out;
-  for (const k of Object.keys(runs[0]) as K[]) out[k] = spread(runs.map((r) => r[k]));
-  return out;
 }
 
 export const fmt = (x: number, digits = 2): string =>

@@ -1,13 +1,14 @@
 /** Launching consultations: theme polls, topic shortlists, written surveys, satisfaction surveys. Secretariat only. */
 import type { Command, LaunchOptions } from './command.ts';
 import type { Caller, Env } from './env.ts';
-import { reply, requireConsultation } from './env.ts';
+import { reply } from './env.ts';
 import type { ChannelRef, Consultation, ConsultationKind, Option, Translations, UserId } from '../domain/model.ts';
 import { requireSecretariat } from '../domain/roster.ts';
 import { parseDeadline, defaultDeadline, DeadlineError } from '../domain/deadline.ts';
 import { findSimilar } from '../domain/history.ts';
 import { silenceDeadline } from '../domain/silence.ts';
 import { methodOf } from '../domain/tally.ts';
+import { launchOptions } from '../domain/ballot.ts';
 import { fail } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
 import type { OutboundMessage } from '../outbound.ts';
@@ -20,16 +21,9 @@ export function resolveDeadline(env: Env, input: string | undefined, kind: Consu
     return parseDeadline(input, now, env.zone);
   } catch (err) {
     if (err instanceof DeadlineError && err.code === 'past')
-      return fail('bad-deadline', (t) => t.errors.deadlinePast(input));
-    return fail('bad-deadline', (t) => t.errors.deadlineFormat(input));
+      return fail('bad-deadline', (t) => t.errors.deadlinePast(input), 'deadline');
+    return fail('bad-deadline', (t) => t.errors.deadlineFormat(input), 'deadline');
   }
-}
-
-function options(texts: string[], translations: Translations[] = []): Option[] {
-  return texts.map((text, i) => {
-    const tr = translations[i];
-    return tr && Object.keys(tr).length > 0 ? { n: i + 1, text, tr } : { n: i + 1, text };
-  });
 }
 
 export interface Draft {
@@ -54,7 +48,7 @@ export async function open(env: Env, caller: Caller, d: Draft): Promise<Consulta
   const visibility = d.opts.live ? 'live' : 'hidden';
   // Counts redrawn after each vote, beside turnout rising by one, would attribute every secret choice.
   // Checked here, on what would be stored, so every launch path (typed, buttons, forms, surveys) is refused alike.
-  if (secrecy === 'secret' && visibility === 'live') fail('invalid', (t) => t.errors.secretLive);
+  if (secrecy === 'secret' && visibility === 'live') fail('invalid', (t) => t.errors.secretLive, 'results');
   const closesAt = resolveDeadline(env, d.opts.deadline, d.kind, now);
   const prefix = PREFIX[d.kind];
   const n = await env.store.updateMeta((m) => (m.counters[prefix] = (m.counters[prefix] ?? 0) + 1));
@@ -119,11 +113,11 @@ export async function launch(
   switch (cmd.type) {
     case 'theme': {
       // The 2013 case: one question ("adopt the theme? yes / no") only when the secretariat says so.
-      if (cmd.options.length < 2 && !cmd.single) fail('invalid', (t) => t.safeguard.needsTwo);
+      if (cmd.options.length < 2 && !cmd.single) fail('invalid', (t) => t.safeguard.needsTwo, 'options');
       const c = await open(env, caller, {
         kind: 'theme',
         title: '',
-        options: options(cmd.options, cmd.translations),
+        options: launchOptions(cmd.options, cmd.translations),
         select: 1,
         opts: cmd,
         eligibility: cmd.eligible ?? 'members',
@@ -136,7 +130,7 @@ export async function launch(
       const c = await open(env, caller, {
         kind: 'topics',
         title: '',
-        options: options(cmd.options, cmd.translations),
+        options: launchOptions(cmd.options, cmd.translations),
         select,
         method: 'top',
         opts: cmd,
@@ -150,7 +144,7 @@ export async function launch(
         const c = await open(env, caller, {
           kind: 'survey',
           title: cmd.title ?? '',
-          options: options(cmd.options ?? [], cmd.translations),
+          options: launchOptions(cmd.options ?? [], cmd.translations),
           select: 1,
           opts: cmd,
           eligibility: cmd.eligible ?? 'all',
@@ -158,9 +152,10 @@ export async function launch(
         });
         return launchedReply(env, caller, c);
       }
-      const source = requireConsultation(env, cmd.from);
-      if (source.status === 'open') fail('invalid', (t) => t.errors.surveySourceOpen(source.id));
-      if (source.kind === 'feedback') fail('invalid', (t) => t.errors.surveyNeedsOptions);
+      const source = env.store.get(cmd.from.toUpperCase());
+      if (!source) return fail('unknown-id', (t) => t.errors.unknownId(cmd.from!), 'from');
+      if (source.status === 'open') fail('invalid', (t) => t.errors.surveySourceOpen(source.id), 'from');
+      if (source.kind === 'feedback') fail('invalid', (t) => t.errors.surveyNeedsOptions, 'from');
       // The survey goes to every channel of the poll it follows, and here.
       const channels = [...source.channels];
       for (const ch of here(caller))

@@ -10,8 +10,7 @@ import { tokenize, type Token } from './tokenize.ts';
 import { parseUser } from './user-ref.ts';
 import { CSV_HEADER, normalizeEmail } from '../domain/roster-import.ts';
 
-export const MAX_TEXT = 300;
-export const MAX_OPTIONS = 10;
+import { MAX_OPTIONS, MAX_PROPOSALS, MAX_TEXT } from '../domain/limits.ts';
 
 type UsageKey = keyof Catalog['help']['commands'];
 
@@ -160,7 +159,7 @@ function launchOptions(
       case 'proposals': {
         const raw = w.next()?.text ?? '';
         const p = Number(raw);
-        if (!/^\d{1,2}$/.test(raw) || p > 10) w.fail((c) => c.errors.parse.badNumber(raw));
+        if (!/^\d{1,2}$/.test(raw) || p > MAX_PROPOSALS) w.fail((c) => c.errors.parse.badNumber(raw));
         out.proposals = p;
         break;
       }
@@ -305,7 +304,7 @@ const parsers: Record<string, (w: Words) => Command> = {
         title,
         options: opts.map((o) => o.text),
         ...(translated ? { translations: opts.map((o) => o.tr) } : {}),
-        ...launchOptions(w, [...LAUNCH, 'select']),
+        ...launchOptions(w, LAUNCH),
       };
     }
     return { type: 'survey', from: w.id(), ...launchOptions(w, LAUNCH) };

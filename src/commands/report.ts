@@ -24,6 +24,14 @@ export async function report(env: Env, caller: Caller, id: string, all: boolean)
     env.log(`report on ${c.id} failed: ${err instanceof Error ? err.message : String(err)}`);
     return fail('report-failed', (t) => t.report.failed);
   }
+  // Recorded once the PDF exists (a failed attempt is no report). The PDF states the head hash of the
+  // trail as it was written, so this entry is the first after that head.
+  const at = env.clock.now().toISOString();
+  await env.store.update(
+    c.id,
+    (d) =>
+      void d.audit.push({ at, by: caller.user, platform: caller.platform, action: 'report', detail: langs.join(' ') }),
+  );
   const name = `consult-${c.id}-report-${all ? 'en-fr-es' : caller.lang}.pdf`;
   const t = env.view(caller.lang).t;
   return [

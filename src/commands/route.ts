@@ -92,5 +92,6 @@ export function errorReply(env: Env, caller: Caller, err: unknown): OutboundMess
     text = t.errors.unexpected;
   }
   const code = err instanceof ConsultError ? err.code : 'internal';
-  return [reply(caller, textCard('Consult', text, 'error'), 'error', { errorCode: code })];
+  const field = err instanceof ConsultError && err.field ? { errorField: err.field } : {};
+  return [reply(caller, textCard('Consult', text, 'error'), 'error', { errorCode: code, ...field })];
 }

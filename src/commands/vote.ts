@@ -23,6 +23,7 @@ import { noticeAdded, requireProposalSlot } from '../domain/proposals.ts';
 import { objection } from './silence.ts';
 import type { Card, FormSubmit } from '../views/card.ts';
 import { optionText } from '../views/option-text.ts';
+import { MAX_TEXT } from '../domain/limits.ts';
 import type { OutboundMessage } from '../outbound.ts';
 import { rosterImport } from './roster-io.ts';
 
@@ -184,13 +185,13 @@ export async function submitForm(env: Env, caller: Caller, submit: FormSubmit): 
       const raw = values.text;
       const text = (Array.isArray(raw) ? raw.join(' ') : (raw ?? '')).replace(/\s+/g, ' ').trim();
       if (!text) fail('invalid', (t) => t.errors.parse.missingText);
-      if (text.length > 300) fail('invalid', (t) => t.errors.parse.tooLong(300));
+      if (text.length > MAX_TEXT) fail('invalid', (t) => t.errors.parse.tooLong(MAX_TEXT));
       return propose(env, caller, action.id, text);
     }
     case 'object': {
       const raw = values.reason;
       const reason = (Array.isArray(raw) ? raw.join(' ') : (raw ?? '')).replace(/\s+/g, ' ').trim();
-      if (reason.length > 300) fail('invalid', (t) => t.errors.parse.tooLong(300));
+      if (reason.length > MAX_TEXT) fail('invalid', (t) => t.errors.parse.tooLong(MAX_TEXT));
       return objection(
         env,
         caller,

@@ -4,9 +4,10 @@
  * Every check runs before anything is changed, so a refused request changes nothing.
  */
 import { fail } from '../errors.ts';
-import type { Consultation, Delegation, Option, Platform, UserId } from './model.ts';
+import type { Consultation, Delegation, Option, Platform, Translations, UserId } from './model.ts';
 import { ballotKey, coarseTime, isPublished, rekeyBallots, sortedRecord } from './secrecy.ts';
 import { methodOf } from './tally.ts';
+import { cleanOptionText, lookAlike, lookAlikePair, optionKey } from './look-alike.ts';
 
 export function requireOpen(c: Readonly<Consultation>, now: Date): void {
   if (c.status === 'cancelled') fail('cancelled', (t) => t.errors.cancelled(c.id));
@@ -143,31 +144,27 @@ export function hasAnswered(c: Readonly<Consultation>, voter: string, secret: st
   return c.secrecy === 'secret' ? c.answered.includes(voter) : Object.hasOwn(c.ballots, voter);
 }
 
-export function normalizeText(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
 /**
  * A delegation proposes an option while the consultation is open. In a secret consultation the
  * proposal is anonymous (proposing reveals a preference): neither the option nor its audit entry
  * names the delegation or the user, and the option waits for `publishAt` to reach the ballot.
+ * A text that looks like an active option (see look-alike.ts) is refused, naming that option.
  */
 export function proposeOption(
   c: Consultation,
-  text: string,
+  proposed: string,
   delegation: string,
   user: UserId,
   platform: Platform,
   at: Date,
   secret: { publishAt?: Date; proposerTag?: string } = {},
 ): Option {
-  const same = c.options.find((o) => !o.withdrawn && normalizeText(o.text) === normalizeText(text));
-  if (same) fail('invalid', (t) => t.errors.duplicateOption(same.n));
+  const text = requireOptionText(proposed);
+  const same = lookAlike(
+    c.options.filter((o) => !o.withdrawn),
+    text,
+  );
+  if (same) fail('invalid', (t) => t.errors.duplicateOption(same.n, same.text));
   // The secretariat's own additions name no delegation: they are published at once, as in any consultation.
   if (c.secrecy === 'secret' && delegation !== 'secretariat') {
     const option: Option = {
@@ -185,4 +182,28 @@ export function proposeOption(
   c.options.push(option);
   c.audit.push({ at: at.toISOString(), by: user, platform, action: 'propose', delegation, detail: text });
   return option;
+}
+
+/** An option's text as stored (see cleanOptionText), refused when nothing readable is left. */
+function requireOptionText(text: string): string {
+  const clean = cleanOptionText(text);
+  if (!optionKey(clean)) fail('invalid', (t) => t.errors.emptyOption);
+  return clean;
+}
+
+/**
+ * The options of a launch, numbered from 1, with their translations; two that look like the same
+ * option (in any of their languages) are refused.
+ */
+export function launchOptions(texts: readonly string[], translations: readonly Translations[] = []): Option[] {
+  const options: Option[] = texts.map((text, i) => {
+    const tr = Object.fromEntries(
+      Object.entries(translations[i] ?? {}).map(([lang, t]) => [lang, requireOptionText(t ?? '')]),
+    ) as Translations;
+    const clean = requireOptionText(text);
+    return Object.keys(tr).length > 0 ? { n: i + 1, text: clean, tr } : { n: i + 1, text: clean };
+  });
+  const pair = lookAlikePair(options);
+  if (pair) fail('invalid', (t) => t.errors.lookAlikeOptions(pair[0] + 1, pair[1] + 1));
+  return options;
 }

@@ -22,7 +22,7 @@ export class DeadlineError extends Error {
 }
 
 /** Longest relative deadline accepted: guards against typos like `99999d`. */
-export const MAX_DEADLINE_DAYS = 366;
+const MAX_DEADLINE_DAYS = 366;
 
 /** Default open period in calendar days; "two weeks means 14 calendar days from launch". */
 export const DEFAULT_DAYS = { theme: 7, topics: 7, survey: 14, feedback: 7 } as const;

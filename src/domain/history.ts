@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-export const HistoryWorkshop = z.object({ title: z.string().min(1), note: z.string().min(1).optional() });
+const HistoryWorkshop = z.object({ title: z.string().min(1), note: z.string().min(1).optional() });
 
 export const HistoryYear = z.object({
   year: z.number().int().min(1900).max(2100),
@@ -24,7 +24,7 @@ export const History = z.object({ source: z.string().min(1), years: z.array(Hist
 export type History = z.infer<typeof History>;
 export type HistoryYear = z.infer<typeof HistoryYear>;
 
-export const DEFAULT_HISTORY_PATH = fileURLToPath(new URL('../../data/idm-history.json', import.meta.url));
+const DEFAULT_HISTORY_PATH = fileURLToPath(new URL('../../data/idm-history.json', import.meta.url));
 
 const cache = new Map<string, History>();
 
@@ -79,7 +79,7 @@ function stem(w: string): string {
 }
 
 /** Content words, case/accent/punctuation-insensitive, each with its weight. */
-export function tokens(text: string): Map<string, number> {
+function tokens(text: string): Map<string, number> {
   const words = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -97,7 +97,7 @@ const weight = (m: Map<string, number>) => [...m.values()].reduce((s, v) => s + 
  * in the larger), so "Return Migration" still meets "Return Migration: Challenges
  * and Opportunities". Zero unless at least one strong word is shared.
  */
-export function similarity(a: Map<string, number>, b: Map<string, number>): number {
+function similarity(a: Map<string, number>, b: Map<string, number>): number {
   let inter = 0;
   for (const [w, v] of a) if (b.has(w)) inter += v;
   if (inter < 1) return 0;
@@ -109,7 +109,7 @@ export function similarity(a: Map<string, number>, b: Map<string, number>): numb
 }
 
 /** Tuned on the record: flags "Climate change and human mobility" (2011), not "Digital identity for refugees". */
-export const SIMILARITY_THRESHOLD = 0.4;
+const SIMILARITY_THRESHOLD = 0.4;
 
 /** Past themes and workshops (chosen or not) resembling `text`, best first. */
 export function findSimilar(text: string, history: History, threshold: number = SIMILARITY_THRESHOLD): SimilarMatch[] {

@@ -3,13 +3,14 @@
  * validating what the store loads from disk.
  */
 import { z } from 'zod';
+import { MAX_PROPOSALS, MAX_TEXT } from './limits.ts';
 
 /**
  * A record keyed by ids that come from outside (delegations, users, adapters' keys), as a
  * null-prototype object: `constructor`, `__proto__` and `prototype` are keys like any other,
  * where a plain object would answer `in` for them or drop `__proto__` while parsing.
  */
-export function idRecord<V extends z.ZodType>(value: V) {
+function idRecord<V extends z.ZodType>(value: V) {
   return z.unknown().transform((input, ctx): Record<string, z.output<V>> => {
     const out = Object.create(null) as Record<string, z.output<V>>;
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -59,7 +60,7 @@ export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
 
 /** An option's text in other languages, typed at launch as `fr:"…" es:"…"` after the option. */
-export const Translations = z.partialRecord(Lang, z.string().min(1).max(300));
+export const Translations = z.partialRecord(Lang, z.string().min(1).max(MAX_TEXT));
 export type Translations = z.infer<typeof Translations>;
 
 export const DelegationKind = z.enum(['member', 'observer-state', 'observer-org']);
@@ -111,7 +112,7 @@ export type Option = z.infer<typeof Option>;
  * Secret: keyed by a keyed hash of the delegation (or participant), with the choice only,
  * so a store dump cannot tell who chose what.
  */
-export const Ballot = z.object({
+const Ballot = z.object({
   choices: z.array(z.number().int().positive()),
   /** Satisfaction surveys: one Likert value (1 strongly disagree … 5 strongly agree) per statement, 0 = no answer. */
   answers: z.array(z.number().int().min(0).max(5)).optional(),
@@ -123,7 +124,6 @@ export const Ballot = z.object({
   /** Silence procedure: the objecting delegation's reason, if it gave one (objections are never secret). */
   reason: z.string().max(1000).optional(),
 });
-export type Ballot = z.infer<typeof Ballot>;
 
 export const AuditEntry = z.object({
   at: z.string(),
@@ -140,6 +140,8 @@ export const AuditEntry = z.object({
     'remind',
     'share',
     'export',
+    /** A PDF report was generated; `detail` holds its languages ("en fr es"). */
+    'report',
     'withdraw',
     'merge',
     'object',
@@ -155,8 +157,7 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** A posted ballot message, so later votes can update it in place. */
-export const PostedMessage = z.object({ channel: ChannelRef, ref: z.string() });
-export type PostedMessage = z.infer<typeof PostedMessage>;
+const PostedMessage = z.object({ channel: ChannelRef, ref: z.string() });
 
 /**
  * A personal notice to a delegate, rendered in their language when it is delivered: a colleague
@@ -218,7 +219,7 @@ export const Consultation = z.object({
   /** Share of eligible delegations that must answer for a conclusive result (0..1). */
   quorum: z.number().min(0).max(1).optional(),
   /** How many options each delegation may propose (default PROPOSAL_CAP); 0 turns proposals off. */
-  proposalCap: z.number().int().min(0).max(10).optional(),
+  proposalCap: z.number().int().min(0).max(MAX_PROPOSALS).optional(),
   createdBy: UserId,
   /** The launcher's language: used for messages posted to channels. */
   lang: Lang,
@@ -240,17 +241,15 @@ export const Consultation = z.object({
 });
 export type Consultation = z.infer<typeof Consultation>;
 
-export const UserPrefs = z.object({
+const UserPrefs = z.object({
   /** Chosen with `lang`: wins over the platform locale. */
   lang: Lang.optional(),
   /** Last platform locale seen (e.g. fr-FR), used for reminders sent outside a request. */
   locale: z.string().optional(),
 });
-export type UserPrefs = z.infer<typeof UserPrefs>;
 
 /** What the roster knows of a person beyond their id: the name and e-mail their platform gave. */
-export const Person = z.object({ name: z.string().optional(), email: z.string().optional() });
-export type Person = z.infer<typeof Person>;
+const Person = z.object({ name: z.string().optional(), email: z.string().optional() });
 
 /** The small, frequently read document: roster, preferences, id counters, adapter state. */
 export const Meta = z.object({

@@ -23,7 +23,7 @@ export function queueNotice(c: Consultation, users: readonly UserId[], notice: N
 }
 
 /** Delegations that have answered: ballot keys for recorded ballots, the `answered` list for secret ones. */
-export function answeredDelegations(c: Readonly<Consultation>): string[] {
+function answeredDelegations(c: Readonly<Consultation>): string[] {
   return c.secrecy === 'secret' ? [...c.answered] : Object.keys(c.ballots);
 }
 

@@ -9,7 +9,7 @@ import type { Consultation, Meta, Option, UserId } from './model.ts';
 import { delegatesOf, noticeAnswered, queueNotice } from './notices.ts';
 
 /** Options each delegation may propose in a consultation unless its launch says otherwise (`proposals N`). */
-export const PROPOSAL_CAP = 3;
+const PROPOSAL_CAP = 3;
 
 export function activeOptions(c: Readonly<Consultation>): Option[] {
   return c.options.filter((o) => !o.withdrawn);

@@ -7,8 +7,8 @@ import { set, startOfDay, subDays } from 'date-fns';
 import { tz } from '@date-fns/tz';
 
 /** Default: 7 days before, 2 days before, and the morning of the last day. */
-export const DEFAULT_REMINDER_OFFSETS_DAYS = [7, 2, 0] as const;
-export const DEFAULT_REMINDER_HOUR = 9;
+const DEFAULT_REMINDER_OFFSETS_DAYS = [7, 2, 0] as const;
+const DEFAULT_REMINDER_HOUR = 9;
 
 /**
  * `hour`:00 local on the calendar day `offset` days before the deadline's local day,

@@ -6,19 +6,20 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { Catalog } from '../i18n/en.ts';
+import { MAX_TEXT } from './limits.ts';
 import { parseUser } from '../commands/user-ref.ts';
 import { DelegationKind, type Meta, type UserId } from './model.ts';
 import { delegationId } from './roster.ts';
 
 export const CSV_HEADER = ['delegation', 'kind', 'region', 'user'] as const;
-export const MAX_IMPORT_LINES = 5_000;
-const MAX_NAME = 300;
+const MAX_IMPORT_LINES = 5_000;
+const MAX_NAME = MAX_TEXT;
 const MAX_REGION = 100;
 const MAX_EMAIL = 254;
 const EMAIL = /^[^\s@<>",;:()[\]\\]+@[^\s@<>",;:()[\]\\]+\.[^\s@<>",;:()[\]\\]+$/;
 
 /** Who a line names: a user id, or an e-mail address still to be matched to a user. */
-export type ImportUser = { kind: 'id'; id: UserId } | { kind: 'email'; email: string };
+type ImportUser = { kind: 'id'; id: UserId } | { kind: 'email'; email: string };
 
 export interface ImportRow {
   line: number;

@@ -34,7 +34,7 @@ export function countsMayShow(c: Pick<Consultation, 'secrecy'>, answers: number)
 }
 
 /** Anonymous options are published at these local hours (and at the latest at the close). */
-export const PUBLICATION_HOURS = [9, 15] as const;
+const PUBLICATION_HOURS = [9, 15] as const;
 
 /** Without a salt: the pseudonym of consultations stored before re-keying, and of satisfaction surveys. */
 /**

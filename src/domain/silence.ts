@@ -11,7 +11,7 @@ import type { Consultation, Delegation, Meta, Platform, UserId } from './model.t
 import { isEligible } from './eligibility.ts';
 
 /** Default length of a silence procedure: working days (Monday to Friday), ending at the end of the last one. */
-export const SILENCE_WORKING_DAYS = 5;
+const SILENCE_WORKING_DAYS = 5;
 
 export function silenceDeadline(now: Date, zone: string, days = SILENCE_WORKING_DAYS): Date {
   const ctx = tz(zone);

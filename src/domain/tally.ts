@@ -30,7 +30,7 @@ export interface GroupTurnout {
   eligible: number;
 }
 
-export interface Turnout {
+interface Turnout {
   answered: number;
   eligible: number;
   share: number;
@@ -66,7 +66,7 @@ export function turnoutCount(meta: Readonly<Meta>, c: Readonly<Consultation>): {
   return { answered, eligible };
 }
 
-export function turnout(meta: Readonly<Meta>, c: Readonly<Consultation>): Turnout {
+function turnout(meta: Readonly<Meta>, c: Readonly<Consultation>): Turnout {
   const eligible = eligibleDelegations(meta, c);
   const answeredIds = answeredLookup(c);
   const group = (key: (d: Delegation) => string): GroupTurnout[] => {
@@ -116,13 +116,7 @@ export function methodOf(c: Pick<Consultation, 'kind' | 'select' | 'method'>): '
   return c.method ?? (c.kind === 'topics' || c.select > 1 ? 'top' : 'majority');
 }
 
-export function decide(
-  c: Readonly<Consultation>,
-  cast: number,
-  options: OptionCount[],
-  t: Turnout,
-  abstained = 0,
-): Decision {
+function decide(c: Readonly<Consultation>, cast: number, options: OptionCount[], t: Turnout, abstained = 0): Decision {
   if (cast === 0) return { type: 'inconclusive', reason: 'no-ballots' };
   if (c.quorum !== undefined && t.share < c.quorum) {
     return { type: 'inconclusive', reason: 'low-turnout', turnout: t.share, quorum: c.quorum };

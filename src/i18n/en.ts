@@ -203,7 +203,7 @@ export const en = {
     rosterRemoved: (user: string, delegation: string) => `${user} no longer votes for ${delegation}.`,
     rosterTitle: 'Roster',
     rosterEmpty:
-      'The roster is empty. Add delegates with: roster add <user> "<delegation>" member|observer-state|observer-org [region]',
+      'The roster is empty. Add delegates with: roster add ‹user› "‹delegation›" member|observer-state|observer-org [region]',
     secretariatLine: (users: string) => `Secretariat: ${users}`,
     langSet: 'Language set to English.',
   },
@@ -311,7 +311,7 @@ export const en = {
       `Abstention recorded for ${delegation}. It counts in turnout, not in the majority.`,
     notAbstainable: (id: string) =>
       `Abstaining is possible in theme polls and written surveys only, and ${id} is neither.`,
-    abstainAlone: 'An abstention cannot go with a choice: write vote <id> abstain on its own.',
+    abstainAlone: 'An abstention cannot go with a choice: write vote ‹id› abstain on its own.',
     abstentions: (n: number, base: number) =>
       `Abstentions: ${n} (counted in turnout, not in the majority base of ${base} ${base === 1 ? 'ballot' : 'ballots'})`,
     lowTurnout: (answered: number, eligible: number) => `low turnout: ${answered} of ${eligible}`,
@@ -327,7 +327,7 @@ export const en = {
     notProposed: (id: string, n: number) =>
       `Option ${n} of ${id} is one of the secretariat's own options: only proposed options can be withdrawn.`,
     withdrawSecret: (id: string, n: number) =>
-      `${id} is a secret ballot and ballots have been cast: withdrawing option ${n} could reveal who chose it. Merge it into another option instead: merge ${id} <a> ${n}`,
+      `${id} is a secret ballot and ballots have been cast: withdrawing option ${n} could reveal who chose it. Merge it into another option instead: merge ${id} ‹a› ${n}`,
     mergeSame: 'Choose two different options to merge.',
     withdrawnReply: (id: string, n: number, text: string) =>
       `Option ${n} ("${text}") is withdrawn from ${id}. Delegations whose ballot chose it get it back with a personal notice; the others that answered are told.`,
@@ -399,7 +399,6 @@ export const en = {
     remindButton: 'Remind',
     exportButton: 'Export',
     exportTurnoutButton: 'Export turnout',
-    extendButton: 'Extend 7 days',
   },
 
   help: {
@@ -411,14 +410,14 @@ export const en = {
       'Deadlines: a date (2026-12-07, end of day in Geneva time), a date and time (2026-12-07T17:00), or a duration (14d, 36h). Option texts go in double quotes.',
     commands: {
       help: 'help: this list',
-      vote: 'vote <id> <number>: vote for an option (several numbers for a shortlist, e.g. vote W1 1,3; a combination: vote W1 1+3; vote T1 abstain to abstain)',
-      propose: 'propose <id> "<text>": propose an option while the consultation is open',
-      status: 'status [<id>]: open consultations and turnout',
-      results: 'results <id>: results (after the close, or live if enabled)',
+      vote: 'vote ‹id› ‹number›: vote for an option (several numbers for a shortlist, e.g. vote W1 1,3; a combination: vote W1 1+3; vote T1 abstain to abstain)',
+      propose: 'propose ‹id› "‹text›": propose an option while the consultation is open',
+      status: 'status [‹id›]: open consultations and turnout',
+      results: 'results ‹id›: results (after the close, or live if enabled)',
       history: 'history: past themes and workshops, and the consultations closed here',
       report:
-        'report <id> [all]: the results as a PDF, in your language or in English, French and Spanish (secretariat)',
-      share: 'share <id>: post the ballot in this channel too (one tally)',
+        'report ‹id› [all]: the results as a PDF, in your language or in English, French and Spanish (secretariat)',
+      share: 'share ‹id›: post the ballot in this channel too (one tally)',
       lang: 'lang en|fr|es: choose your language',
       languages:
         '"Return migration" fr:"Migration de retour" es:"Migración de retorno" … [lang fr|es|en]: options in several languages, after theme, topics or survey (each delegate reads theirs; channel posts show all); lang: the language of the ballot and results posted in the channel (default: yours)',
@@ -426,25 +425,32 @@ export const en = {
         'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] [proposals N] [single]: launch a theme poll (single: one question, e.g. "Adopt the theme?"; proposals N: options each delegation may propose, default 3)',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D]: launch a topic shortlist',
       survey:
-        'survey <id> [deadline D]: written survey from an inconclusive poll, to members and observers, two weeks; or survey "Question" "A" "B" from scratch',
+        'survey ‹id› [deadline D]: written survey from an inconclusive poll, to members and observers, two weeks; or survey "Question" "A" "B" from scratch',
       feedback:
-        'feedback "<workshop>" [participants N | participants user,user…] [deadline D]: satisfaction survey (a list: only they may answer; otherwise delegates on the roster)',
+        'feedback "‹workshop›" [participants N | participants user,user…] [deadline D]: satisfaction survey (a list: only they may answer; otherwise delegates on the roster)',
       manage:
-        'close <id> [confirm] · extend <id> <D|+7d> · cancel <id> [confirm] · remind <id> · export <id> · status <id>: who has not answered',
+        'close ‹id› [confirm] · extend ‹id› ‹D|+7d› · cancel ‹id› [confirm] · remind ‹id› · export ‹id› · status ‹id›: who has not answered',
       moderate:
-        'withdraw <id> <n> · merge <id> <a> <b>: withdraw a proposed option, or fold option b into option a (delegations that answered are told)',
+        'withdraw ‹id› ‹n› · merge ‹id› ‹a› ‹b›: withdraw a proposed option, or fold option b into option a (delegations that answered are told)',
       silence:
-        'silence "<text>" [deadline D] [eligible members|all]: silence procedure, adopted unless a delegation objects (default: 5 working days)',
-      object: 'object <id> ["reason"] · withdraw <id>: object to a silence procedure, or withdraw your objection',
+        'silence "‹text›" [deadline D] [eligible members|all]: silence procedure, adopted unless a delegation objects (default: 5 working days)',
+      object: 'object ‹id› ["reason"] · withdraw ‹id›: object to a silence procedure, or withdraw your objection',
       roster:
-        'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list · roster import · roster export: roster import takes CSV lines below it (delegation,kind,region,user), all or nothing',
+        'roster add ‹user› "‹delegation›" member|observer-state|observer-org [region] · roster remove ‹user› · roster list · roster import · roster export: roster import takes CSV lines below it (delegation,kind,region,user), all or nothing',
     },
+  },
+
+  /** Texts of interactive cards that only some hosts need. */
+  cardInput: {
+    required: 'Please fill this in before sending.',
+    refreshHint: "Tap Refresh to see your delegation's vote.",
+    refreshButton: 'Refresh',
   },
 
   errors: {
     notSecretariat: 'Only the secretariat can do this. If you should be able to, ask the secretariat to add you.',
     notOnRoster:
-      'You are not on the roster of any delegation, so you cannot vote. The secretariat can add you with: roster add <you> "<delegation>" member',
+      'You are not on the roster of any delegation, so you cannot vote. The secretariat can add you with: roster add ‹you› "‹delegation›" member',
     ineligible: (delegation: string, kind: string) =>
       `Sorry, this consultation is open to Member States only, and ${delegation} is an ${kind}. Nothing was recorded.`,
     unknownId: (id: string) => `There is no consultation "${id}". Type status to see the open ones.`,
@@ -455,7 +461,11 @@ export const en = {
     noChoice: 'Choose at least one option.',
     sameTwice: 'A combination needs two different topics.',
     notShortlist: 'Combinations can be requested only in a topic shortlist.',
-    duplicateOption: (n: number) => `That option is already there as number ${n}.`,
+    duplicateOption: (n: number, text: string) =>
+      `That is already an option: ${n}. ${text}. Texts that differ only in case, punctuation, invisible characters or letters that look alike are the same option. Nothing was added.`,
+    lookAlikeOptions: (a: number, b: number) =>
+      `Options ${a} and ${b} are the same option: they differ only in case, punctuation, invisible characters or letters that look alike. Nothing was launched. Launch it again with each option once.`,
+    emptyOption: 'An option needs a text that can be read. Nothing was added.',
     resultsHidden: (id: string, date: string) => `Results of ${id} stay hidden until the close (${date}).`,
     secretLive:
       'A secret ballot cannot show live results: counts that move after each vote would tell who chose what. Nothing was launched. Launch it again without live (results are posted at the close), or without secret.',
@@ -466,7 +476,7 @@ export const en = {
     badAnswers: (n: number) =>
       `Answer each of the ${n} statements with a value from 1 (strongly disagree) to 5 (strongly agree).`,
     surveyNeedsOptions:
-      'A written survey needs a consultation to start from (survey <id>) or at least two options in quotes.',
+      'A written survey needs a consultation to start from (survey ‹id›) or at least two options in quotes.',
     surveySourceOpen: (id: string) => `${id} is still open: close it first, then launch the survey.`,
     notOpen: (id: string) => `${id} is not open.`,
     noChannel: 'Run this in the channel where the ballot should appear.',

@@ -228,7 +228,7 @@ export const es: Catalog = {
     rosterRemoved: (user: string, delegation: string) => `${user} ya no vota en nombre de ${delegation}.`,
     rosterTitle: 'Lista de delegados',
     rosterEmpty:
-      'La lista está vacía. Añada delegados con: roster add <user> "<delegation>" member|observer-state|observer-org [region]',
+      'La lista está vacía. Añada delegados con: roster add ‹user› "‹delegation›" member|observer-state|observer-org [region]',
     secretariatLine: (users: string) => `Secretaría: ${users}`,
     langSet: 'Se ha seleccionado el español como idioma.',
   },
@@ -335,7 +335,7 @@ export const es: Catalog = {
       `Abstención registrada en nombre de ${delegation}. Cuenta en la participación, pero no en el cálculo de la mayoría.`,
     notAbstainable: (id: string) =>
       `La abstención solo es posible en las encuestas sobre el tema y en las encuestas escritas, y ${id} no es ninguna de ellas.`,
-    abstainAlone: 'Una abstención no puede ir con una opción: escriba vote <id> abstain sin nada más.',
+    abstainAlone: 'Una abstención no puede ir con una opción: escriba vote ‹id› abstain sin nada más.',
     abstentions: (n: number, base: number) =>
       `Abstenciones: ${n} (cuentan en la participación, pero no en la base de la mayoría, de ${base} ${base === 1 ? 'voto emitido' : 'votos emitidos'})`,
     lowTurnout: (answered: number, eligible: number) => `participación baja: ${answered} de ${eligible}`,
@@ -352,7 +352,7 @@ export const es: Catalog = {
     notProposed: (id: string, n: number) =>
       `La opción ${n} de ${id} es una opción de la Secretaría: solo pueden retirarse las opciones propuestas.`,
     withdrawSecret: (id: string, n: number) =>
-      `${id} es una votación secreta y ya hay votos emitidos: retirar la opción ${n} podría revelar quién la eligió. Fusiónela con otra opción: merge ${id} <a> ${n}`,
+      `${id} es una votación secreta y ya hay votos emitidos: retirar la opción ${n} podría revelar quién la eligió. Fusiónela con otra opción: merge ${id} ‹a› ${n}`,
     mergeSame: 'Elija dos opciones distintas para fusionar.',
     withdrawnReply: (id: string, n: number, text: string) =>
       `La opción ${n} («${text}») se ha retirado de ${id}. Las delegaciones cuyo voto la elegía lo recuperan con un aviso personal; las demás que respondieron reciben un aviso.`,
@@ -426,7 +426,6 @@ export const es: Catalog = {
     remindButton: 'Enviar recordatorio',
     exportButton: 'Exportar',
     exportTurnoutButton: 'Exportar la participación',
-    extendButton: 'Prorrogar 7 días',
   },
 
   help: {
@@ -438,13 +437,13 @@ export const es: Catalog = {
       'Plazos: una fecha (2026-12-07, al final del día, hora de Ginebra), una fecha y hora (2026-12-07T17:00) o una duración (14d, 36h). El texto de cada opción va entre comillas dobles (").',
     commands: {
       help: 'help: esta lista',
-      vote: 'vote <id> <number>: votar por una opción (varios números para una preselección, p. ej., vote W1 1,3; una combinación: vote W1 1+3; vote T1 abstain para abstenerse)',
-      propose: 'propose <id> "<text>": proponer una opción mientras la consulta esté abierta',
-      status: 'status [<id>]: consultas abiertas y participación',
-      results: 'results <id>: resultados (tras el cierre, o en tiempo real si esta opción está activada)',
+      vote: 'vote ‹id› ‹number›: votar por una opción (varios números para una preselección, p. ej., vote W1 1,3; una combinación: vote W1 1+3; vote T1 abstain para abstenerse)',
+      propose: 'propose ‹id› "‹text›": proponer una opción mientras la consulta esté abierta',
+      status: 'status [‹id›]: consultas abiertas y participación',
+      results: 'results ‹id›: resultados (tras el cierre, o en tiempo real si esta opción está activada)',
       history: 'history: temas y talleres de años anteriores, y consultas cerradas aquí',
-      report: 'report <id> [all]: los resultados en PDF, en su idioma o en inglés, francés y español (secretaría)',
-      share: 'share <id>: publicar también el formulario de votación en este canal (recuento único)',
+      report: 'report ‹id› [all]: los resultados en PDF, en su idioma o en inglés, francés y español (secretaría)',
+      share: 'share ‹id›: publicar también el formulario de votación en este canal (recuento único)',
       lang: 'lang en|fr|es: elegir su idioma',
       languages:
         '"Return migration" fr:"Migration de retour" es:"Migración de retorno" … [lang fr|es|en]: opciones en varios idiomas, después de theme, topics o survey (cada delegado lee la suya; los mensajes del canal las muestran todas); lang: el idioma de la papeleta y de los resultados publicados en el canal (por defecto: el suyo)',
@@ -452,27 +451,33 @@ export const es: Catalog = {
         'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] [proposals N] [single]: iniciar un sondeo sobre el tema (single: una sola pregunta, p. ej., «¿Adoptar el tema?»; proposals N: opciones que cada delegación puede proponer, 3 por defecto)',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D]: iniciar una preselección de temas',
       survey:
-        'survey <id> [deadline D]: encuesta escrita a partir de un sondeo no concluyente, dirigida a miembros y observadores, con una duración de dos semanas; o survey "Question" "A" "B" para empezar desde cero',
+        'survey ‹id› [deadline D]: encuesta escrita a partir de un sondeo no concluyente, dirigida a miembros y observadores, con una duración de dos semanas; o survey "Question" "A" "B" para empezar desde cero',
       feedback:
-        'feedback "<workshop>" [participants N | participants user,user…] [deadline D]: encuesta de satisfacción (una lista: solo ellos responden; si no, los delegados inscritos)',
+        'feedback "‹workshop›" [participants N | participants user,user…] [deadline D]: encuesta de satisfacción (una lista: solo ellos responden; si no, los delegados inscritos)',
       manage:
-        'close <id> [confirm] · extend <id> <D|+7d> · cancel <id> [confirm] · remind <id> · export <id> · status <id>: quién no ha respondido',
+        'close ‹id› [confirm] · extend ‹id› ‹D|+7d› · cancel ‹id› [confirm] · remind ‹id› · export ‹id› · status ‹id›: quién no ha respondido',
       moderate:
-        'withdraw <id> <n> · merge <id> <a> <b>: retirar una opción propuesta, o fusionar la opción b con la opción a (las delegaciones que respondieron reciben un aviso)',
+        'withdraw ‹id› ‹n› · merge ‹id› ‹a› ‹b›: retirar una opción propuesta, o fusionar la opción b con la opción a (las delegaciones que respondieron reciben un aviso)',
       silence:
-        'silence "<text>" [deadline D] [eligible members|all]: procedimiento de acuerdo tácito, adoptado salvo objeción de una delegación (por defecto: 5 días hábiles)',
+        'silence "‹text›" [deadline D] [eligible members|all]: procedimiento de acuerdo tácito, adoptado salvo objeción de una delegación (por defecto: 5 días hábiles)',
       object:
-        'object <id> ["reason"] · withdraw <id>: presentar una objeción a un acuerdo tácito, o retirar su objeción',
+        'object ‹id› ["reason"] · withdraw ‹id›: presentar una objeción a un acuerdo tácito, o retirar su objeción',
       roster:
-        'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list · roster import · roster export: roster import toma las líneas CSV debajo (delegation,kind,region,user), todo o nada',
+        'roster add ‹user› "‹delegation›" member|observer-state|observer-org [region] · roster remove ‹user› · roster list · roster import · roster export: roster import toma las líneas CSV debajo (delegation,kind,region,user), todo o nada',
     },
+  },
+
+  cardInput: {
+    required: 'Rellene este campo antes de enviar.',
+    refreshHint: 'Toque Actualizar para ver el voto de su delegación.',
+    refreshButton: 'Actualizar',
   },
 
   errors: {
     notSecretariat:
       'Solo la Secretaría puede realizar esta operación. Si considera que debería poder hacerlo, solicite a la Secretaría que le añada.',
     notOnRoster:
-      'No figura en la lista de ninguna delegación, por lo que no puede votar. La Secretaría puede añadirle con: roster add <you> "<delegation>" member',
+      'No figura en la lista de ninguna delegación, por lo que no puede votar. La Secretaría puede añadirle con: roster add ‹you› "‹delegation›" member',
     ineligible: (delegation: string, kind: string) =>
       `Lo sentimos: esta consulta está reservada a los Estados Miembros y ${delegation} no es un Estado Miembro (${kind}). No se ha registrado nada.`,
     unknownId: (id: string) => `No existe ninguna consulta "${id}". Escriba status para ver las consultas abiertas.`,
@@ -485,7 +490,11 @@ export const es: Catalog = {
     noChoice: 'Elija al menos una opción.',
     sameTwice: 'Una combinación requiere dos temas distintos.',
     notShortlist: 'Solo se puede solicitar una combinación en una preselección de temas.',
-    duplicateOption: (n: number) => `Esa opción ya figura con el número ${n}.`,
+    duplicateOption: (n: number, text: string) =>
+      `Ya es una opción: ${n}. ${text}. Los textos que solo difieren en mayúsculas, puntuación, caracteres invisibles o letras que se parecen son la misma opción. No se ha añadido nada.`,
+    lookAlikeOptions: (a: number, b: number) =>
+      `Las opciones ${a} y ${b} son la misma opción: solo difieren en mayúsculas, puntuación, caracteres invisibles o letras que se parecen. No se ha lanzado nada. Lánzela de nuevo con cada opción una sola vez.`,
+    emptyOption: 'Una opción necesita un texto legible. No se ha añadido nada.',
     resultsHidden: (id: string, date: string) =>
       `Los resultados de la consulta ${id} permanecen ocultos hasta el cierre (${date}).`,
     secretLive:
@@ -500,7 +509,7 @@ export const es: Catalog = {
         ? 'Responda a la afirmación con un valor de 1 (totalmente en desacuerdo) a 5 (totalmente de acuerdo).'
         : `Responda a cada una de las ${n} afirmaciones con un valor de 1 (totalmente en desacuerdo) a 5 (totalmente de acuerdo).`,
     surveyNeedsOptions:
-      'Una encuesta escrita requiere una consulta de partida (survey <id>) o al menos dos opciones entre comillas.',
+      'Una encuesta escrita requiere una consulta de partida (survey ‹id›) o al menos dos opciones entre comillas.',
     surveySourceOpen: (id: string) => `La consulta ${id} sigue abierta: ciérrela primero y luego inicie la encuesta.`,
     notOpen: (id: string) => `La consulta ${id} no está abierta.`,
     noChannel: 'Ejecute este comando en el canal donde debe aparecer la papeleta.',

@@ -232,7 +232,7 @@ export const fr: Catalog = {
     rosterRemoved: (user: string, delegation: string) => `${user} ne vote plus au nom de ${delegation}.`,
     rosterTitle: 'Liste des délégués',
     rosterEmpty:
-      'La liste est vide. Ajoutez des délégués avec : roster add <user> "<delegation>" member|observer-state|observer-org [region]',
+      'La liste est vide. Ajoutez des délégués avec : roster add ‹user› "‹delegation›" member|observer-state|observer-org [region]',
     secretariatLine: (users: string) => `Secrétariat : ${users}`,
     langSet: 'La langue choisie est désormais le français.',
   },
@@ -342,7 +342,7 @@ export const fr: Catalog = {
       `Abstention enregistrée au nom de ${delegation}. Elle compte dans la participation, mais pas dans le calcul de la majorité.`,
     notAbstainable: (id: string) =>
       `L'abstention n'est possible que dans les sondages sur le thème et les enquêtes écrites, ce que la consultation ${id} n'est pas.`,
-    abstainAlone: 'Une abstention ne peut pas accompagner un choix : écrivez vote <id> abstain seul.',
+    abstainAlone: 'Une abstention ne peut pas accompagner un choix : écrivez vote ‹id› abstain seul.',
     abstentions: (n: number, base: number) =>
       `Abstentions : ${n} (comptées dans la participation, mais pas dans la base de la majorité, soit ${base} ${one(base) ? 'suffrage exprimé' : 'suffrages exprimés'})`,
     lowTurnout: (answered: number, eligible: number) => `participation faible : ${answered} sur ${eligible}`,
@@ -359,7 +359,7 @@ export const fr: Catalog = {
     notProposed: (id: string, n: number) =>
       `L'option ${n} de la consultation ${id} est une option du Secrétariat : seules les options proposées peuvent être retirées.`,
     withdrawSecret: (id: string, n: number) =>
-      `La consultation ${id} est à scrutin secret et des votes ont été exprimés : retirer l'option ${n} pourrait révéler qui l'a choisie. Fusionnez-la plutôt avec une autre option : merge ${id} <a> ${n}`,
+      `La consultation ${id} est à scrutin secret et des votes ont été exprimés : retirer l'option ${n} pourrait révéler qui l'a choisie. Fusionnez-la plutôt avec une autre option : merge ${id} ‹a› ${n}`,
     mergeSame: 'Choisissez deux options différentes à fusionner.',
     withdrawnReply: (id: string, n: number, text: string) =>
       `L'option ${n} (« ${text} ») est retirée de la consultation ${id}. Les délégations dont le vote la choisissait le récupèrent avec un avis personnel ; les autres délégations ayant répondu sont informées.`,
@@ -435,7 +435,6 @@ export const fr: Catalog = {
     remindButton: 'Envoyer un rappel',
     exportButton: 'Exporter',
     exportTurnoutButton: 'Exporter la participation',
-    extendButton: 'Prolonger de 7 jours',
   },
 
   help: {
@@ -447,14 +446,14 @@ export const fr: Catalog = {
       'Dates limites : une date (2026-12-07, fin de journée, heure de Genève), une date et une heure (2026-12-07T17:00) ou une durée (14d, 36h). Le texte de chaque option se met entre guillemets doubles (").',
     commands: {
       help: 'help : cette liste',
-      vote: "vote <id> <number> : voter pour une option (plusieurs numéros pour une présélection, p. ex. vote W1 1,3 ; un regroupement : vote W1 1+3 ; vote T1 abstain pour s'abstenir)",
-      propose: 'propose <id> "<text>" : proposer une option tant que la consultation est ouverte',
-      status: 'status [<id>] : consultations ouvertes et participation',
-      results: 'results <id> : résultats (après la clôture, ou en direct si cette option est activée)',
+      vote: "vote ‹id› ‹number› : voter pour une option (plusieurs numéros pour une présélection, p. ex. vote W1 1,3 ; un regroupement : vote W1 1+3 ; vote T1 abstain pour s'abstenir)",
+      propose: 'propose ‹id› "‹text›" : proposer une option tant que la consultation est ouverte',
+      status: 'status [‹id›] : consultations ouvertes et participation',
+      results: 'results ‹id› : résultats (après la clôture, ou en direct si cette option est activée)',
       history: 'history : thèmes et ateliers des années passées, et consultations clôturées ici',
       report:
-        'report <id> [all] : les résultats en PDF, dans votre langue ou en anglais, français et espagnol (secrétariat)',
-      share: 'share <id> : publier également le bulletin de vote dans ce canal (décompte unique)',
+        'report ‹id› [all] : les résultats en PDF, dans votre langue ou en anglais, français et espagnol (secrétariat)',
+      share: 'share ‹id› : publier également le bulletin de vote dans ce canal (décompte unique)',
       lang: 'lang en|fr|es : choisir votre langue',
       languages:
         '"Return migration" fr:"Migration de retour" es:"Migración de retorno" … [lang fr|es|en] : des options en plusieurs langues, après theme, topics ou survey (chaque délégué lit la sienne ; les messages du canal les montrent toutes) ; lang : la langue du bulletin et des résultats publiés dans le canal (par défaut : la vôtre)',
@@ -462,27 +461,33 @@ export const fr: Catalog = {
         'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] [proposals N] [single] : lancer un sondage sur le thème (single : une seule question, p. ex. « Adopter le thème ? » ; proposals N : options que chaque délégation peut proposer, 3 par défaut)',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D] : lancer une présélection des sujets',
       survey:
-        'survey <id> [deadline D] : enquête écrite à partir d\'un sondage non concluant, adressée aux membres et aux observateurs, d\'une durée de deux semaines ; ou survey "Question" "A" "B" pour partir de zéro',
+        'survey ‹id› [deadline D] : enquête écrite à partir d\'un sondage non concluant, adressée aux membres et aux observateurs, d\'une durée de deux semaines ; ou survey "Question" "A" "B" pour partir de zéro',
       feedback:
-        'feedback "<workshop>" [participants N | participants user,user…] [deadline D] : enquête de satisfaction (une liste : seules ces personnes répondent ; sinon les délégués inscrits)',
+        'feedback "‹workshop›" [participants N | participants user,user…] [deadline D] : enquête de satisfaction (une liste : seules ces personnes répondent ; sinon les délégués inscrits)',
       manage:
-        "close <id> [confirm] · extend <id> <D|+7d> · cancel <id> [confirm] · remind <id> · export <id> · status <id> : qui n'a pas répondu",
+        "close ‹id› [confirm] · extend ‹id› ‹D|+7d› · cancel ‹id› [confirm] · remind ‹id› · export ‹id› · status ‹id› : qui n'a pas répondu",
       moderate:
-        "withdraw <id> <n> · merge <id> <a> <b> : retirer une option proposée, ou fusionner l'option b avec l'option a (les délégations ayant répondu sont informées)",
+        "withdraw ‹id› ‹n› · merge ‹id› ‹a› ‹b› : retirer une option proposée, ou fusionner l'option b avec l'option a (les délégations ayant répondu sont informées)",
       silence:
-        'silence "<text>" [deadline D] [eligible members|all] : procédure d\'approbation tacite, adoptée sauf objection d\'une délégation (par défaut : 5 jours ouvrables)',
+        'silence "‹text›" [deadline D] [eligible members|all] : procédure d\'approbation tacite, adoptée sauf objection d\'une délégation (par défaut : 5 jours ouvrables)',
       object:
-        'object <id> ["reason"] · withdraw <id> : faire objection à une procédure d\'approbation tacite, ou retirer votre objection',
+        'object ‹id› ["reason"] · withdraw ‹id› : faire objection à une procédure d\'approbation tacite, ou retirer votre objection',
       roster:
-        'roster add <user> "<delegation>" member|observer-state|observer-org [region] · roster remove <user> · roster list · roster import · roster export: roster import prend les lignes CSV placées dessous (delegation,kind,region,user), tout ou rien',
+        'roster add ‹user› "‹delegation›" member|observer-state|observer-org [region] · roster remove ‹user› · roster list · roster import · roster export: roster import prend les lignes CSV placées dessous (delegation,kind,region,user), tout ou rien',
     },
+  },
+
+  cardInput: {
+    required: 'Veuillez remplir ce champ avant d’envoyer.',
+    refreshHint: 'Touchez Actualiser pour voir le vote de votre délégation.',
+    refreshButton: 'Actualiser',
   },
 
   errors: {
     notSecretariat:
       'Seul le Secrétariat peut effectuer cette opération. Si vous pensez devoir disposer de cette autorisation, demandez au Secrétariat de vous ajouter.',
     notOnRoster:
-      'Vous ne figurez sur la liste d\'aucune délégation et ne pouvez donc pas voter. Le Secrétariat peut vous ajouter avec : roster add <you> "<delegation>" member',
+      'Vous ne figurez sur la liste d\'aucune délégation et ne pouvez donc pas voter. Le Secrétariat peut vous ajouter avec : roster add ‹you› "‹delegation›" member',
     ineligible: (delegation: string, kind: string) =>
       `Nous sommes désolés : cette consultation est réservée aux États Membres, or ${delegation} n'est pas un État Membre (${kind}). Rien n'a été enregistré.`,
     unknownId: (id: string) =>
@@ -497,7 +502,11 @@ export const fr: Catalog = {
     noChoice: 'Choisissez au moins une option.',
     sameTwice: 'Un regroupement doit porter sur deux sujets différents.',
     notShortlist: 'Un regroupement ne peut être demandé que dans une présélection des sujets.',
-    duplicateOption: (n: number) => `Cette option figure déjà sous le numéro ${n}.`,
+    duplicateOption: (n: number, text: string) =>
+      `C'est déjà une option : ${n}. ${text}. Des textes qui ne diffèrent que par la casse, la ponctuation, des caractères invisibles ou des lettres qui se ressemblent sont la même option. Rien n'a été ajouté.`,
+    lookAlikeOptions: (a: number, b: number) =>
+      `Les options ${a} et ${b} sont la même option : elles ne diffèrent que par la casse, la ponctuation, des caractères invisibles ou des lettres qui se ressemblent. Rien n'a été lancé. Relancez-la avec chaque option une seule fois.`,
+    emptyOption: "Une option doit avoir un texte lisible. Rien n'a été ajouté.",
     resultsHidden: (id: string, date: string) =>
       `Les résultats de la consultation ${id} restent masqués jusqu'à la clôture (${date}).`,
     secretLive:
@@ -512,7 +521,7 @@ export const fr: Catalog = {
         ? "Répondez à l'affirmation par une valeur comprise entre 1 (pas du tout d'accord) et 5 (tout à fait d'accord)."
         : `Répondez à chacune des ${n} affirmations par une valeur comprise entre 1 (pas du tout d'accord) et 5 (tout à fait d'accord).`,
     surveyNeedsOptions:
-      "Une enquête écrite doit partir d'une consultation existante (survey <id>) ou comporter au moins deux options entre guillemets.",
+      "Une enquête écrite doit partir d'une consultation existante (survey ‹id›) ou comporter au moins deux options entre guillemets.",
     surveySourceOpen: (id: string) =>
       `La consultation ${id} est toujours ouverte : clôturez-la d'abord, puis lancez l'enquête.`,
     notOpen: (id: string) => `La consultation ${id} n'est pas ouverte.`,

@@ -7,7 +7,7 @@ import { methodOf, satisfaction, type Tally } from '../domain/tally.ts';
 import type { ViewContext } from '../views/ballot.ts';
 import { pct } from '../views/format.ts';
 
-export interface BarRow {
+interface BarRow {
   label: string;
   count: number;
   share: number;

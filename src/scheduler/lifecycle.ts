@@ -8,7 +8,7 @@ import { platformOf, type Consultation, type OutboxEntry, type UserId } from '..
 import { eligibleDelegations } from '../domain/eligibility.ts';
 import { hasAnswered } from '../domain/ballot.ts';
 
-export function resultEntries(c: Readonly<Consultation>): OutboxEntry[] {
+function resultEntries(c: Readonly<Consultation>): OutboxEntry[] {
   return c.channels.map((channel) => ({ key: `results:${channel.platform}:${channel.id}`, type: 'results', channel }));
 }
 
@@ -30,7 +30,7 @@ export async function closeConsultation(env: Env, id: string, by: UserId | 'sche
 }
 
 /** The users to remind: every delegate of each eligible delegation that has not answered. */
-export function reminderRecipients(env: Env, c: Readonly<Consultation>): UserId[] {
+function reminderRecipients(env: Env, c: Readonly<Consultation>): UserId[] {
   const meta = env.store.meta();
   if (c.kind === 'feedback') {
     return meta.delegations.flatMap((d) => d.delegates).filter((u) => !hasAnswered(c, u, env.secret));

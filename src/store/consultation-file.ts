@@ -23,13 +23,13 @@ export const AUDIT_SUFFIX = '.audit.jsonl';
 
 const HASH = /^[0-9a-f]{64}$/;
 
-export const ConsultationFile = Consultation.omit({ audit: true }).extend({
+const ConsultationFile = Consultation.omit({ audit: true }).extend({
   auditBytes: z.number().int().nonnegative().optional(),
   auditHead: z.string().regex(HASH, 'a SHA-256 hash in hex').optional(),
   audit: z.array(AuditEntry).optional(),
 });
 
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** What the first entry of a consultation's trail points back to: binds the trail to its consultation. */
 export const genesis = (id: string): string => sha256(`consult audit trail of ${id}`);

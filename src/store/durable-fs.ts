@@ -16,7 +16,7 @@ import { open, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** An open file: the subset of node's FileHandle the store uses. */
-export interface StoreFile {
+interface StoreFile {
   write(data: Buffer, position: number): Promise<number>;
   truncate(length: number): Promise<void>;
   sync(): Promise<void>;

@@ -136,7 +136,7 @@ function loadConsultationSync(file: string): LoadedConsultation {
   }
 }
 
-export class FileStore implements Store {
+class FileStore implements Store {
   readonly #dir: string;
   readonly #consultationsDir: string;
   #meta: Doc<Meta> | undefined;

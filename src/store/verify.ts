@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConsultation, loadMeta } from './file-store.ts';
 
-export interface ConsultationReport {
+interface ConsultationReport {
   id: string;
   file: string;
   ok: boolean;

@@ -2,7 +2,7 @@
 import type { Consultation } from '../domain/model.ts';
 import type { Card } from './card.ts';
 import { consultationTitle, type ViewContext } from './ballot.ts';
-import { MAX_TEXT } from '../commands/parse.ts';
+import { MAX_TEXT } from '../domain/limits.ts';
 
 export function proposeForm(v: ViewContext, c: Readonly<Consultation>): Card {
   return {

@@ -5,7 +5,7 @@ import { isEligible } from '../domain/eligibility.ts';
 import { turnoutCount } from '../domain/tally.ts';
 import type { Button, Card, CardBlock } from './card.ts';
 import type { ViewContext } from './ballot.ts';
-import { MAX_TEXT } from '../commands/parse.ts';
+import { MAX_TEXT } from '../domain/limits.ts';
 
 function names(v: ViewContext, list: { delegation: Delegation }[]): string {
   return new Intl.ListFormat(v.lang, { type: 'conjunction' }).format(list.map((o) => o.delegation.name));

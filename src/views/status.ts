@@ -34,7 +34,7 @@ export function statusCard(v: ViewContext, list: ReadonlyArray<Readonly<Consulta
 }
 
 /** How long closed and cancelled consultations stay in `status`. */
-export const RECENT_DAYS = 30;
+const RECENT_DAYS = 30;
 
 /** What `status` lists: every open consultation, then those closed or cancelled in the last 30 days, newest first. */
 export function statusList(

@@ -25,6 +25,11 @@ export interface KitRun {
    * message of `channel` that has one, through the adapter's real inbound route on `baseUrl`.
    */
   tap(baseUrl: string, channel: string, user: string, label: string): Promise<void>;
+  /**
+   * Once the bot listens on `baseUrl`: whatever the platform does before a bot may post (Teams and the web chat:
+   * an install or a first message in `channel`, from which the bot learns where and how to answer).
+   */
+  ready?(baseUrl: string): Promise<void>;
   close(): Promise<void>;
 }
 

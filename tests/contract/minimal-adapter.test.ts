@@ -121,7 +121,9 @@ async function startRelay(): Promise<KitRun> {
   };
 }
 
-// Written before the suite is declared: the adapter must exist as files, like any other.
+// Written before the suite is declared: the adapter must exist as files, like any other. Inside the repository
+// (tests/artifacts is ignored by git) so its imports of src/ resolve; a fresh clone has no such folder yet.
+await mkdir(join(repo, 'tests', 'artifacts'), { recursive: true });
 const folder = await mkdtemp(join(repo, 'tests', 'artifacts', 'relay-'));
 await mkdir(join(folder, 'relay'), { recursive: true });
 await writeFile(join(folder, 'relay', 'platform.ts'), ADAPTER);

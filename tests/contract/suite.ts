@@ -42,6 +42,9 @@ export function runContract(kit: ContractKit): void {
       url = `http://127.0.0.1:${await app.start()}`;
       expect(app.platforms).toHaveLength(1);
       mounted = app.platforms[0];
+      await run.ready?.(url);
+      await mounted.idle?.();
+      await app.consult.idle();
     });
 
     afterAll(async () => {

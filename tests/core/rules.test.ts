@@ -87,7 +87,7 @@ describe('the rules of a consultation', () => {
     expect(cardText(en.card)).toContain('Write it like this: theme "A" "B"');
     const [es] = await h.say(SEC, 'vote', SLACK_CH, 'es-ES');
     expect(es.lang).toBe('es');
-    expect(cardText(es.card)).toMatch(/vote <id>/);
+    expect(cardText(es.card)).toMatch(/vote ‹id›/);
     const [fr] = await h.say(SEC, 'launch everything', SLACK_CH, 'fr-FR');
     expect(cardText(fr.card)).toContain('launch');
     expect(fr.lang).toBe('fr');
@@ -96,7 +96,7 @@ describe('the rules of a consultation', () => {
   it('lets a delegation propose an option while open; it appears on the ballot with who proposed it', async () => {
     expect(await h.text('slack:UKEN1', `propose ${id} "Migration and the environment"`)).toContain('Option 3 added');
     const [dup] = await h.say('slack:UPHL1', `propose ${id} "migration AND the environment"`);
-    expect(cardText(dup.card)).toContain('already there as number 3');
+    expect(cardText(dup.card)).toContain('already an option: 3. Migration and the environment.');
     const ballot = h.sent.filter((m) => m.audience.kind === 'ballot-update').at(-1)!;
     expect(cardText(ballot.card)).toContain('3. Migration and the environment (proposed by Kenya)');
   });

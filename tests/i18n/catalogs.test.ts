@@ -80,7 +80,6 @@ describe.each([
       catalog.home.closeButton,
       catalog.home.remindButton,
       catalog.home.exportButton,
-      catalog.home.extendButton,
     ];
     for (const label of buttons) expect(label.length, label).toBeLessThanOrEqual(30);
   });

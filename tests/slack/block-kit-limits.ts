@@ -4,7 +4,7 @@
  */
 type Json = Record<string, any>;
 
-export type Surface = 'message' | 'modal' | 'home';
+type Surface = 'message' | 'modal' | 'home';
 
 const BLOCK_TYPES = new Set(['section', 'header', 'context', 'actions', 'divider', 'input', 'image', 'rich_text']);
 const ELEMENT_TYPES = new Set([
@@ -15,6 +15,9 @@ const ELEMENT_TYPES = new Set([
   'multi_static_select',
   'plain_text_input',
   'datepicker',
+  'timepicker',
+  'number_input',
+  'multi_users_select',
   'overflow',
 ]);
 
@@ -96,6 +99,21 @@ class Checker {
       case 'datepicker':
         if (e.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(e.initial_date))
           this.fail(where, 'initial_date is not YYYY-MM-DD');
+        break;
+      case 'timepicker':
+        if (e.initial_time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(e.initial_time))
+          this.fail(where, 'initial_time is not HH:mm');
+        break;
+      case 'number_input':
+        if (!inInput) this.fail(where, 'number_input outside an input block');
+        if (typeof e.is_decimal_allowed !== 'boolean') this.fail(where, 'number_input needs is_decimal_allowed');
+        for (const k of ['min_value', 'max_value', 'initial_value'])
+          if (e[k] !== undefined && (typeof e[k] !== 'string' || !/^-?\d+(\.\d+)?$/.test(e[k])))
+            this.fail(where, `${k} must be a number written as a string`);
+        break;
+      case 'multi_users_select':
+        if (e.max_selected_items !== undefined && !(e.max_selected_items >= 1))
+          this.fail(where, 'max_selected_items < 1');
         break;
     }
   }

@@ -22,7 +22,7 @@ export interface RecordedCall {
 }
 
 /** A message as conversations.history returns it. */
-export interface StoredMessage {
+interface StoredMessage {
   type: 'message';
   ts: string;
   text?: string;

@@ -62,8 +62,13 @@ describe('Slack: hidden results and secret launches', () => {
   it('the launch modal refuses a satisfaction survey (always anonymous) with live results, and creates nothing', async () => {
     await h.slash(SEC, '');
     const view = last(h.recorder.callsTo('views.open')).body.view;
-    await h.submitView(SEC, view, { kind: 'feedback', opt1: 'Workshop on health', visibility: 'live' });
+    const answer = await h.submitViewForAnswer(SEC, view, {
+      kind: 'feedback',
+      opt1: 'Workshop on health',
+      visibility: 'live',
+    });
     expect(h.consult.store.all().map((c) => c.id)).toEqual(['T1']);
-    expect(JSON.stringify(h.recorder.calls.map((c) => c.body))).toContain('A secret ballot cannot show live results');
+    // Said in the modal beside Results, which stays open to be corrected.
+    expect(JSON.parse(answer.body).errors.visibility).toContain('A secret ballot cannot show live results');
   });
 });

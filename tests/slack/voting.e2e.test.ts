@@ -161,7 +161,7 @@ describe('Slack: consultations end to end', () => {
   it('/consult alone from a delegate shows the help, not a launch form they could not submit', async () => {
     await h.slash('U0MEX1', '');
     expect(h.recorder.callsTo('views.open')).toHaveLength(0);
-    expect(lastReply(h)).toMatch(/vote (<|&lt;)id/);
+    expect(lastReply(h)).toMatch(/vote ‹id›/);
     expect(lastReply(h)).not.toMatch(/theme "A"/);
   });
 

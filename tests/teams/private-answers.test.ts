@@ -56,8 +56,9 @@ const consentAnswer = (who: Who, action: 'accept' | 'decline', context: unknown,
 
 /** Every call the bot made since `since`, and whether any of it reached the channel (posts or thread replies). */
 const since = (n: number) => h.recorder.calls.slice(n);
+/** What was sent to the channel (reading its member list, for the ballot's refresh audience, sends nothing). */
 const inTheChannel = (calls: Recorded[]) =>
-  calls.filter((c) => c.conversation === CHANNEL || c.conversation.startsWith(`${CHANNEL};`));
+  calls.filter((c) => c.method !== 'GET' && (c.conversation === CHANNEL || c.conversation.startsWith(`${CHANNEL};`)));
 const consentCards = (calls: Recorded[]) =>
   calls.flatMap((c) =>
     ((c.body.attachments as { contentType: string }[] | undefined) ?? []).filter((a) => a.contentType === CONSENT),

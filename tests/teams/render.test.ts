@@ -5,12 +5,14 @@ import {
   allSampleCards,
   feedbackForm,
   LONG_THEME,
+  proposeForm,
   results,
   shortlistBallot,
   themeBallot,
 } from '../fixtures/teams/sample-cards.ts';
 import { adaptiveCardErrors } from './support/adaptive-card-schema.ts';
 import { walk } from './support/cards.ts';
+import { t } from '../../src/i18n/index.ts';
 
 type Node = Record<string, unknown>;
 
@@ -43,7 +45,7 @@ describe('neutral card → Adaptive Card 1.5', () => {
   it('shows every option text in full and lets every text wrap', () => {
     const ac = cardToAdaptiveCard(themeBallot, 'en');
     const texts = ofType(ac, 'TextBlock');
-    expect(texts.some((t) => t.text === `1. ${LONG_THEME}`)).toBe(true);
+    expect(texts.some((t) => t.text === `1\\. ${LONG_THEME}`)).toBe(true);
     expect(texts.every((t) => t.wrap === true || t.fontType === 'monospace')).toBe(true);
     expect(texts.every((t) => t.maxLines === undefined)).toBe(true);
     expect(texts[0]).toMatchObject({ text: themeBallot.title, style: 'heading' });
@@ -161,5 +163,51 @@ describe('card action → core request', () => {
     expect(invokeIntent({ verb: 'other', data: {} }).kind).toBe('invalid');
     expect(invokeIntent({ verb: 'consult', data: { command: 'close T1' } }).kind).toBe('invalid');
     expect(invokeIntent({ verb: 'consult' }).kind).toBe('invalid');
+  });
+
+  it('escapes markdown in every text a host reads as markdown, so delegates see what they typed', () => {
+    const card = cardToAdaptiveCard(
+      {
+        title: 'T1 *now*',
+        blocks: [
+          { type: 'text', text: '1. <partnerships> & [x](y)\n- snake_case\n# hash' },
+          { type: 'fields', fields: [{ label: 'A_b', value: '*v*' }] },
+        ],
+      },
+      'en',
+    );
+    expect(ofType(card, 'TextBlock').map((t) => t.text)).toEqual([
+      'T1 \\*now\\*',
+      '1\\. \\<partnerships\\> \\& \\[x\\](y)',
+      '\\- snake\\_case',
+      '\\# hash',
+    ]);
+    expect(ofType(card, 'FactSet')[0].facts).toEqual([{ title: 'A\\_b', value: '\\*v\\*' }]);
+  });
+
+  it('shows fields with several lines one line per TextBlock under a bold label, never one fact', () => {
+    const card = cardToAdaptiveCard(
+      { title: 'Help', blocks: [{ type: 'fields', fields: [{ label: 'All', value: 'a\nb' }] }] },
+      'fr',
+    );
+    expect(ofType(card, 'FactSet')).toEqual([]);
+    expect(ofType(card, 'TextBlock').slice(1)).toMatchObject([
+      { text: 'All', weight: 'bolder' },
+      { text: 'a', spacing: 'small' },
+      { text: 'b', spacing: 'none' },
+    ]);
+  });
+
+  it('gives a required input an error message in the card language', () => {
+    for (const lang of ['en', 'fr', 'es'] as const) {
+      const [input] = ofType(cardToAdaptiveCard(proposeForm, lang), 'Input.Text');
+      expect(input).toMatchObject({ isRequired: true, errorMessage: t(lang).cardInput.required });
+    }
+  });
+
+  it('puts at most five buttons in a row, so no host hides one behind an overflow menu', () => {
+    const buttons = Array.from({ length: 11 }, (_, i) => ({ label: `${i + 1}`, command: { type: 'help' as const } }));
+    const sets = ofType(cardToAdaptiveCard({ title: 'x', blocks: [{ type: 'actions', buttons }] }, 'en'), 'ActionSet');
+    expect(sets.map((s) => (s.actions as unknown[]).length)).toEqual([5, 5, 1]);
   });
 });

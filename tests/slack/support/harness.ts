@@ -25,7 +25,7 @@ export function fixture<T = any>(name: string): T {
   return JSON.parse(readFileSync(join(fixtureDir, name), 'utf8')) as T;
 }
 
-export class TestClock {
+class TestClock {
   constructor(public t: Date) {}
   now(): Date {
     return new Date(this.t);
@@ -74,6 +74,12 @@ export interface SlackHarness {
     opts?: { channel?: string },
   ): Promise<number>;
   submitView(user: string, view: any, values: Record<string, string | string[]>): Promise<number>;
+  /** The same, returning the HTTP answer's body too (a modal's `response_action: errors`). */
+  submitViewForAnswer(
+    user: string,
+    view: any,
+    values: Record<string, string | string[]>,
+  ): Promise<{ status: number; body: string }>;
   homeOpened(user: string, eventId?: string, extraHeaders?: Record<string, string>): Promise<number>;
   /** Runs typed text as `user` through Slack: the secretariat's setup steps. */
   roster(user: string, delegation: string, kind: string, region: string): Promise<void>;
@@ -259,7 +265,10 @@ export async function startSlackHarness(opts: { start?: string } = {}): Promise<
       p.actions = [{ ...p.actions[0], action_id: btn.action_id, value: btn.value, text: btn.text }];
       return h.send(h.signed({ payload: JSON.stringify(p) }));
     },
-    submitView(user, view, values) {
+    async submitView(user, view, values) {
+      return (await h.submitViewForAnswer(user, view, values)).status;
+    },
+    async submitViewForAnswer(user, view, values) {
       const p = fixture('view-submission.json');
       p.user = { ...p.user, id: user };
       p.trigger_id = `trigger.${++trigger}`;
@@ -272,6 +281,11 @@ export async function startSlackHarness(opts: { start?: string } = {}): Promise<
         if (e.type === 'plain_text_input') state[b.block_id] = { [e.action_id]: { type: e.type, value: v ?? null } };
         else if (e.type === 'datepicker')
           state[b.block_id] = { [e.action_id]: { type: e.type, selected_date: v ?? null } };
+        else if (e.type === 'timepicker')
+          state[b.block_id] = { [e.action_id]: { type: e.type, selected_time: v ?? null } };
+        else if (e.type === 'number_input') state[b.block_id] = { [e.action_id]: { type: e.type, value: v ?? null } };
+        else if (e.type === 'multi_users_select')
+          state[b.block_id] = { [e.action_id]: { type: e.type, selected_users: ([] as string[]).concat(v ?? []) } };
         else if (e.type === 'checkboxes' || e.type === 'multi_static_select')
           state[b.block_id] = {
             [e.action_id]: { type: e.type, selected_options: ([] as string[]).concat(v ?? []).map(pick) },
@@ -292,7 +306,11 @@ export async function startSlackHarness(opts: { start?: string } = {}): Promise<
         title: view.title,
         state: { values: state },
       };
-      return h.send(h.signed({ payload: JSON.stringify(p) }));
+      const req = h.signed({ payload: JSON.stringify(p) });
+      const res = await fetch(url, { method: 'POST', headers: req.headers, body: req.body });
+      const body = await res.text();
+      await adapter.idle();
+      return { status: res.status, body };
     },
     homeOpened(user, eventId = `Ev${++trigger}`, extraHeaders = {}) {
       const e = fixture('app-home-opened.json');

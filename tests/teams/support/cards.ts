@@ -13,12 +13,19 @@ export function walk(node: unknown, out: Node[] = []): Node[] {
   return out;
 }
 
+/** Card texts are markdown with every special character backslash-escaped: the text as a reader sees it. */
+const unescapeMarkdown = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+
 /** Every text a reader sees on the card: text blocks, facts, input labels and choices, button titles. */
 export function textsOf(card: Node): string[] {
   return walk(card.body).flatMap((n) => {
-    if (n.type === 'TextBlock') return [n.text as string];
-    if (n.type === 'FactSet') return (n.facts as Node[]).flatMap((f) => [f.title, f.value]);
-    if (n.type === 'Input.ChoiceSet') return [n.label, ...(n.choices as Node[]).map((c) => c.title)];
+    if (n.type === 'TextBlock') return [unescapeMarkdown(n.text as string)];
+    if (n.type === 'FactSet') return (n.facts as Node[]).flatMap((f) => [f.title, f.value].map(unescapeMarkdown));
+    if (n.type === 'Input.ChoiceSet')
+      return [
+        n.label,
+        ...(n.choices as Node[]).map((c) => (n.style === 'expanded' ? unescapeMarkdown(c.title) : c.title)),
+      ];
     if (n.type === 'Input.Text') return [n.label];
     if (n.type === 'Action.Execute') return [n.title];
     return [];

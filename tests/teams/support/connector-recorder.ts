@@ -20,7 +20,7 @@ export interface Recorded {
 }
 
 /** A file PUT to an upload URL (standing in for the user's OneDrive). */
-export interface Upload {
+interface Upload {
   path: string;
   contentRange?: string;
   text: string;
