@@ -17,7 +17,7 @@ import { startConnectorRecorder, type ConnectorRecorder } from '../tests/teams/s
 import { startTokenIssuer } from '../tests/teams/support/token-issuer.ts';
 import type { Consultation } from '../src/domain/model.ts';
 import { startServer, stopServer } from './lib/proc.ts';
-import { closePool, openPool, rawRequest, send } from './lib/raw-http.ts';
+import { closePool, openPool, rawRequest, revivePool, send } from './lib/raw-http.ts';
 import { makeConsultation, makeDelegations, seedStore, slackUserOf } from './lib/seed.ts';
 import { percentile, spread, type Spread } from './lib/stats.ts';
 import { sleep } from './drill/lib.ts';
@@ -156,6 +156,7 @@ export async function teamsVoteBench(opts: {
           ),
         ),
       );
+      await revivePool(server.port, sockets);
       const from = rec.calls.length;
       const ms: number[] = [];
       let non200 = 0;

@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRecorder, callText, type SlackRecorder as Recorder } from '../tests/slack/recorder.ts';
 import { blockActions, formBody, sign } from './lib/slack.ts';
-import { closePool, openPool, rawRequest, send, sendFresh } from './lib/raw-http.ts';
+import { closePool, openPool, rawRequest, revivePool, send, sendFresh } from './lib/raw-http.ts';
 import { makeConsultation, makeDelegations, seedStore, slackUserOf } from './lib/seed.ts';
 import { startServer, stopServer, type ServerProc } from './lib/proc.ts';
 import { fileURLToPath } from 'node:url';
@@ -74,7 +74,8 @@ export interface Round {
   errors: number;
 }
 
-export type Connections = { mode: 'pooled'; sockets: net.Socket[] } | { mode: 'fresh'; port: number };
+/** `port` on a pool: connections the server closed since the last burst are reopened before the next. */
+export type Connections = { mode: 'pooled'; sockets: net.Socket[]; port?: number } | { mode: 'fresh'; port: number };
 
 /** Reads the ballots a target has on disk, by delegation id (Consult's consultation file, the peer's lowdb file). */
 export type BallotReader = () => Promise<Record<string, { choices: number[] } | undefined>>;
@@ -104,6 +105,7 @@ export async function round(
     confirmAt.set(key, call.at);
     if (confirmAt.size === n) resolveAll();
   };
+  if (conns.mode === 'pooled' && conns.port !== undefined) await revivePool(conns.port, conns.sockets);
   // Requests are built and signed before the clock starts: the bench measures the server, not its own HMACs.
   const ts = Math.floor(Date.now() / 1000);
   const requests = Array.from({ length: n }, (_, i) => {
@@ -137,7 +139,9 @@ export async function round(
   await Promise.race([all, new Promise((r) => setTimeout(r, timeoutMs))]);
   rec.onCall = undefined;
   if (process.env.BENCH_DEBUG)
-    console.error(`round ${tag}: ${confirmAt.size}/${n} confirmed in ${(performance.now() - t0).toFixed(0)} ms`);
+    console.error(
+      `round ${tag}: ${confirmAt.size}/${n} confirmed in ${(performance.now() - t0).toFixed(0)} ms; non-200 ${non200}, errors ${errors}`,
+    );
   const last = Math.max(...confirmAt.values());
   const confirms = [...confirmAt].map(([k, at]) => at - sentAt.get(k)!);
   const ballots = await (typeof file === 'string' ? consultBallots(file) : file)();
@@ -263,7 +267,7 @@ async function measureTarget(
   let seq = 0;
   try {
     for (const n of opts.sizes) {
-      const pool = { mode: 'pooled' as const, sockets: await openPool(server.port, n) };
+      const pool = { mode: 'pooled' as const, sockets: await openPool(server.port, n), port: server.port };
       const warmups = warmupRounds(n, opts.warmupVotes);
       for (let w = 0; w < warmups; w++) {
         const r = await round(pool, rec, n, `w${n}-${w}`, (i) => 1 + ((i + w) % 2), target.ballots, 60_000);
