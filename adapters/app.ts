@@ -10,6 +10,7 @@ import { createConsult } from '../src/consult.ts';
 import { createHttpServer, type HttpServer } from '../src/server.ts';
 import { healthzHandler } from '../src/scheduler/health.ts';
 import { loadHistory } from '../src/domain/history.ts';
+import { CHART_ROUTE, chartHandler } from '../src/report/chart-route.ts';
 import type { Consult } from '../src/consult-api.ts';
 import type { Clock } from '../src/clock.ts';
 import { leveledLog, type Log } from '../src/log.ts';
@@ -83,6 +84,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     history: loadHistory(),
     log,
     howToCall: (lang) => calls.map((line) => line[lang]),
+    publicUrl: config.PUBLIC_URL,
   });
   const http = createHttpServer(log);
   http.route(
@@ -92,6 +94,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     // Answered even while a flood holds every other request slot.
     { uncapped: true },
   );
+  // Charts linked from cards (instead of data URIs) only where the bot can be reached from outside.
+  if (config.PUBLIC_URL) http.route('GET', CHART_ROUTE, chartHandler(consult), { bodyLimit: 0 });
   const platforms: MountedPlatform[] = [];
   for (const { adapter, config: own } of adapters) {
     const mount = adapter.shouldMount ? adapter.shouldMount(own, { platformConfigured }) : adapter.isConfigured(own);

@@ -69,6 +69,8 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: envChoice(LOG_LEVELS, 'info').default('info'),
   /** on: every store write and its directory are fsynced before the write counts as recorded (src/store/durable-fs.ts). */
   STORE_FSYNC: envChoice(['on', 'off'], 'on').default('on'),
+  /** The bot's address as seen from outside (https in production): cards then link to charts the bot serves. */
+  PUBLIC_URL: envUrl('https://consult.example.org').optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -56,6 +56,12 @@ export interface Consult {
     delete(adapter: string, key: string): Promise<void>;
   };
 
+  /**
+   * The PNG a chart link points to (see src/report/chart-links.ts), when a public URL is set:
+   * 'expired' past its expiry, 'not-found' for a forged token or a chart no longer shown.
+   */
+  chartImage(token: string): Promise<Uint8Array | 'expired' | 'not-found'>;
+
   /** Set while scheduler passes fail (e.g. the store cannot be written): why, since when; undefined when healthy. */
   health(): Readonly<Degraded> | undefined;
 

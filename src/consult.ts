@@ -27,6 +27,7 @@ import { noticeCard } from './views/notice.ts';
 import { tick, nextTickDelay } from './scheduler/tick.ts';
 import { sharedReportRenderer, type ReportRenderer } from './report/renderer.ts';
 import { createResultsCharts } from './report/results-chart.ts';
+import { createChartLinks } from './report/chart-links.ts';
 
 /** Closed consultations the secretariat's home shows with a report button, newest first. */
 const HOME_CLOSED_SHOWN = 5;
@@ -46,6 +47,8 @@ export interface ConsultOptions {
   howToCall?: (lang: Lang) => readonly string[];
   /** Draws charts and PDFs; by default the process's one worker thread, started on first use. */
   reports?: ReportRenderer;
+  /** Where the bot can be reached from outside (`PUBLIC_URL`): charts are then also served by link. */
+  publicUrl?: string;
 }
 
 export function createConsult(opts: ConsultOptions): Consult {
@@ -55,7 +58,11 @@ export function createConsult(opts: ConsultOptions): Consult {
   const log = opts.log ?? (() => {});
   const dispatch = new Dispatch(log);
   const reports = opts.reports ?? sharedReportRenderer(log);
-  const charts = createResultsCharts(reports, log);
+  const secret = opts.ballotSecret ?? randomBytes(32).toString('hex');
+  const links = opts.publicUrl
+    ? createChartLinks({ publicUrl: opts.publicUrl, secret, now: () => clock.now() })
+    : undefined;
+  const charts = createResultsCharts(reports, log, links);
   const directories = new Map<Platform, Directory>();
   const refreshing = new Map<string, boolean>();
   const flushing = new Map<string, boolean>();
@@ -167,7 +174,7 @@ export function createConsult(opts: ConsultOptions): Consult {
     clock,
     zone,
     secretariat: opts.secretariat ?? [],
-    secret: opts.ballotSecret ?? randomBytes(32).toString('hex'),
+    secret,
     history: opts.history,
     reports,
     charts,
@@ -353,6 +360,14 @@ export function createConsult(opts: ConsultOptions): Consult {
       return ticking;
     },
     health: () => health.degraded,
+    async chartImage(token) {
+      const check = links?.check(token);
+      if (!check?.ok) return check?.why === 'expired' ? 'expired' : 'not-found';
+      const c = store.get(check.id);
+      // Drawn only where a results card shows it (never for an open hidden consultation).
+      const image = c ? await charts.block(view(check.lang), c) : undefined;
+      return image ? image.png : 'not-found';
+    },
     start() {
       stopped = false;
       started = true;

@@ -96,7 +96,8 @@ export function adaptiveCardAttachment(card: AdaptiveCard): { contentType: strin
 function imageElement(block: Extract<CardBlock, { type: 'image' }>): Element {
   return {
     type: 'Image',
-    url: `data:image/png;base64,${Buffer.from(block.png).toString('base64')}`,
+    // The bot's own link when it has a public URL (a few bytes); else the PNG inside the card.
+    url: block.url ?? `data:image/png;base64,${Buffer.from(block.png).toString('base64')}`,
     altText: block.alt,
     size: 'stretch',
   };
@@ -227,7 +228,10 @@ function formElements(form: Form, lang: Lang): Element[] {
     associatedInputs: 'auto',
     style: 'positive',
   };
-  return [...form.inputs.map((input) => inputElement(form.id, input, lang)), { type: 'ActionSet', actions: [submit] }];
+  return [
+    ...form.inputs.flatMap((input) => [...inputError(input), inputElement(form.id, input, lang)]),
+    { type: 'ActionSet', actions: [submit] },
+  ];
 }
 
 function inputElement(formId: string, input: FormInput, lang: Lang): Element {
@@ -238,24 +242,38 @@ function inputElement(formId: string, input: FormInput, lang: Lang): Element {
     // Hosts check required inputs before sending and show this beside the field.
     ...(input.required ? { errorMessage: t(lang).cardInput.required } : {}),
   };
-  if (input.type === 'text') {
-    return {
-      type: 'Input.Text',
-      ...common,
-      maxLength: input.maxLength,
-      isMultiline: input.maxLength > 100,
-      ...(input.placeholder ? { placeholder: input.placeholder } : {}),
-    };
+  switch (input.type) {
+    case 'text':
+      return {
+        type: 'Input.Text',
+        ...common,
+        maxLength: input.maxLength,
+        isMultiline: input.maxLength > 100,
+        ...(input.placeholder ? { placeholder: input.placeholder } : {}),
+        ...(input.value ? { value: input.value } : {}),
+      };
+    case 'date':
+      return { type: 'Input.Date', ...common, ...(input.value ? { value: input.value } : {}) };
+    case 'time':
+      return { type: 'Input.Time', ...common, ...(input.value ? { value: input.value } : {}) };
+    case 'choice': {
+      // Radio buttons / checkboxes for short lists (Likert scales, ballots); a dropdown for long ones.
+      const expanded = input.options.length <= 8;
+      return {
+        type: 'Input.ChoiceSet',
+        ...common,
+        // Radio and checkbox labels are read as markdown; a dropdown's entries are plain.
+        choices: input.options.map((o) => ({ title: expanded ? escapeMarkdown(o.label) : o.label, value: o.value })),
+        isMultiSelect: input.multi,
+        style: expanded ? 'expanded' : 'compact',
+        wrap: true,
+        ...(input.value?.length ? { value: input.value.join(',') } : {}),
+      };
+    }
   }
-  // Radio buttons / checkboxes for short lists (Likert scales, ballots); a dropdown for long ones.
-  const expanded = input.options.length <= 8;
-  return {
-    type: 'Input.ChoiceSet',
-    ...common,
-    // Radio and checkbox labels are read as markdown; a dropdown's entries are plain.
-    choices: input.options.map((o) => ({ title: expanded ? escapeMarkdown(o.label) : o.label, value: o.value })),
-    isMultiSelect: input.multi,
-    style: expanded ? 'expanded' : 'compact',
-    wrap: true,
-  };
+}
+
+/** A refusal of the last submission, beside the field it concerns. */
+function inputError(input: FormInput): Element[] {
+  return input.error ? [{ type: 'TextBlock', text: escapeMarkdown(input.error), wrap: true, color: 'attention' }] : [];
 }

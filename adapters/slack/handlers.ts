@@ -12,8 +12,8 @@ import type { FormAction } from '../../src/views/card.ts';
 import { ACTION, VIEW } from './action-ids.ts';
 import { createAfterAck } from './after-ack.ts';
 import { readFormValues, readPlainValues } from './form-values.ts';
-import { FIELD_INPUT, launchCommand, launchModal } from './launch-modal.ts';
-import type { ErrorField } from '../../src/errors.ts';
+import { launchModal, launchSubmission } from './launch-modal.ts';
+import type { OutboundMessage } from '../../src/outbound.ts';
 import type { LocaleCache } from './locale.ts';
 import { FileTooBig, isCsv, MAX_FILE_BYTES } from './files.ts';
 import { typedText } from './typed-text.ts';
@@ -203,26 +203,18 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
   app.view(VIEW.launch, async ({ ack, body: raw }) => {
     const body = valid(viewSubmission, raw, 'launch modal submission');
     if (!body) return ack();
-    const parsed = launchCommand(readPlainValues(body.view.state.values));
+    const { kind, values } = launchSubmission(readPlainValues(body.view.state.values));
     const locale = await locales.get(body.user.id);
-    if ('error' in parsed) {
-      const lang = consult.langFor(toUserId(body.user.id), locale);
-      return ack({ response_action: 'errors', errors: { [parsed.error]: slackTexts(lang).launchNeedsOptions } });
-    }
     // The core answers before the ack (a launch is one store write), so its refusal can stay in the
     // modal beside the field it concerns instead of closing the modal and arriving as a message.
     const ctx = readModalContext(body.view.private_metadata);
     const to: Requester = { user: body.user.id, channel: ctx.channel };
     const out = await consult.handle(
       { actor: { user: toUserId(body.user.id), locale }, ...(ctx.channel ? { channel: toChannel(ctx.channel) } : {}) },
-      { type: 'command', command: parsed.command },
+      { type: 'form', submit: { action: { type: 'launch', id: kind }, values } },
     );
-    const [first] = out;
-    const field = first?.errorField as ErrorField | undefined;
-    if (out.length === 1 && first.purpose === 'error' && field && FIELD_INPUT[field]) {
-      const text = first.card.blocks.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join(' ');
-      return ack({ response_action: 'errors', errors: { [FIELD_INPUT[field]]: shorten(text, 2000) } });
-    }
+    const refused = out.length === 1 ? fieldError(out[0]) : undefined;
+    if (refused) return ack({ response_action: 'errors', errors: { [refused.input]: shorten(refused.text, 2000) } });
     await ack();
     await replies.send(out, to);
   });
@@ -268,4 +260,12 @@ export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
     log(`slack: listener failed: ${escape(err)}`);
   });
   return { blockActions };
+}
+
+/** The launch form the core sent back refused: which input, and why (the modal shows it there). */
+function fieldError(m: OutboundMessage): { input: string; text: string } | undefined {
+  if (!m.errorField) return undefined;
+  for (const b of m.card.blocks)
+    if (b.type === 'form') for (const i of b.form.inputs) if (i.error) return { input: i.id, text: i.error };
+  return undefined;
 }

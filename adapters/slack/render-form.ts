@@ -5,6 +5,8 @@
 import type {
   Button,
   Checkboxes,
+  Datepicker,
+  Timepicker,
   InputBlock,
   KnownBlock,
   MultiStaticSelect,
@@ -57,20 +59,32 @@ function choiceElement(
       `input "${input.id}" has ${input.options.length} options (limit ${LIMITS.selectOptions})`,
     );
   const placeholder = { type: 'plain_text' as const, text: slackTexts(lang).choose };
+  // What the field showed filled in: Slack wants the very option objects it lists.
+  const chosen = (options: PlainTextOption[]) => options.filter((o) => input.value?.includes(o.value ?? ''));
   if (input.options.length <= LIMITS.checkboxOptions) {
     const options = input.options.map(richOption);
+    const initial = chosen(options);
     return input.multi
-      ? { type: 'checkboxes', action_id: actionId, options }
-      : { type: 'radio_buttons', action_id: actionId, options };
+      ? { type: 'checkboxes', action_id: actionId, options, ...(initial.length ? { initial_options: initial } : {}) }
+      : { type: 'radio_buttons', action_id: actionId, options, ...(initial[0] ? { initial_option: initial[0] } : {}) };
   }
   const options = input.options.map(plainOption);
-  if (!input.multi) return { type: 'static_select', action_id: actionId, options, placeholder };
+  const initial = chosen(options);
+  if (!input.multi)
+    return {
+      type: 'static_select',
+      action_id: actionId,
+      options,
+      placeholder,
+      ...(initial[0] ? { initial_option: initial[0] } : {}),
+    };
   return {
     type: 'multi_static_select',
     action_id: actionId,
     options,
     placeholder,
     ...(input.max ? { max_selected_items: input.max } : {}),
+    ...(initial.length ? { initial_options: initial } : {}),
   };
 }
 
@@ -81,10 +95,32 @@ function textElement(input: Extract<FormInput, { type: 'text' }>, actionId: stri
     action_id: actionId,
     multiline: max > 150,
     max_length: max,
+    ...(input.value ? { initial_value: input.value.slice(0, max) } : {}),
     ...(input.placeholder
       ? { placeholder: { type: 'plain_text', text: shorten(input.placeholder, LIMITS.placeholder) } }
       : {}),
   };
+}
+
+function element(input: FormInput, actionId: string, lang: Lang): InputBlock['element'] {
+  switch (input.type) {
+    case 'choice':
+      return choiceElement(input, actionId, lang);
+    case 'text':
+      return textElement(input, actionId);
+    case 'date':
+      return {
+        type: 'datepicker',
+        action_id: actionId,
+        ...(input.value ? { initial_date: input.value } : {}),
+      } satisfies Datepicker;
+    case 'time':
+      return {
+        type: 'timepicker',
+        action_id: actionId,
+        ...(input.value ? { initial_time: input.value } : {}),
+      } satisfies Timepicker;
+  }
 }
 
 function inputBlock(input: FormInput, blockId: string, actionId: string, lang: Lang): InputBlock {
@@ -93,8 +129,14 @@ function inputBlock(input: FormInput, blockId: string, actionId: string, lang: L
     block_id: blockId,
     label: { type: 'plain_text', text: shorten(input.label, LIMITS.inputLabel), emoji: true },
     optional: !input.required,
-    element: input.type === 'choice' ? choiceElement(input, actionId, lang) : textElement(input, actionId),
+    element: element(input, actionId, lang),
   };
+}
+
+/** Why the last submission was refused, just above the field it concerns. */
+function errorBlocks(input: FormInput): KnownBlock[] {
+  if (!input.error) return [];
+  return [{ type: 'context', elements: [{ type: 'mrkdwn', text: `:x: ${escapeMrkdwn(shorten(input.error, 2900))}` }] }];
 }
 
 /**
@@ -109,19 +151,24 @@ export function formBlocks(
   next: () => number,
 ): KnownBlock[] {
   if (surface === 'modal') {
-    return form.inputs.map((input) =>
+    return form.inputs.flatMap((input) => [
+      ...errorBlocks(input),
       inputBlock(input, formBlockId(index, input.id), `${ACTION.input}${next()}`, lang),
-    );
+    ]);
   }
-  const out: KnownBlock[] = form.inputs.map((input) => {
+  const out: KnownBlock[] = form.inputs.flatMap((input): KnownBlock[] => {
     const actionId = `${ACTION.input}${next()}`;
-    if (input.type === 'text') return inputBlock(input, formBlockId(index, input.id), actionId, lang);
-    return {
-      type: 'section',
-      block_id: formBlockId(index, input.id),
-      text: { type: 'mrkdwn', text: `*${escapeMrkdwn(shorten(input.label, LIMITS.sectionText - 2))}*` },
-      accessory: choiceElement(input, actionId, lang),
-    };
+    if (input.type !== 'choice')
+      return [...errorBlocks(input), inputBlock(input, formBlockId(index, input.id), actionId, lang)];
+    return [
+      ...errorBlocks(input),
+      {
+        type: 'section',
+        block_id: formBlockId(index, input.id),
+        text: { type: 'mrkdwn', text: `*${escapeMrkdwn(shorten(input.label, LIMITS.sectionText - 2))}*` },
+        accessory: choiceElement(input, actionId, lang),
+      },
+    ];
   });
   const value = JSON.stringify({ form: form.id, index, action: form.submit.action });
   const submit: Button = {

@@ -32,7 +32,6 @@ export interface SlackTexts {
   langs: Record<Lang, string>;
   fileSent: (name: string) => string;
   fileFailed: (name: string) => string;
-  launchNeedsOptions: string;
   /** A file shared with the bot in a direct message that is not a roster CSV, or too large. */
   notCsv: string;
   fileTooBig: (mb: number) => string;
@@ -67,7 +66,6 @@ const en: SlackTexts = {
   fileSent: (name) => `${name} sent to you as a file, in your direct messages with Consult.`,
   fileFailed: (name) =>
     `${name} could not be sent to you as a file. Please try again later; if it keeps failing, ask the administrator to check the app’s files:write permission.`,
-  launchNeedsOptions: 'Give at least one option.',
   notCsv: 'Share a CSV file (delegation,kind,region,user) to import the roster; other files are not read.',
   fileTooBig: (mb) => `That file is larger than ${mb} MB: split the roster into several files.`,
   localTime: (token) => `your time: ${token}`,
@@ -110,7 +108,6 @@ const fr: SlackTexts = {
   fileSent: (name) => `${name} vous a été envoyé en fichier, dans vos messages directs avec Consult.`,
   fileFailed: (name) =>
     `${name} n’a pas pu vous être envoyé en fichier. Veuillez réessayer plus tard ; si cela persiste, demandez à l’administrateur de vérifier l’autorisation files:write de l’application.`,
-  launchNeedsOptions: 'Indiquez au moins une option.',
   notCsv:
     'Partagez un fichier CSV (delegation,kind,region,user) pour importer la liste ; les autres fichiers ne sont pas lus.',
   fileTooBig: (mb) => `Ce fichier dépasse ${mb} Mo : répartissez la liste en plusieurs fichiers.`,
@@ -154,7 +151,6 @@ const es: SlackTexts = {
   fileSent: (name) => `${name} se le envió como archivo, en sus mensajes directos con Consult.`,
   fileFailed: (name) =>
     `No se pudo enviarle ${name} como archivo. Inténtelo de nuevo más tarde; si el problema persiste, pida al administrador que compruebe el permiso files:write de la aplicación.`,
-  launchNeedsOptions: 'Indique al menos una opción.',
   notCsv:
     'Comparta un archivo CSV (delegation,kind,region,user) para importar la lista; los demás archivos no se leen.',
   fileTooBig: (mb) => `Ese archivo supera ${mb} MB: divida la lista en varios archivos.`,

@@ -87,6 +87,7 @@ export async function mountWebChat(options: MountOptions): Promise<MountedWebCha
     demo,
     clock: options.clock,
     guard,
+    publicUrl: core.PUBLIC_URL,
   });
 
   if (demo) {

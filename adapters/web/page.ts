@@ -20,9 +20,10 @@ const LANGS: Lang[] = ['en', 'fr', 'es'];
 const USER_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const STEP_MS = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 } as const;
 
-// Scripts only from this server; styles may be set inline (the renderer sizes elements in JS).
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+// Scripts only from this server; styles may be set inline (the renderer sizes elements in JS). Images
+// also from the bot's public address, where cards link to their charts when PUBLIC_URL is set.
+const csp = (publicUrl?: string) =>
+  `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:${publicUrl ? ` ${new URL(publicUrl).origin}` : ''}; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
 
 interface Asset {
   type: string;
@@ -80,11 +81,14 @@ export interface PageOptions {
   demo: boolean;
   clock?: DemoClock;
   guard: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** The bot's public address (PUBLIC_URL), where chart images are linked from. */
+  publicUrl?: string;
 }
 
 export function mountPage(http: HttpServer, options: PageOptions): void {
   const { consult, directLine, guard } = options;
   const files = assets();
+  const CSP = csp(options.publicUrl);
   let moving: Promise<void> = Promise.resolve();
   const route = (
     method: string,

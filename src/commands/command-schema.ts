@@ -4,7 +4,7 @@
  * output, the router's cases and the schema cannot drift apart.
  */
 import { z } from 'zod';
-import { DelegationKind, Lang, Translations, UserId } from '../domain/model.ts';
+import { ChannelRef, ConsultationKind, DelegationKind, Lang, Translations, UserId } from '../domain/model.ts';
 import {
   MAX_CSV,
   MAX_DEADLINE_TEXT,
@@ -134,6 +134,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('withdraw-objection'), id }),
   /** Open the objection form (reason optional). */
   z.object({ type: z.literal('object-form'), id }),
+  /** Open the launch form of a kind (`theme` typed alone): every option of the typed command, as inputs. */
+  z.object({ type: z.literal('launch-form'), kind: ConsultationKind }),
 ]);
 
 const FormSubmitOne = z.object({
@@ -142,6 +144,7 @@ const FormSubmitOne = z.object({
     z.object({ type: z.literal('propose'), id }),
     z.object({ type: z.literal('feedback'), id }),
     z.object({ type: z.literal('object'), id }),
+    z.object({ type: z.literal('launch'), id: ConsultationKind, channel: ChannelRef.optional() }),
   ]),
   values: z.record(
     z.string().max(50),

@@ -2,7 +2,7 @@
 import type { Command, LaunchOptions } from './command.ts';
 import type { Caller, Env } from './env.ts';
 import { reply } from './env.ts';
-import type { ChannelRef, Consultation, ConsultationKind, Option, Translations, UserId } from '../domain/model.ts';
+import type { ChannelRef, Consultation, ConsultationKind, Option, UserId } from '../domain/model.ts';
 import { requireSecretariat } from '../domain/roster.ts';
 import { parseDeadline, defaultDeadline, DeadlineError } from '../domain/deadline.ts';
 import { findSimilar } from '../domain/history.ts';

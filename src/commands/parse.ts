@@ -280,17 +280,20 @@ function choices(w: Words): { choices: number[]; combine?: [number, number]; abs
 const parsers: Record<string, (w: Words) => Command> = {
   help: (w) => ({ type: 'help', topic: w.word() }),
   theme: (w) => {
+    if (w.done()) return { type: 'launch-form', kind: 'theme' };
     requireQuotedOptions('theme', w, [...LAUNCH, 'single']);
     const opts = options(w, 1);
     // Two options unless `single`: checked by the launch itself, after who may launch.
     return { type: 'theme', ...opts, ...launchOptions(w, [...LAUNCH, 'single']) };
   },
   topics: (w) => {
+    if (w.done()) return { type: 'launch-form', kind: 'topics' };
     requireQuotedOptions('topics', w, [...LAUNCH, 'select']);
     const opts = options(w, 2);
     return { type: 'topics', ...opts, ...launchOptions(w, [...LAUNCH, 'select']) };
   },
   survey: (w) => {
+    if (w.done()) return { type: 'launch-form', kind: 'survey' };
     const first = w.peek();
     if (first?.quoted) {
       if (first.lang) w.fail((c) => c.errors.parse.translationFirst(`${first.lang}:"${first.text}"`));
@@ -310,6 +313,7 @@ const parsers: Record<string, (w: Words) => Command> = {
     return { type: 'survey', from: w.id(), ...launchOptions(w, LAUNCH) };
   },
   feedback: (w) => {
+    if (w.done()) return { type: 'launch-form', kind: 'feedback' };
     const [workshop] = w.quoted();
     if (!workshop) w.fail((c) => c.errors.parse.missingText);
     const o = launchOptions(w, ['deadline', 'participants', 'statement', 'live', 'lang']);
@@ -356,6 +360,7 @@ const parsers: Record<string, (w: Words) => Command> = {
     return { type: 'merge', id, into, from };
   },
   silence: (w) => {
+    if (w.done()) return { type: 'launch-form', kind: 'silence' };
     const [text] = w.quoted();
     if (!text) w.fail((c) => c.errors.parse.missingText);
     const o = launchOptions(w, ['deadline', 'eligible', 'secret', 'lang']);

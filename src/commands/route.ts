@@ -11,6 +11,7 @@ import { history } from './history.ts';
 import { moderate } from './moderate.ts';
 import { launchSilence, objection } from './silence.ts';
 import { rosterExport, rosterImport } from './roster-io.ts';
+import { openLaunchForm } from './launch-form.ts';
 import { ConsultError } from '../errors.ts';
 import { StoreWriteError } from '../store/store.ts';
 import { textCard } from '../views/reply.ts';
@@ -72,6 +73,8 @@ export async function runCommand(env: Env, caller: Caller, cmd: Command): Promis
       return report(env, caller, cmd.id, cmd.all ?? false);
     case 'history':
       return history(env, caller);
+    case 'launch-form':
+      return openLaunchForm(env, caller, cmd.kind);
   }
 }
 

@@ -26,6 +26,7 @@ import { optionText } from '../views/option-text.ts';
 import { MAX_TEXT } from '../domain/limits.ts';
 import type { OutboundMessage } from '../outbound.ts';
 import { rosterImport } from './roster-io.ts';
+import { submitLaunchForm } from './launch-form.ts';
 
 /** The voter's confirmation: what was recorded, and until when it may change. The posted ballot is refreshed on its own. */
 function voteReply(env: Env, caller: Caller, c: Readonly<Consultation>, note: string): OutboundMessage[] {
@@ -206,6 +207,8 @@ export async function submitForm(env: Env, caller: Caller, submit: FormSubmit): 
         reason ? { type: 'object', id: action.id, reason } : { type: 'object', id: action.id },
       );
     }
+    case 'launch':
+      return submitLaunchForm(env, caller, action.id, values, action.channel);
     case 'feedback': {
       const c = requireConsultation(env, action.id);
       const answers = (c.statements ?? []).map((_, i) => {

@@ -36,7 +36,6 @@ export function countsMayShow(c: Pick<Consultation, 'secrecy'>, answers: number)
 /** Anonymous options are published at these local hours (and at the latest at the close). */
 const PUBLICATION_HOURS = [9, 15] as const;
 
-/** Without a salt: the pseudonym of consultations stored before re-keying, and of satisfaction surveys. */
 /**
  * Tags an anonymous proposal with its delegation under the ballot key, so the per-delegation cap still holds in a
  * secret consultation. A copy of the store without the key cannot tell whose tag it is; it can only tell that two
@@ -49,6 +48,7 @@ export function proposerTag(secret: string, consultationId: string, delegation: 
     .slice(0, 32);
 }
 
+/** Without a salt: the pseudonym of consultations stored before re-keying, and of satisfaction surveys. */
 export function pseudonym(secret: string, consultationId: string, voter: string, salt?: string): string {
   const input = salt === undefined ? `${consultationId}\u0000${voter}` : `${salt}\u0000${consultationId}\u0000${voter}`;
   return createHmac('sha256', secret).update(input).digest('hex').slice(0, 32);

@@ -422,7 +422,7 @@ export const en = {
       languages:
         '"Return migration" fr:"Migration de retour" es:"Migración de retorno" … [lang fr|es|en]: options in several languages, after theme, topics or survey (each delegate reads theirs; channel posts show all); lang: the language of the ballot and results posted in the channel (default: yours)',
       theme:
-        'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] [proposals N] [single]: launch a theme poll (single: one question, e.g. "Adopt the theme?"; proposals N: options each delegation may propose, default 3)',
+        'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] [proposals N] [single]: launch a theme poll (single: one question, e.g. "Adopt the theme?"; proposals N: options each delegation may propose, default 3); typed alone (theme, topics, survey, feedback, silence): a form with every option',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D]: launch a topic shortlist',
       survey:
         'survey ‹id› [deadline D]: written survey from an inconclusive poll, to members and observers, two weeks; or survey "Question" "A" "B" from scratch',
@@ -438,6 +438,37 @@ export const en = {
       roster:
         'roster add ‹user› "‹delegation›" member|observer-state|observer-org [region] · roster remove ‹user› · roster list · roster import · roster export: roster import takes CSV lines below it (delegation,kind,region,user), all or nothing',
     },
+  },
+
+  /** The launch form: the typed launch commands' every option, as a card (theme, topics… typed alone). */
+  launchForm: {
+    title: (kind: string) => `New ${kind}`,
+    intro:
+      'Fill in what you need; everything but the options is optional. Other languages of an option go on their own lines: fr: … / es: …',
+    option: (n: number) => `Option ${n}`,
+    workshop: 'Workshop',
+    statement: (n: number) => `Statement ${n} (empty: the standard statements)`,
+    text: 'Text to adopt',
+    select: 'Topics to select',
+    from: 'Written survey from a closed consultation',
+    fromNone: 'None: my own question and options',
+    deadline: 'Deadline (date)',
+    time: 'Time (Geneva time; empty: 23:59)',
+    eligibility: 'Who may answer',
+    eligible: { members: 'Member States only', all: 'Member States and observers' },
+    results: 'Results',
+    resultsMode: { hidden: 'Hidden until the close', live: 'Live' },
+    secret: 'Secret ballot',
+    secretOption: 'Secret: nobody, not even the secretariat, can see who chose what',
+    quorum: 'Quorum (% of eligible delegations, e.g. 50)',
+    proposals: 'Options each delegation may propose (0–10; empty: 3)',
+    participants: 'Participants (how many took part, for the response rate)',
+    lang: 'Language of the ballot and results posted in the channel',
+    langs: { en: 'English', fr: 'Français', es: 'Español' },
+    submit: 'Launch',
+    needsOptions: 'Give at least one option.',
+    notANumber: (field: string) => `${field}: write a whole number.`,
+    fix: 'Nothing was launched: correct the field marked below and send again.',
   },
 
   /** Texts of interactive cards that only some hosts need. */

@@ -448,7 +448,7 @@ export const es: Catalog = {
       languages:
         '"Return migration" fr:"Migration de retour" es:"Migración de retorno" … [lang fr|es|en]: opciones en varios idiomas, después de theme, topics o survey (cada delegado lee la suya; los mensajes del canal las muestran todas); lang: el idioma de la papeleta y de los resultados publicados en el canal (por defecto: el suyo)',
       theme:
-        'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] [proposals N] [single]: iniciar un sondeo sobre el tema (single: una sola pregunta, p. ej., «¿Adoptar el tema?»; proposals N: opciones que cada delegación puede proponer, 3 por defecto)',
+        'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] [proposals N] [single]: iniciar un sondeo sobre el tema (single: una sola pregunta, p. ej., «¿Adoptar el tema?»; proposals N: opciones que cada delegación puede proponer, 3 por defecto); escrito solo (theme, topics, survey, feedback, silence): un formulario con todas las opciones',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D]: iniciar una preselección de temas',
       survey:
         'survey ‹id› [deadline D]: encuesta escrita a partir de un sondeo no concluyente, dirigida a miembros y observadores, con una duración de dos semanas; o survey "Question" "A" "B" para empezar desde cero',
@@ -465,6 +465,36 @@ export const es: Catalog = {
       roster:
         'roster add ‹user› "‹delegation›" member|observer-state|observer-org [region] · roster remove ‹user› · roster list · roster import · roster export: roster import toma las líneas CSV debajo (delegation,kind,region,user), todo o nada',
     },
+  },
+
+  launchForm: {
+    title: (kind: string) => `Nuevo: ${kind}`,
+    intro:
+      'Complete lo que necesite; solo las opciones son obligatorias. Los demás idiomas de una opción van en su propia línea: en: … / fr: …',
+    option: (n: number) => `Opción ${n}`,
+    workshop: 'Taller',
+    statement: (n: number) => `Afirmación ${n} (vacía: las afirmaciones habituales)`,
+    text: 'Texto que se adoptará',
+    select: 'Temas que se seleccionarán',
+    from: 'Encuesta escrita a partir de una consulta cerrada',
+    fromNone: 'Ninguna: mi propia pregunta y opciones',
+    deadline: 'Fecha límite (fecha)',
+    time: 'Hora (hora de Ginebra; vacía: 23:59)',
+    eligibility: 'Quién puede responder',
+    eligible: { members: 'Solo Estados Miembros', all: 'Estados Miembros y observadores' },
+    results: 'Resultados',
+    resultsMode: { hidden: 'Ocultos hasta el cierre', live: 'En directo' },
+    secret: 'Votación secreta',
+    secretOption: 'Secreta: nadie, ni siquiera la secretaría, puede ver quién eligió qué',
+    quorum: 'Quórum (% de las delegaciones habilitadas, p. ej., 50)',
+    proposals: 'Opciones que cada delegación puede proponer (0–10; vacío: 3)',
+    participants: 'Participantes (cuántos participaron, para la tasa de respuesta)',
+    lang: 'Idioma de la papeleta y de los resultados publicados en el canal',
+    langs: { en: 'English', fr: 'Français', es: 'Español' },
+    submit: 'Iniciar',
+    needsOptions: 'Indique al menos una opción.',
+    notANumber: (field: string) => `${field}: escriba un número entero.`,
+    fix: 'No se ha iniciado nada: corrija el campo señalado a continuación y envíe de nuevo.',
   },
 
   cardInput: {

@@ -458,7 +458,7 @@ export const fr: Catalog = {
       languages:
         '"Return migration" fr:"Migration de retour" es:"Migración de retorno" … [lang fr|es|en] : des options en plusieurs langues, après theme, topics ou survey (chaque délégué lit la sienne ; les messages du canal les montrent toutes) ; lang : la langue du bulletin et des résultats publiés dans le canal (par défaut : la vôtre)',
       theme:
-        'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] [proposals N] [single] : lancer un sondage sur le thème (single : une seule question, p. ex. « Adopter le thème ? » ; proposals N : options que chaque délégation peut proposer, 3 par défaut)',
+        'theme "A" "B" [deadline D] [live] [eligible members|all] [secret] [quorum 50%] [proposals N] [single] : lancer un sondage sur le thème (single : une seule question, p. ex. « Adopter le thème ? » ; proposals N : options que chaque délégation peut proposer, 3 par défaut) ; tapé seul (theme, topics, survey, feedback, silence) : un formulaire avec toutes les options',
       topics: 'topics "A" "B" "C" ["D"] [select N] [deadline D] : lancer une présélection des sujets',
       survey:
         'survey ‹id› [deadline D] : enquête écrite à partir d\'un sondage non concluant, adressée aux membres et aux observateurs, d\'une durée de deux semaines ; ou survey "Question" "A" "B" pour partir de zéro',
@@ -475,6 +475,36 @@ export const fr: Catalog = {
       roster:
         'roster add ‹user› "‹delegation›" member|observer-state|observer-org [region] · roster remove ‹user› · roster list · roster import · roster export: roster import prend les lignes CSV placées dessous (delegation,kind,region,user), tout ou rien',
     },
+  },
+
+  launchForm: {
+    title: (kind: string) => `Nouveau : ${kind}`,
+    intro:
+      'Remplissez ce dont vous avez besoin ; seules les options sont obligatoires. Les autres langues d’une option vont sur leur propre ligne : en: … / es: …',
+    option: (n: number) => `Option ${n}`,
+    workshop: 'Atelier',
+    statement: (n: number) => `Affirmation ${n} (vide : les affirmations habituelles)`,
+    text: 'Texte à adopter',
+    select: 'Sujets à retenir',
+    from: 'Enquête écrite à partir d’une consultation close',
+    fromNone: 'Aucune : ma propre question et mes options',
+    deadline: 'Date limite (date)',
+    time: 'Heure (heure de Genève ; vide : 23:59)',
+    eligibility: 'Qui peut répondre',
+    eligible: { members: 'États Membres uniquement', all: 'États Membres et observateurs' },
+    results: 'Résultats',
+    resultsMode: { hidden: 'Masqués jusqu’à la clôture', live: 'En direct' },
+    secret: 'Vote secret',
+    secretOption: 'Secret : personne, pas même le secrétariat, ne peut voir qui a choisi quoi',
+    quorum: 'Quorum (% des délégations habilitées, p. ex. 50)',
+    proposals: 'Options que chaque délégation peut proposer (0–10 ; vide : 3)',
+    participants: 'Participants (combien y ont pris part, pour le taux de réponse)',
+    lang: 'Langue du bulletin et des résultats publiés dans le canal',
+    langs: { en: 'English', fr: 'Français', es: 'Español' },
+    submit: 'Lancer',
+    needsOptions: 'Indiquez au moins une option.',
+    notANumber: (field: string) => `${field} : écrivez un nombre entier.`,
+    fix: 'Rien n’a été lancé : corrigez le champ signalé ci-dessous et envoyez à nouveau.',
   },
 
   cardInput: {

@@ -10,6 +10,7 @@ import { decisionText } from '../views/results.ts';
 import { likertChart, optionsChart, type ChartModel } from './chart-model.ts';
 import type { RenderedChart } from './charts.ts';
 import type { ReportRenderer } from './renderer.ts';
+import type { ChartLinks } from './chart-links.ts';
 
 const CACHE_SIZE = 32;
 
@@ -30,7 +31,11 @@ export interface ResultsCharts {
   withChart(card: Card, v: ViewContext, c: Readonly<Consultation>): Promise<Card>;
 }
 
-export function createResultsCharts(renderer: ReportRenderer, log: (line: string) => void): ResultsCharts {
+export function createResultsCharts(
+  renderer: ReportRenderer,
+  log: (line: string) => void,
+  links?: ChartLinks,
+): ResultsCharts {
   const cache = new Map<string, Promise<RenderedChart>>();
 
   async function block(v: ViewContext, c: Readonly<Consultation>) {
@@ -45,7 +50,15 @@ export function createResultsCharts(renderer: ReportRenderer, log: (line: string
     }
     try {
       const r = await chart;
-      return { type: 'image' as const, png: r.png, alt: r.alt, width: r.width, height: r.height };
+      const url = links?.url(c.id, v.lang);
+      return {
+        type: 'image' as const,
+        png: r.png,
+        alt: r.alt,
+        width: r.width,
+        height: r.height,
+        ...(url ? { url } : {}),
+      };
     } catch (err) {
       cache.delete(key);
       log(`chart of ${c.id} not drawn, results go with text bars only: ${(err as Error).message}`);

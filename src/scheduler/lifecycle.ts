@@ -33,7 +33,9 @@ export async function closeConsultation(env: Env, id: string, by: UserId | 'sche
 function reminderRecipients(env: Env, c: Readonly<Consultation>): UserId[] {
   const meta = env.store.meta();
   if (c.kind === 'feedback') {
-    return meta.delegations.flatMap((d) => d.delegates).filter((u) => !hasAnswered(c, u, env.secret));
+    // A survey with listed participants is theirs alone: they are reminded, not the roster.
+    const people = c.invited ?? meta.delegations.flatMap((d) => d.delegates);
+    return people.filter((u) => !hasAnswered(c, u, env.secret));
   }
   return eligibleDelegations(meta, c)
     .filter((d) => !hasAnswered(c, d.id, env.secret))

@@ -3,6 +3,7 @@
  * (Block Kit for Slack, Adaptive Cards 1.5 for Teams and the web chat). Texts are already
  * in the reader's language. Adapters must render every block and never drop text.
  */
+import type { ChannelRef, ConsultationKind } from '../domain/model.ts';
 import type { Command } from '../commands/command.ts';
 
 export interface Card {
@@ -21,7 +22,15 @@ export type CardBlock =
    * A chart as a PNG of `width` × `height` pixels. `alt` says in words what it shows. The text
    * blocks beside it carry the same figures, so a surface that cannot show images loses nothing.
    */
-  | { type: 'image'; png: Uint8Array; alt: string; width: number; height: number }
+  | {
+      type: 'image';
+      png: Uint8Array;
+      alt: string;
+      width: number;
+      height: number;
+      /** Where the bot serves the same PNG, when it has a public URL: hosts that fetch images by URL use it. */
+      url?: string;
+    }
   | { type: 'actions'; buttons: Button[] }
   | { type: 'form'; form: Form };
 
@@ -40,17 +49,30 @@ export interface Form {
   submit: { label: string; action: FormAction };
 }
 
+/**
+ * `value`: what the field shows filled in (a form sent back after an error keeps what was typed);
+ * `error`: why the last submission was refused, shown beside this field.
+ */
+interface InputCommon {
+  id: string;
+  label: string;
+  required: boolean;
+  error?: string;
+}
+
 export type FormInput =
-  | {
+  | (InputCommon & {
       type: 'choice';
-      id: string;
-      label: string;
       options: { value: string; label: string }[];
       multi: boolean;
       max?: number;
-      required: boolean;
-    }
-  | { type: 'text'; id: string; label: string; placeholder?: string; maxLength: number; required: boolean };
+      value?: string[];
+    })
+  | (InputCommon & { type: 'text'; placeholder?: string; maxLength: number; value?: string })
+  /** A calendar date, YYYY-MM-DD. */
+  | (InputCommon & { type: 'date'; value?: string })
+  /** A time of day, HH:mm. */
+  | (InputCommon & { type: 'time'; value?: string });
 
 /** What a submitted form asks for; the core reads the values, the adapter does not interpret them. */
 export type FormAction =
@@ -59,7 +81,12 @@ export type FormAction =
   | { type: 'feedback'; id: string }
   | { type: 'object'; id: string }
   /** The roster import form (its id is fixed: adapters carry every form action with an id). */
-  | { type: 'roster-import'; id: 'roster' };
+  | { type: 'roster-import'; id: 'roster' }
+  /**
+   * The launch form of one kind of consultation (views/launch-form.ts). `channel`: where it was asked
+   * for, which is where the ballot goes, even when the form itself was answered in a personal chat.
+   */
+  | { type: 'launch'; id: ConsultationKind; channel?: ChannelRef };
 
 export interface FormSubmit {
   action: FormAction;

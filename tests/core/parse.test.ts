@@ -58,9 +58,12 @@ describe('the command parser', () => {
   });
 
   it('says what was wrong and how to write it', () => {
-    expect(error('theme')).toMatch(
+    expect(error('theme lang fr')).toMatch(
       /^At least 1 options are needed, each in double quotes. Write it like this: theme "A" "B" \[deadline D\]/,
     );
+    // Typed alone, a launch word opens the launch form instead (commands/launch-form.ts).
+    expect(parseCommand('theme')).toEqual({ type: 'launch-form', kind: 'theme' });
+    expect(parseCommand('silence')).toEqual({ type: 'launch-form', kind: 'silence' });
     expect(error('vote T1')).toContain('Choose at least one option');
     expect(error('frobnicate')).toBe('"frobnicate" is not a command. Type help for the list.');
     expect(error('theme "A" "B" deadline')).toContain('is not a deadline');

@@ -82,6 +82,20 @@ describe('who may answer a satisfaction survey', () => {
     expect(await h.text(SEC, `results ${id}`)).toContain('Response rate: 2 of 3 participants (67%)');
   });
 
+  it('reminders of a survey with a list go to the listed participants who have not answered, not to the roster', async () => {
+    const h = await makeHarness();
+    await withRoster(h);
+    const id = idFrom(await h.text(SEC, 'feedback "Workshop" participants slack:UGUEST1,slack:UKEN1,slack:UGUEST2'));
+    await answer(h, 'slack:UGUEST1', id);
+    const sentBefore = h.sent.length;
+    expect(await h.text(SEC, `remind ${id}`)).toMatch(/2/);
+    const reminded = h.sent
+      .slice(sentBefore)
+      .filter((m) => m.purpose === 'reminder')
+      .map((m) => (m.audience.kind === 'user' ? m.audience.user : ''));
+    expect(reminded.sort()).toEqual(['slack:UGUEST2', 'slack:UKEN1']);
+  });
+
   it('the refusal is in the user’s language', async () => {
     const h = await makeHarness();
     const id = idFrom(await h.text(SEC, 'feedback "Atelier" participants slack:UGUEST1'));

@@ -4,7 +4,8 @@ import { cardToBlockKit, cardToMessages } from '../../adapters/slack/render.ts';
 import { textBar } from '../../adapters/shared/text-bar.ts';
 import { cardToModal, readModalContext } from '../../adapters/slack/modal.ts';
 import { readFormValues } from '../../adapters/slack/form-values.ts';
-import { launchCommand, launchModal } from '../../adapters/slack/launch-modal.ts';
+import { launchModal, launchSubmission } from '../../adapters/slack/launch-modal.ts';
+import { launchFromValues } from '../../src/commands/launch-form.ts';
 import { shorten } from '../../adapters/slack/shorten.ts';
 import type { Card } from '../../src/views/card.ts';
 import { validateMessage, validateView } from './block-kit-limits.ts';
@@ -234,8 +235,13 @@ describe('modals', () => {
 
   it('the launch modal is valid in every language and becomes the neutral launch command', () => {
     for (const lang of ['en', 'fr', 'es'] as const) expect(validateView(launchModal(lang, 'C1'))).toEqual([]);
+    // The modal's values go to the core as the launch form's: the same command the typed grammar makes.
+    const read = (values: Record<string, string | string[]>) => {
+      const { kind, values: v } = launchSubmission(values);
+      return launchFromValues(kind, v);
+    };
     expect(
-      launchCommand({
+      read({
         kind: 'topics',
         opt1: 'Labour mobility',
         opt2: ' ',
@@ -246,42 +252,36 @@ describe('modals', () => {
         visibility: 'hidden',
       }),
     ).toEqual({
-      command: {
-        type: 'topics',
-        options: ['Labour mobility', 'Diasporas / Diásporas'],
-        select: 2,
-        deadline: '2026-05-01',
-        eligible: 'all',
-      },
+      type: 'topics',
+      options: ['Labour mobility', 'Diasporas / Diásporas'],
+      select: 2,
+      deadline: '2026-05-01',
+      eligible: 'all',
     });
     expect(
-      launchCommand({
+      read({
         kind: 'feedback',
         opt1: 'Workshop on health',
         opt2: 'It was useful',
-        eligible: 'members',
         visibility: 'live',
+        participants: ['U0A'],
       }),
     ).toEqual({
-      command: {
-        type: 'feedback',
-        workshop: 'Workshop on health',
-        statements: ['It was useful'],
-        live: true,
-        eligible: 'members',
-      },
+      type: 'feedback',
+      workshop: 'Workshop on health',
+      statements: ['It was useful'],
+      invited: ['slack:U0A'],
+      live: true,
     });
-    expect(launchCommand({ kind: 'theme' })).toEqual({ error: 'opt1' });
+    expect(() => read({ kind: 'theme' })).toThrow();
     // A silence procedure from the modal: the first field is the text to adopt.
     expect(
-      launchCommand({
-        kind: 'silence',
-        opt1: 'The IDM 2027 theme is adopted.',
-        deadline: '2026-05-01',
-        eligible: 'all',
-      }),
+      read({ kind: 'silence', opt1: 'The IDM 2027 theme is adopted.', deadline: '2026-05-01', eligible: 'all' }),
     ).toEqual({
-      command: { type: 'silence', text: 'The IDM 2027 theme is adopted.', deadline: '2026-05-01', eligible: 'all' },
+      type: 'silence',
+      text: 'The IDM 2027 theme is adopted.',
+      deadline: '2026-05-01',
+      eligible: 'all',
     });
   });
 });
