@@ -15,7 +15,7 @@
  * the machine itself costs.
  *
  * In the same run, the same pooled bursts go to Consult with STORE_FSYNC=off and to the naive peer
- * (peers/naive-bolt.ts: Bolt's own receiver, lowdb, one db.update and one respond() per click), each
+ * (lib/naive-bolt-peer.ts: Bolt's own receiver, lowdb, one db.update and one respond() per click), each
  * in its own process on its own freshly seeded copy of the store. For every target the first burst
  * after its start is reported apart (cold), the others after ~2,000 warm-up votes (warm).
  */
@@ -35,7 +35,7 @@ import type { Consultation } from '../src/domain/model.ts';
 export const SIGNING_SECRET = 'bench-signing-secret';
 const CHANNEL = 'CBENCH';
 const FLOOR_SERVER = fileURLToPath(new URL('./lib/floor-server.ts', import.meta.url));
-const PEER_SERVER = fileURLToPath(new URL('./peers/naive-bolt.ts', import.meta.url));
+const PEER_SERVER = fileURLToPath(new URL('./lib/naive-bolt-peer.ts', import.meta.url));
 
 interface VotePathRow {
   delegates: number;
