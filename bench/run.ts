@@ -13,6 +13,7 @@ import { memoryBench, type MemoryBenchResult } from './memory.ts';
 import { votePathBench, type VotePathResult } from './vote-path.ts';
 import { reminderBench, type ReminderBenchResult } from './reminders.ts';
 import { reportBench, type ReportBenchResult } from './report.ts';
+import { teamsVoteBench, type TeamsVoteResult } from './teams-vote.ts';
 import { fmtSpread, fmt } from './lib/stats.ts';
 import { ROOT } from './lib/proc.ts';
 
@@ -24,6 +25,7 @@ export interface BenchResults {
   tally: TallyBenchResult;
   memory: MemoryBenchResult;
   votePath: VotePathResult;
+  teams: TeamsVoteResult;
   reminders: ReminderBenchResult;
   report: ReportBenchResult;
   targets: Record<string, { target: string; met: boolean | null }>;
@@ -50,6 +52,11 @@ export function benchPlan(small: boolean) {
         voteSizes: [20, 50],
         voteRuns: 2,
         voteWarmup: 100,
+        compareSizes: [20],
+        compareRuns: 1,
+        teamsDelegates: 20,
+        teamsRuns: 1,
+        teamsWarmups: 0,
         reminderDelegates: 30,
         limitEvery: 25,
         reportDelegations: 60,
@@ -72,6 +79,11 @@ export function benchPlan(small: boolean) {
         voteSizes: [200, 1_000],
         voteRuns: 5,
         voteWarmup: 2_000,
+        compareSizes: [200, 1_000],
+        compareRuns: 5,
+        teamsDelegates: 200,
+        teamsRuns: 5,
+        teamsWarmups: 5,
         reminderDelegates: 1_000,
         limitEvery: 100,
         reportDelegations: 300,
@@ -105,7 +117,15 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
     sizes: plan.voteSizes,
     runs: plan.voteRuns,
     warmupVotes: plan.voteWarmup,
+    compareSizes: plan.compareSizes,
+    compareRuns: plan.compareRuns,
     log,
+  });
+  log('Teams vote path…');
+  const teams = await teamsVoteBench({
+    delegates: plan.teamsDelegates,
+    runs: plan.teamsRuns,
+    warmups: plan.teamsWarmups,
   });
   log('reminders…');
   const reminders = await reminderBench({ delegates: plan.reminderDelegates, limitEvery: plan.limitEvery, log });
@@ -134,7 +154,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
       target: '< 50 ms',
       met: v200 ? v200.ackP99.median < 50 : null,
     },
-    'durable votes per second': {
+    'durable votes per second, STORE_FSYNC=on': {
       target: '>= 1000/s',
       met: votePath.rows.length ? Math.max(...votePath.rows.map((r) => r.votesPerSec.median)) >= 1000 : null,
     },
@@ -149,6 +169,19 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
       met: report.blocked || report.reportsDuring === 0 ? null : report.ackP99DuringReports.median < 50,
     },
   };
+  const peer = votePath.compared.find((c) => c.label.startsWith('naive peer'));
+  for (const row of votePath.rows) {
+    const theirs = peer?.rows.find((r) => r.delegates === row.delegates);
+    const ours = votePath.compared[0]?.rows.find((r) => r.delegates === row.delegates);
+    targets[`"recorded" p99 at ${row.delegates} concurrent below the naive peer's`] = {
+      target: 'Consult < peer',
+      met: theirs && ours ? ours.confirmP99.median < theirs.confirmP99.median : null,
+    };
+    targets[`vote ack p99 at ${row.delegates} concurrent vs the bare node server`] = {
+      target: '<= 2x',
+      met: row.ackP99.median <= 2 * row.floorAckP99.median,
+    };
+  }
   return {
     date: new Date().toISOString(),
     small: opts.small,
@@ -162,6 +195,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
     tally,
     memory,
     votePath,
+    teams,
     reminders,
     report,
     targets,
@@ -212,6 +246,15 @@ export function table(r: BenchResults): string {
       `${fmtSpread(v.freshVotesPerSec, '/s', 0)}; bare node HTTP server, same burst: ack p99 ${fmtSpread(v.floorAckP99, ' ms', 1)}`,
     ]);
   }
+  rows.push(...comparisonRows(r));
+  const tv = r.teams;
+  if (tv.blocked) rows.push(['Teams vote path', 'BLOCKED', tv.blocked]);
+  else
+    rows.push([
+      `Teams: ${tv.delegates} adaptiveCard/action invokes at once (JWT checked), p50/p99`,
+      `${fmt(tv.p50.median, 0)} / ${fmtSpread(tv.p99, ' ms', 0)}`,
+      `cold p99 ${fmt(tv.cold?.p99 ?? NaN, 0)} ms; ballot refreshes per burst ${fmt(tv.refreshes.median, 0)} (cold ${tv.cold?.refreshes ?? '?'}); on disk ${tv.durableMin}/${tv.delegates}; non-200 ${tv.non200}`,
+    ]);
   const m = r.reminders;
   rows.push([
     `Reminders: ${m.delegates.toLocaleString('en')} delegates, slot → last sent`,
@@ -247,10 +290,52 @@ export function table(r: BenchResults): string {
   return lines.join('\n');
 }
 
+/** Consult (fsync on, off) beside the naive peer, same bursts in the same run; warm, then cold. */
+function comparisonRows(r: BenchResults): [string, string, string][] {
+  const rows: [string, string, string][] = [];
+  const [on, off, peer] = r.votePath.compared;
+  if (!on || !off || !peer) return rows;
+  for (const b of [off, peer]) if (b.blocked) rows.push([b.label, 'BLOCKED', b.blocked]);
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a !== undefined && b !== undefined ? `${fmt(a / b, 2)}x` : 'n/a';
+  for (const n of on.rows.map((x) => x.delegates)) {
+    const [a, b, c] = [on, off, peer].map((t) => t.rows.find((x) => x.delegates === n));
+    if (!a || (!b && !c)) continue; // a size only Consult was measured at
+    const pair = (x: typeof a | undefined, k: 'confirmP50' | 'ackP50') =>
+      x ? `${fmt(x[k].median, 0)}/${fmt(x[k === 'confirmP50' ? 'confirmP99' : 'ackP99'].median, 0)}` : 'n/a';
+    rows.push([
+      `Vote path, warm: ${n} at once, "recorded" p50/p99 (ms)`,
+      `Consult fsync on ${pair(a, 'confirmP50')} · off ${pair(b, 'confirmP50')} · naive peer ${pair(c, 'confirmP50')}`,
+      `peer/Consult p99 ${ratio(c?.confirmP99.median, a.confirmP99.median)}; first "recorded" after ${fmt(a.firstConfirm.median, 0)} ms`,
+    ]);
+    rows.push([
+      `Vote path, warm: ${n} at once, ack p50/p99 (ms)`,
+      `Consult fsync on ${pair(a, 'ackP50')} · off ${pair(b, 'ackP50')} · naive peer ${pair(c, 'ackP50')}`,
+      `peer/Consult p99 ${ratio(c?.ackP99.median, a.ackP99.median)}`,
+    ]);
+    rows.push([
+      `Vote path, warm: ${n} at once, votes recorded per second`,
+      `fsync on ${fmt(a.votesPerSec.median, 0)}/s · off ${fmt(b?.votesPerSec.median ?? NaN, 0)}/s · naive peer ${fmt(c?.votesPerSec.median ?? NaN, 0)}/s`,
+      `on disk: ${a.durableMin}/${n}, ${b?.durableMin ?? '?'}/${n}, ${c?.durableMin ?? '?'}/${n}`,
+    ]);
+  }
+  if (on.cold) {
+    const cold = (t: typeof on) => (t.cold ? `${fmt(t.cold.confirmP99, 0)} (ack ${fmt(t.cold.ackP99, 0)})` : 'n/a');
+    rows.push([
+      `Vote path, cold (first burst after start, ${on.cold.delegates} at once): "recorded" p99 (ms)`,
+      `Consult fsync on ${cold(on)} · off ${cold(off)} · naive peer ${cold(peer)}`,
+      `peer/Consult ${ratio(peer.cold?.confirmP99, on.cold.confirmP99)}`,
+    ]);
+  }
+  return rows;
+}
+
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/bench\//, '/bench/'));
 if (isMain) {
   const small = process.env.BENCH_SMALL === '1';
-  const r = await runBench({ small, log: (l) => process.stderr.write(`${l}\n`) });
+  const t0 = performance.now();
+  const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s`;
+  const r = await runBench({ small, log: (l) => process.stderr.write(`${elapsed()}  ${l}\n`) });
   const out = join(ROOT, 'bench', 'results');
   await mkdir(out, { recursive: true });
   await writeFile(join(out, small ? 'latest-small.json' : 'latest.json'), `${JSON.stringify(r, null, 2)}\n`);

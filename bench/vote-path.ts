@@ -13,6 +13,11 @@
  * front of the app holds them; the same bursts are then sent on a new connection each, and once
  * against node's bare HTTP server (lib/floor-server.ts), so the figures can be read against what
  * the machine itself costs.
+ *
+ * In the same run, the same pooled bursts go to Consult with STORE_FSYNC=off and to the naive peer
+ * (lib/naive-bolt-peer.ts: Bolt's own receiver, lowdb, one db.update and one respond() per click), each
+ * in its own process on its own freshly seeded copy of the store. For every target the first burst
+ * after its start is reported apart (cold), the others after ~2,000 warm-up votes (warm).
  */
 import type net from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -20,9 +25,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRecorder, callText, type SlackRecorder as Recorder } from '../tests/slack/recorder.ts';
 import { blockActions, formBody, sign } from './lib/slack.ts';
-import { closePool, openPool, rawRequest, send, sendFresh } from './lib/raw-http.ts';
+import { closePool, openPool, rawRequest, revivePool, send, sendFresh } from './lib/raw-http.ts';
 import { makeConsultation, makeDelegations, seedStore, slackUserOf } from './lib/seed.ts';
-import { startServer, stopServer } from './lib/proc.ts';
+import { startServer, stopServer, type ServerProc } from './lib/proc.ts';
 import { fileURLToPath } from 'node:url';
 import { percentile, spread, type Spread } from './lib/stats.ts';
 import type { Consultation } from '../src/domain/model.ts';
@@ -30,6 +35,7 @@ import type { Consultation } from '../src/domain/model.ts';
 export const SIGNING_SECRET = 'bench-signing-secret';
 const CHANNEL = 'CBENCH';
 const FLOOR_SERVER = fileURLToPath(new URL('./lib/floor-server.ts', import.meta.url));
+const PEER_SERVER = fileURLToPath(new URL('./lib/naive-bolt-peer.ts', import.meta.url));
 
 interface VotePathRow {
   delegates: number;
@@ -52,8 +58,11 @@ interface VotePathRow {
 
 export interface VotePathResult {
   slack: boolean;
+  /** Consult with STORE_FSYNC=on (the default), with fresh-connection and bare-server figures. */
   rows: VotePathRow[];
   blocked?: string;
+  /** The same pooled bursts, each target in its own process: Consult (fsync on, off) and the naive peer. */
+  compared: TargetResult[];
 }
 
 export interface Round {
@@ -65,7 +74,16 @@ export interface Round {
   errors: number;
 }
 
-export type Connections = { mode: 'pooled'; sockets: net.Socket[] } | { mode: 'fresh'; port: number };
+/** `port` on a pool: connections the server closed since the last burst are reopened before the next. */
+export type Connections = { mode: 'pooled'; sockets: net.Socket[]; port?: number } | { mode: 'fresh'; port: number };
+
+/** Reads the ballots a target has on disk, by delegation id (Consult's consultation file, the peer's lowdb file). */
+export type BallotReader = () => Promise<Record<string, { choices: number[] } | undefined>>;
+
+const consultBallots =
+  (file: string): BallotReader =>
+  async () =>
+    (JSON.parse(await readFile(file, 'utf8')) as Consultation).ballots;
 
 export async function round(
   conns: Connections,
@@ -73,7 +91,7 @@ export async function round(
   n: number,
   tag: string,
   choiceOf: (i: number) => number,
-  file: string,
+  file: string | BallotReader,
   timeoutMs: number,
 ): Promise<Round> {
   const sentAt = new Map<string, number>();
@@ -87,6 +105,7 @@ export async function round(
     confirmAt.set(key, call.at);
     if (confirmAt.size === n) resolveAll();
   };
+  if (conns.mode === 'pooled' && conns.port !== undefined) await revivePool(conns.port, conns.sockets);
   // Requests are built and signed before the clock starts: the bench measures the server, not its own HMACs.
   const ts = Math.floor(Date.now() / 1000);
   const requests = Array.from({ length: n }, (_, i) => {
@@ -120,13 +139,15 @@ export async function round(
   await Promise.race([all, new Promise((r) => setTimeout(r, timeoutMs))]);
   rec.onCall = undefined;
   if (process.env.BENCH_DEBUG)
-    console.error(`round ${tag}: ${confirmAt.size}/${n} confirmed in ${(performance.now() - t0).toFixed(0)} ms`);
+    console.error(
+      `round ${tag}: ${confirmAt.size}/${n} confirmed in ${(performance.now() - t0).toFixed(0)} ms; non-200 ${non200}, errors ${errors}`,
+    );
   const last = Math.max(...confirmAt.values());
   const confirms = [...confirmAt].map(([k, at]) => at - sentAt.get(k)!);
-  const c = JSON.parse(await readFile(file, 'utf8')) as Consultation;
+  const ballots = await (typeof file === 'string' ? consultBallots(file) : file)();
   let durable = 0;
   for (let i = 0; i < n; i++) {
-    const b = c.ballots[`delegation-${String(i).padStart(5, '0')}`];
+    const b = ballots[`delegation-${String(i).padStart(5, '0')}`];
     if (b && b.choices[0] === choiceOf(i)) durable++;
   }
   return { acks, confirms, votesPerSec: confirmAt.size / ((last - t0) / 1000), durable, non200, errors };
@@ -164,20 +185,128 @@ async function floorAckP99(n: number, runs: number, warmups: number): Promise<Sp
   }
 }
 
-export async function votePathBench(opts: {
+/** One target's figures for the pooled bursts of one size, after the warm-up. */
+export interface TargetRow {
+  delegates: number;
+  ackP50: Spread;
+  ackP99: Spread;
+  confirmP50: Spread;
+  confirmP99: Spread;
+  votesPerSec: Spread;
+  durableMin: number;
+  non200: number;
+  errors: number;
+  /** The first "recorded" of each burst: far ahead of the p99 when each write group is confirmed as it lands. */
+  firstConfirm: Spread;
+}
+
+/** The first burst after the target started: nothing warm (JIT, caches, connections just opened). */
+export interface ColdFigures {
+  delegates: number;
+  ackP50: number;
+  ackP99: number;
+  confirmP50: number;
+  confirmP99: number;
+  votesPerSec: number;
+}
+
+export interface TargetResult {
+  label: string;
+  rows: TargetRow[];
+  cold?: ColdFigures;
+  blocked?: string;
+}
+
+interface Target {
+  label: string;
+  start(): Promise<ServerProc>;
+  ballots: BallotReader;
+}
+
+const targetRow = (n: number, rounds: Round[]): TargetRow => ({
+  delegates: n,
+  ackP50: spread(rounds.map((x) => percentile(x.acks, 50))),
+  ackP99: spread(rounds.map((x) => percentile(x.acks, 99))),
+  confirmP50: spread(rounds.map((x) => percentile(x.confirms, 50))),
+  confirmP99: spread(rounds.map((x) => percentile(x.confirms, 99))),
+  votesPerSec: spread(rounds.map((x) => x.votesPerSec)),
+  durableMin: Math.min(...rounds.map((x) => x.durable)),
+  non200: rounds.reduce((s, x) => s + x.non200, 0),
+  errors: rounds.reduce((s, x) => s + x.errors, 0),
+  firstConfirm: spread(rounds.map((x) => Math.min(...x.confirms))),
+});
+
+const coldOf = (n: number, r: Round): ColdFigures => ({
+  delegates: n,
+  ackP50: percentile(r.acks, 50),
+  ackP99: percentile(r.acks, 99),
+  confirmP50: percentile(r.confirms, 50),
+  confirmP99: percentile(r.confirms, 99),
+  votesPerSec: r.votesPerSec,
+});
+
+/**
+ * Starts a target, sends its first burst cold, warms it up, measures `runs` pooled bursts per
+ * size; `whileUp` runs more measurements on the same process (Consult's fresh-connection rounds).
+ */
+async function measureTarget(
+  target: Target,
+  rec: Recorder,
+  opts: { sizes: number[]; runs: number; warmupVotes: number },
+  whileUp?: (server: ServerProc, n: number, rows: Round[]) => Promise<void>,
+): Promise<TargetResult & { rounds: Map<number, Round[]> }> {
+  const rounds = new Map<number, Round[]>();
+  let server: ServerProc;
+  try {
+    server = await target.start();
+  } catch (err) {
+    return { label: target.label, rows: [], rounds, blocked: `did not start: ${(err as Error).message.slice(0, 300)}` };
+  }
+  const rows: TargetRow[] = [];
+  let cold: ColdFigures | undefined;
+  let seq = 0;
+  try {
+    for (const n of opts.sizes) {
+      const pool = { mode: 'pooled' as const, sockets: await openPool(server.port, n), port: server.port };
+      const warmups = warmupRounds(n, opts.warmupVotes);
+      for (let w = 0; w < warmups; w++) {
+        const r = await round(pool, rec, n, `w${n}-${w}`, (i) => 1 + ((i + w) % 2), target.ballots, 60_000);
+        if (!cold) cold = coldOf(n, r);
+      }
+      const measured: Round[] = [];
+      for (let r = 0; r < opts.runs; r++)
+        measured.push(await round(pool, rec, n, `r${++seq}`, (i) => 1 + ((i + r + 1) % 2), target.ballots, 60_000));
+      closePool(pool.sockets);
+      rounds.set(n, measured);
+      await whileUp?.(server, n, measured);
+      rows.push(targetRow(n, measured));
+    }
+  } finally {
+    await stopServer(server);
+  }
+  return { label: target.label, rows, cold, rounds };
+}
+
+export interface VotePathOptions {
   sizes: number[];
   runs: number;
   freshRuns?: number;
   warmupVotes?: number;
   log?: (l: string) => void;
   serverArgs?: string[];
-}): Promise<VotePathResult> {
+  /** Also measure Consult with STORE_FSYNC=off and the naive Bolt + lowdb peer (default true). */
+  compare?: boolean;
+  /** The sizes and runs those comparisons use (default: the same as Consult's). */
+  compareSizes?: number[];
+  compareRuns?: number;
+}
+
+export async function votePathBench(opts: VotePathOptions): Promise<VotePathResult> {
   const log = opts.log ?? (() => {});
   const freshRuns = opts.freshRuns ?? Math.max(1, Math.ceil(opts.runs / 2));
   const maxN = Math.max(...opts.sizes);
   const rec = await startRecorder();
   const dir = await mkdtemp(join(tmpdir(), 'consult-bench-vote-'));
-  const dataDir = join(dir, 'store');
   const delegations = makeDelegations(maxN);
   const now = new Date();
   const open = makeConsultation(
@@ -191,68 +320,85 @@ export async function votePathBench(opts: {
     },
     delegations,
   );
-  await seedStore(dataDir, { pastBallots: 0, delegations, extra: [open], secretariat: ['slack:USEC'] });
-  const file = join(dataDir, 'consultations', 'T1.json');
-  let server;
+  // Each target gets the same store, freshly seeded, so its first burst is as cold as the others'.
+  const seeded = async (name: string) => {
+    const dataDir = join(dir, name);
+    await seedStore(dataDir, { pastBallots: 0, delegations, extra: [open], secretariat: ['slack:USEC'] });
+    return dataDir;
+  };
+  const slackEnv = {
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_API_URL: rec.apiUrl,
+  };
+  const consult = (fsync: 'on' | 'off', dataDir: string): Target => ({
+    label: `Consult, STORE_FSYNC=${fsync}`,
+    ballots: consultBallots(join(dataDir, 'consultations', 'T1.json')),
+    start: async () => {
+      const s = await startServer(
+        {
+          DATA_DIR: dataDir,
+          STORE_FSYNC: fsync,
+          ...slackEnv,
+          BALLOT_SECRET: 'bench-ballot-secret',
+          SECRETARIAT: 'slack:USEC',
+        },
+        { args: opts.serverArgs },
+      );
+      if (!s.slack) {
+        await stopServer(s);
+        throw new Error('the Slack adapter is not available (adapters/slack/create-slack-adapter.ts missing)');
+      }
+      return s;
+    },
+  });
+  const peer = (dataDir: string): Target => {
+    const db = join(dataDir, 'peer-lowdb.json');
+    return {
+      label: 'naive peer: Bolt HTTPReceiver + lowdb db.update + respond()',
+      ballots: async () =>
+        (JSON.parse(await readFile(db, 'utf8')) as { ballots: Record<string, { choices: number[] }> }).ballots,
+      start: () =>
+        startServer({ ...slackEnv, PEER_DB: db, PEER_ROSTER: join(dataDir, 'meta.json') }, { script: PEER_SERVER }),
+    };
+  };
+  const plan = { sizes: opts.sizes, runs: opts.runs, warmupVotes: opts.warmupVotes ?? 2000 };
+  const fresh = new Map<number, Round[]>();
   try {
-    server = await startServer(
-      {
-        DATA_DIR: dataDir,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_BOT_TOKEN: 'xoxb-bench',
-        SLACK_API_URL: rec.apiUrl,
-        BALLOT_SECRET: 'bench-ballot-secret',
-        SECRETARIAT: 'slack:USEC',
-      },
-      { args: opts.serverArgs },
-    );
-  } catch (err) {
-    await rec.close();
-    await rm(dir, { recursive: true, force: true });
-    return { slack: false, rows: [], blocked: `server did not start: ${(err as Error).message.slice(0, 300)}` };
-  }
-  try {
-    if (!server.slack)
-      return {
-        slack: false,
-        rows: [],
-        blocked:
-          'the Slack adapter is not available (adapters/slack/create-slack-adapter.ts missing or not configured)',
-      };
-    const rows: VotePathRow[] = [];
-    let seq = 0;
-    for (const n of opts.sizes) {
-      const pool = { mode: 'pooled' as const, sockets: await openPool(server.port, n) };
-      const warmups = warmupRounds(n, opts.warmupVotes ?? 2000);
-      for (let w = 0; w < warmups; w++) await round(pool, rec, n, `w${n}-${w}`, (i) => 1 + ((i + w) % 2), file, 60_000);
+    const onDir = await seeded('on');
+    const on = await measureTarget(consult('on', onDir), rec, plan, async (server, n) => {
       const rounds: Round[] = [];
-      for (let r = 0; r < opts.runs; r++)
-        rounds.push(await round(pool, rec, n, `r${++seq}`, (i) => 1 + ((i + r + 1) % 2), file, 60_000));
-      closePool(pool.sockets);
-      const fresh: Round[] = [];
       for (let r = 0; r < freshRuns; r++)
-        fresh.push(
+        rounds.push(
           await round(
             { mode: 'fresh', port: server.port },
             rec,
             n,
-            `f${++seq}`,
+            `f${n}-${r}`,
             (i) => 1 + ((i + r) % 2),
-            file,
+            join(onDir, 'consultations', 'T1.json'),
             60_000,
           ),
         );
-      const all = [...rounds, ...fresh];
+      fresh.set(n, rounds);
+    });
+    if (on.blocked) return { slack: false, rows: [], blocked: on.blocked, compared: [] };
+    const rows: VotePathRow[] = [];
+    for (const n of opts.sizes) {
+      const measured = on.rounds.get(n) ?? [];
+      const f = fresh.get(n) ?? [];
+      const all = [...measured, ...f];
+      const warmups = warmupRounds(n, plan.warmupVotes);
       const row: VotePathRow = {
         delegates: n,
-        ackP50: spread(rounds.map((x) => percentile(x.acks, 50))),
-        ackP95: spread(rounds.map((x) => percentile(x.acks, 95))),
-        ackP99: spread(rounds.map((x) => percentile(x.acks, 99))),
-        confirmP50: spread(rounds.map((x) => percentile(x.confirms, 50))),
-        confirmP99: spread(rounds.map((x) => percentile(x.confirms, 99))),
-        votesPerSec: spread(rounds.map((x) => x.votesPerSec)),
-        freshAckP99: spread(fresh.map((x) => percentile(x.acks, 99))),
-        freshVotesPerSec: spread(fresh.map((x) => x.votesPerSec)),
+        ackP50: spread(measured.map((x) => percentile(x.acks, 50))),
+        ackP95: spread(measured.map((x) => percentile(x.acks, 95))),
+        ackP99: spread(measured.map((x) => percentile(x.acks, 99))),
+        confirmP50: spread(measured.map((x) => percentile(x.confirms, 50))),
+        confirmP99: spread(measured.map((x) => percentile(x.confirms, 99))),
+        votesPerSec: spread(measured.map((x) => x.votesPerSec)),
+        freshAckP99: spread(f.map((x) => percentile(x.acks, 99))),
+        freshVotesPerSec: spread(f.map((x) => x.votesPerSec)),
         floorAckP99: await floorAckP99(n, opts.runs, warmups),
         durableMin: Math.min(...all.map((x) => x.durable)),
         non200: all.reduce((s, x) => s + x.non200, 0),
@@ -263,9 +409,20 @@ export async function votePathBench(opts: {
       );
       rows.push(row);
     }
-    return { slack: true, rows };
+    const compared: TargetResult[] = [{ label: on.label, rows: on.rows, cold: on.cold }];
+    if (opts.compare !== false) {
+      const same = { ...plan, sizes: opts.compareSizes ?? plan.sizes, runs: opts.compareRuns ?? plan.runs };
+      for (const t of [consult('off', await seeded('off')), peer(await seeded('peer'))]) {
+        const r = await measureTarget(t, rec, same);
+        for (const row of r.rows)
+          log(
+            `vote path N=${row.delegates}, ${r.label}: ack p99 ${row.ackP99.median.toFixed(1)} ms, recorded p99 ${row.confirmP99.median.toFixed(0)} ms, ${row.votesPerSec.median.toFixed(0)} votes/s`,
+          );
+        compared.push({ label: r.label, rows: r.rows, cold: r.cold, blocked: r.blocked });
+      }
+    }
+    return { slack: true, rows, compared };
   } finally {
-    await stopServer(server);
     await rec.close();
     await rm(dir, { recursive: true, force: true });
   }

@@ -2,8 +2,8 @@
  * Drill (g): power-cut safety, proven from outside the process. Killing a server after a write
  * says nothing about fsync (the page cache survives a SIGKILL), so instead the server runs under
  * `strace -f -ttt -T -y` and every system call that opens, fsyncs or renames a store file is
- * logged with its time. A write group of consultation T1 is: the audit log opened (the snapshot is
- * taken just before), the log fsynced, the temp file fsynced, renamed over T1.json, and the
+ * logged with its time. A write group of consultation T1 is: the audit log and the temp file opened
+ * (the snapshot is taken just before) and both fsynced, the temp file renamed over T1.json, and the
  * consultations directory fsynced. For each confirmed vote ("Vote recorded" at the recorder), a
  * whole group must lie between its click and its confirmation. The same burst with STORE_FSYNC=off
  * is the control: no fsync at all, so the check would catch a store that skipped them.
@@ -56,12 +56,15 @@ function writeGroups(calls: Syscall[], consultations: string): Group[] {
   for (const c of calls) {
     if (!c.ok) continue;
     const on = (p: string) => c.paths.includes(p);
-    if (c.name === 'openat' && (on(log) || (on(tmp) && !g))) {
-      g = { start: c.start };
-      groups.push(g);
+    if (c.name === 'openat' && (on(log) || on(tmp))) {
+      // The log and the temp file are written side by side: the first of them opens the group.
+      if (!g) {
+        g = { start: c.start };
+        groups.push(g);
+      }
     } else if (!g) continue;
     else if (c.name === 'fsync' || c.name === 'fdatasync') {
-      if (on(log) && g.tmpSync === undefined) g.logSync = c.end;
+      if (on(log)) g.logSync = c.end;
       else if (on(tmp)) g.tmpSync = c.end;
       else if (on(consultations) && g.renamed !== undefined) {
         g.dirSync = c.end;
@@ -77,9 +80,8 @@ const whole = (g: Group): g is Required<Group> =>
   g.tmpSync !== undefined &&
   g.renamed !== undefined &&
   g.dirSync !== undefined &&
-  g.start <= g.logSync &&
-  g.logSync <= g.tmpSync &&
-  g.tmpSync <= g.renamed &&
+  g.start <= Math.min(g.logSync, g.tmpSync) &&
+  Math.max(g.logSync, g.tmpSync) <= g.renamed &&
   g.renamed <= g.dirSync;
 
 interface Run {

@@ -45,6 +45,18 @@ export function openPool(port: number, n: number): Promise<net.Socket[]> {
   return Promise.all(Array.from({ length: n }, () => connect(port)));
 }
 
+/**
+ * Replaces the connections the server closed meanwhile (node ends a keep-alive connection idle for
+ * 5 s: on a slow machine a burst of 1,000 can take longer), so the next burst is not sent into them.
+ */
+export async function revivePool(port: number, sockets: net.Socket[]): Promise<void> {
+  await Promise.all(
+    sockets.map(async (s, i) => {
+      if (s.destroyed || !s.writable || s.readableEnded) sockets[i] = await connect(port);
+    }),
+  );
+}
+
 export function closePool(sockets: net.Socket[]): void {
   for (const s of sockets) s.destroy();
 }

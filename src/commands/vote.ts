@@ -44,10 +44,18 @@ function voteReply(env: Env, caller: Caller, c: Readonly<Consultation>, note: st
 /** How long an applied interaction is remembered: Slack's signatures are valid 5 minutes; a margin for clock skew. */
 const REPLAY_WINDOW_MS = 6 * 60_000;
 
-/** Remembers an applied interaction in the same write as the vote, forgetting those past the window. */
+/**
+ * Remembers an applied interaction in the same write as the vote, forgetting those past the window.
+ * Entries are appended in time order, so the expired ones are at the front: a burst of 1,000 votes
+ * within the window must not re-read (and re-parse the dates of) every entry at each vote.
+ */
 function rememberInteraction(c: Consultation, id: string, now: Date): void {
   const since = now.getTime() - REPLAY_WINDOW_MS;
-  c.applied = [...(c.applied ?? []).filter((a) => Date.parse(a.at) >= since), { id, at: now.toISOString() }];
+  const applied = (c.applied ??= []);
+  let expired = 0;
+  while (expired < applied.length && Date.parse(applied[expired].at) < since) expired++;
+  if (expired) applied.splice(0, expired);
+  applied.push({ id, at: now.toISOString() });
 }
 
 export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promise<OutboundMessage[]> {

@@ -77,16 +77,31 @@ export async function syncDir(d: Durability, dir: string): Promise<void> {
   }
 }
 
-/** Replaces `file` with `text` atomically (temp file + rename), durably when sync is on. */
-export async function replaceFile(d: Durability, file: string, text: string): Promise<void> {
+/**
+ * Replaces `file` with `text` atomically (temp file + rename), durably when sync is on. `alongside`
+ * (e.g. the audit lines the new file counts) is written at the same time as the temp file, and both
+ * are on disk before the rename: two fsyncs in parallel rather than one after the other.
+ */
+export async function replaceFile(
+  d: Durability,
+  file: string,
+  text: string,
+  alongside?: () => Promise<void>,
+): Promise<void> {
   const tmp = tempPathOf(file);
-  const f = await d.fs.open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC);
-  try {
-    await writeAll(f, Buffer.from(text), 0);
-    if (d.sync) await f.sync();
-  } finally {
-    await f.close();
-  }
+  const writeTemp = async () => {
+    const f = await d.fs.open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC);
+    try {
+      await writeAll(f, Buffer.from(text), 0);
+      if (d.sync) await f.sync();
+    } finally {
+      await f.close();
+    }
+  };
+  // Both settle before anything fails, so no write of this group is still running when the next begins.
+  const settled = await Promise.allSettled([writeTemp(), alongside?.()]);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
   await d.fs.rename(tmp, file);
   await syncDir(d, dirname(file));
 }

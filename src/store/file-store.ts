@@ -310,11 +310,12 @@ class FileStore implements Store {
     const log = logFileOf(file);
     let onDisk = persisted;
     const flush = async () => {
-      // Snapshot now (SerialWriter's contract); the log's new lines land before the file that counts them.
+      // Snapshot now (SerialWriter's contract).
       const e = encode(doc.data, onDisk);
-      if (e.lines) await writeAt(this.#durability, log, e.position, Buffer.from(e.lines));
-      // The rename's directory fsync also makes a newly created log durable: both live in one directory.
-      await replaceFile(this.#durability, file, e.json);
+      // The new lines are on disk before the file that counts them is renamed into place; the rename's
+      // directory fsync also makes a newly created log durable (both live in one directory).
+      const lines = e.lines ? () => writeAt(this.#durability, log, e.position, Buffer.from(e.lines)) : undefined;
+      await replaceFile(this.#durability, file, e.json, lines);
       onDisk = e.next;
     };
     const restore = () => {

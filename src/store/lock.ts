@@ -6,15 +6,19 @@
  * A lock left by a process that died (SIGKILL, power cut) is taken over when its owner is surely
  * gone: same host, and the pid is not running, or runs a process started at another time (a pid
  * reused after a restart, common in containers), or the machine rebooted since. A lock from
- * another host is never taken over: we cannot tell whether its owner still runs.
+ * another host is never taken over: we cannot tell whether its owner still runs. An empty lock file
+ * (a crash between its creation and its first write) is taken over once a few seconds old.
  */
 import { constants, readFileSync, unlinkSync } from 'node:fs';
-import { open, readFile, unlink } from 'node:fs/promises';
+import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 
 export const LOCK_FILE = 'consult.lock';
+
+/** An empty lock file older than this was left by a crash between its creation and its first write. */
+const EMPTY_LOCK_STALE_MS = 5_000;
 
 const Holder = z.object({
   pid: z.number().int().positive(),
@@ -90,7 +94,11 @@ function isStale(h: Holder, dir: string): boolean {
 }
 
 const describe = (h: Holder | undefined, raw: string) =>
-  h ? `pid ${h.pid} on host ${h.host}, since ${h.startedAt}` : `unreadable lock: ${JSON.stringify(raw.slice(0, 80))}`;
+  h
+    ? `pid ${h.pid} on host ${h.host}, since ${h.startedAt}`
+    : raw === ''
+      ? 'an empty lock file created seconds ago: its owner may be starting'
+      : `unreadable lock: ${JSON.stringify(raw.slice(0, 80))}`;
 
 export interface StoreLock {
   readonly file: string;
@@ -122,7 +130,22 @@ export async function acquireLock(dir: string): Promise<StoreLock> {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw err;
     }
     const raw = await readFile(file, 'utf8').catch(() => '');
-    if (raw === '' && attempt === 0) continue; // removed meanwhile, or its owner is writing it this instant
+    if (raw === '') {
+      // Removed meanwhile, or its owner is between creating and writing it (microseconds), or crashed
+      // right there: an empty lock older than a few seconds has no owner left, and is taken over.
+      const age = await stat(file).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => Number.POSITIVE_INFINITY,
+      );
+      if (age > EMPTY_LOCK_STALE_MS) {
+        if ((await readFile(file, 'utf8').catch(() => '')) === '') await unlink(file).catch(() => undefined);
+        continue;
+      }
+      if (attempt === 0) {
+        await new Promise((r) => setTimeout(r, 100));
+        continue;
+      }
+    }
     let holder: Holder | undefined;
     try {
       holder = Holder.parse(JSON.parse(raw));

@@ -33,6 +33,36 @@ describe('npm run bench (small mode)', () => {
       expect(finite(v.floorAckP99.median)).toBe(true);
     }
 
+    // Consult with fsync on and off and the naive Bolt + lowdb peer took the same bursts, warm and cold.
+    expect(r.votePath.compared.map((c) => c.label)).toEqual([
+      'Consult, STORE_FSYNC=on',
+      'Consult, STORE_FSYNC=off',
+      expect.stringMatching(/^naive peer: Bolt/),
+    ]);
+    for (const target of r.votePath.compared) {
+      expect(target.blocked).toBeUndefined();
+      expect(target.rows.length).toBeGreaterThan(0);
+      for (const row of target.rows) {
+        expect(row.errors + row.non200).toBe(0);
+        expect(row.durableMin).toBe(row.delegates);
+        expect(finite(row.confirmP99.median) && finite(row.ackP99.median) && finite(row.firstConfirm.median)).toBe(
+          true,
+        );
+      }
+      expect(finite(target.cold?.confirmP99 ?? NaN) && finite(target.cold?.ackP99 ?? NaN)).toBe(true);
+    }
+    expect(r.targets).toHaveProperty([
+      `"recorded" p99 at ${r.votePath.rows[0].delegates} concurrent below the naive peer's`,
+    ]);
+
+    // Teams: concurrent invokes with real JWTs, each vote on disk, the ballot refreshed a few times, not per vote.
+    expect(r.teams.blocked).toBeUndefined();
+    expect(r.teams.errors + r.teams.non200).toBe(0);
+    expect(r.teams.durableMin).toBe(r.teams.delegates);
+    expect(finite(r.teams.p99.median) && finite(r.teams.cold?.p99 ?? NaN)).toBe(true);
+    expect(r.teams.refreshes.median).toBeGreaterThan(0);
+    expect(r.teams.refreshes.median).toBeLessThan(r.teams.delegates);
+
     expect(r.reminders.blocked).toBeUndefined();
     expect(r.reminders.rateLimited).toBeGreaterThan(0);
     expect(r.reminders.check.missing).toBe(0);

@@ -1,7 +1,7 @@
 /** One writer per store directory: a second process is refused, a dead one's lock is taken over. */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,25 @@ describe('one writer per store directory', () => {
     );
     const store = createFileStore({ dir });
     await store.open();
+    await store.close();
+  });
+
+  it('takes over an empty lock file left by a crash between its creation and its write; refuses one created just now', async () => {
+    const dir = await tempStoreDir();
+    const lockFile = join(dir, LOCK_FILE);
+    await writeFile(lockFile, '');
+    const err = await createFileStore({ dir })
+      .open()
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreLockedError);
+    expect((err as Error).message).toContain('an empty lock file created seconds ago');
+    expect(await readFile(lockFile, 'utf8')).toBe('');
+
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    await utimes(lockFile, aMinuteAgo, aMinuteAgo);
+    const store = createFileStore({ dir });
+    await store.open();
+    expect(JSON.parse(await readFile(lockFile, 'utf8')).pid).toBe(process.pid);
     await store.close();
   });
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../adapters/app.ts';
 import { blockActions, formBody, post } from '../../bench/lib/slack.ts';
 import { startRecorder, callText } from '../slack/recorder.ts';
+import { idFrom, makeHarness, SEC, SLACK_CH, withManyDelegations } from '../helpers/core.ts';
 
 const SECRET = 'replay-signing-secret';
 
@@ -83,4 +84,29 @@ describe('replays after a restart', () => {
       await rec.close();
     }
   }, 60_000);
+});
+
+describe('the store of applied interactions', () => {
+  it('keeps each click for the replay window only, in order, so a burst does not make it grow without end', async () => {
+    const h = await makeHarness();
+    await withManyDelegations(h, 3);
+    const id = idFrom(await h.text(SEC, 'theme "A" "B"'));
+    const click = (user: string, interactionId: string, choice: number) =>
+      h.consult.handle(
+        { actor: { user: user as `slack:${string}` }, channel: SLACK_CH, interactionId },
+        { type: 'command', command: { type: 'vote', id, choices: [choice] } },
+      );
+    await click('slack:U0', 'slack:t1', 1);
+    h.clock.advance(60_000);
+    await click('slack:U1', 'slack:t2', 1);
+    // Within the window: the same click again changes nothing.
+    h.clock.advance(60_000);
+    await click('slack:U0', 'slack:t1', 2);
+    expect(h.consult.store.get(id)!.ballots.d0.choices).toEqual([1]);
+    // Past the window of t1 (but not of t2): t1 is forgotten, t2 kept, the new click added after it.
+    h.clock.advance(5 * 60_000);
+    await click('slack:U2', 'slack:t3', 2);
+    expect(h.consult.store.get(id)!.applied?.map((a) => a.id)).toEqual(['slack:t2', 'slack:t3']);
+    await h.consult.stop();
+  });
 });
