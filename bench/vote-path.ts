@@ -186,7 +186,7 @@ async function floorAckP99(n: number, runs: number, warmups: number): Promise<Sp
 }
 
 /** One target's figures for the pooled bursts of one size, after the warm-up. */
-export interface TargetRow {
+interface TargetRow {
   delegates: number;
   ackP50: Spread;
   ackP99: Spread;
@@ -201,7 +201,7 @@ export interface TargetRow {
 }
 
 /** The first burst after the target started: nothing warm (JIT, caches, connections just opened). */
-export interface ColdFigures {
+interface ColdFigures {
   delegates: number;
   ackP50: number;
   ackP99: number;
@@ -210,7 +210,7 @@ export interface ColdFigures {
   votesPerSec: number;
 }
 
-export interface TargetResult {
+interface TargetResult {
   label: string;
   rows: TargetRow[];
   cold?: ColdFigures;
