@@ -15,6 +15,7 @@ import type { Log } from '../../src/log.ts';
 import type { Deliverer } from '../../src/outbound.ts';
 import { createConsultBot } from '../botframework/bot.ts';
 import { createBotFrameworkDeliverer } from '../botframework/deliverer.ts';
+import { createStaleCards } from '../shared/stale-cards.ts';
 import type { FileDelivery } from '../botframework/file-delivery.ts';
 import { createPacer } from '../botframework/pacer.ts';
 import { createReferences, type References, type StoredReference } from '../botframework/references.ts';
@@ -61,7 +62,18 @@ export function createWebBot(consult: Consult, serviceUrl: () => string, log: Lo
   const bot = createConsultBot({ consult, platform: 'web', references, files, log });
   // Local delivery: no platform rate limits to respect.
   const pacer = createPacer({ limits: [], log });
-  const deliverer = createBotFrameworkDeliverer({ adapter, appId: '', platform: 'web', references, pacer, files, log });
+  const deliverer = createBotFrameworkDeliverer({
+    adapter,
+    appId: '',
+    platform: 'web',
+    references,
+    pacer,
+    files,
+    log,
+    // As in Teams: reminders of a consultation that is over are redrawn without buttons.
+    staleCards: createStaleCards(consult, 'web', log),
+    isOpen: (id) => consult.store.get(id.toUpperCase())?.status === 'open',
+  });
   consult.registerDeliverer('web', deliverer);
   return {
     run: (activity) => adapter.runLocal(activity, (context) => bot.run(context)),
