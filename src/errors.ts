@@ -23,7 +23,15 @@ export type ErrorCode =
   | 'report-failed';
 
 /** The part of a launch an error is about, so a launch form can show it beside that field. */
-export type ErrorField = 'options' | 'deadline' | 'results' | 'quorum' | 'participants' | 'from' | 'select';
+export type ErrorField =
+  | 'options'
+  | 'deadline'
+  | 'results'
+  | 'quorum'
+  | 'proposals'
+  | 'participants'
+  | 'from'
+  | 'select';
 
 export class ConsultError extends Error {
   constructor(

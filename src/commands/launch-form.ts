@@ -9,7 +9,7 @@ import { reply } from './env.ts';
 import { runCommand } from './route.ts';
 import { requireSecretariat } from '../domain/roster.ts';
 import { LANGS, type ChannelRef, type ConsultationKind, type Lang, type Translations } from '../domain/model.ts';
-import { MAX_OPTIONS } from '../domain/limits.ts';
+import { MAX_OPTIONS, MAX_PROPOSALS } from '../domain/limits.ts';
 import { ConsultError, type ErrorField } from '../errors.ts';
 import type { Catalog } from '../i18n/en.ts';
 import { launchFormCard, type LaunchValues } from '../views/launch-form.ts';
@@ -45,6 +45,7 @@ const FIELD_INPUT: Record<ErrorField, string> = {
   deadline: 'deadline',
   results: 'visibility',
   quorum: 'quorum',
+  proposals: 'proposals',
   participants: 'participants',
   from: 'from',
   select: 'select',
@@ -80,14 +81,16 @@ export function launchFromValues(kind: ConsultationKind, values: LaunchValues): 
   const time = one(values.time);
   const quorum = whole(one(values.quorum), 'quorum', (c) => c.launchForm.quorum);
   if (quorum !== undefined && quorum > 100) refuse('quorum', (c) => c.errors.parse.badQuorum);
-  const proposals = whole(one(values.proposals), 'options', (c) => c.launchForm.proposals);
+  const proposals = whole(one(values.proposals), 'proposals', (c) => c.launchForm.proposals);
+  if (proposals !== undefined && proposals > MAX_PROPOSALS)
+    refuse('proposals', (c) => c.launchForm.notANumber(c.launchForm.proposals));
   const lang = LANGS.find((l) => l === one(values.lang));
   const common = {
     ...(date ? { deadline: time ? `${date}T${time}` : date } : {}),
     ...(one(values.visibility) === 'live' ? { live: true } : {}),
     ...(many(values.secret).includes('secret') ? { secret: true } : {}),
     ...(quorum !== undefined ? { quorum: quorum / 100 } : {}),
-    ...(proposals !== undefined ? { proposals: Math.min(proposals, 10) } : {}),
+    ...(proposals !== undefined ? { proposals } : {}),
     ...(lang ? { lang } : {}),
     eligible: one(values.eligible) === 'all' ? ('all' as const) : ('members' as const),
   };

@@ -143,6 +143,21 @@ describe('the Teams launch form', () => {
     expect(String(body[at - 1].text)).toMatch(/Quorum .*whole number/);
   });
 
+  it('more proposals per delegation than allowed is refused beside that field, not silently lowered', async () => {
+    await say(sec, 'theme');
+    const send = actionsOf(lastCard()).find((a) => a.data?.form)!;
+    const before = h.consult.store.all().length;
+    const after = await submit(sec, send, {
+      [key('theme', 'opt1')]: 'A',
+      [key('theme', 'opt2')]: 'B',
+      [key('theme', 'proposals')]: '25',
+    });
+    const body = walk(after.body);
+    const at = body.findIndex((n) => n.id === key('theme', 'proposals'));
+    expect(body[at - 1]).toMatchObject({ type: 'TextBlock', color: 'attention' });
+    expect(h.consult.store.all()).toHaveLength(before);
+  });
+
   it('a delegate typing `theme` gets the secretariat-only answer, not a form; a forged form submission launches nothing', async () => {
     await say(mx1, 'theme');
     expect(textsOf(lastCard()).join('\n')).toMatch(/Only the secretariat can do this/);
