@@ -77,14 +77,22 @@ async function theWholeCycle(lang: Lang, locale: string): Promise<void> {
   }
   await shows(results, c.results.winner(CRISIS));
   await shows(results, c.results.turnout(2, 9, '22%').split('(')[0]);
-  // Colombia never voted: its delegate was reminded, in their personal chat, before the close.
+  // Colombia never voted: its delegate was reminded, in their personal chat, before the close; once the
+  // poll closed, that reminder was redrawn in place as the closed ballot, with no button left.
   // They never wrote to the bot, so it does not know their language yet: English.
   await chat.actAs('colombia-1');
-  await browser.page
+  const settled = browser.page
     .locator('#dm-log .ac-adaptiveCard')
-    .filter({ hasText: t('en').reminder.title('T1') })
-    .first()
-    .waitFor();
+    .filter({ hasText: t('en').ballot.closed('').trim() })
+    .first();
+  await settled.waitFor();
+  expect(await settled.getByRole('button', { name: /^1 · / }).count()).toBe(0);
+  expect(
+    await browser.page
+      .locator('#dm-log .ac-adaptiveCard')
+      .filter({ hasText: t('en').reminder.title('T1') })
+      .count(),
+  ).toBe(0);
   await results.scrollIntoViewIfNeeded();
   await screenshotCard(results, join(ARTIFACTS, `web-results-${lang}.png`));
   await browser.page.screenshot({ path: join(ARTIFACTS, `web-page-results-${lang}.png`) });
