@@ -23,10 +23,10 @@ import { join } from 'node:path';
 import http from 'node:http';
 import { startRecorder, callText } from '../../tests/slack/recorder.ts';
 import { blockActions, formBody, post } from '../lib/slack.ts';
-import { makeConsultation, makeDelegations, seedStore, slackUserOf } from '../lib/seed.ts';
+import { slackUserOf } from '../lib/seed.ts';
 import { startServer, stopServer, killServer, type ServerProc } from '../lib/proc.ts';
 import { SIGNING_SECRET } from '../vote-path.ts';
-import { freePort, rng, sleep, validateStore, type DrillResult } from './lib.ts';
+import { freePort, rng, sleep, validateStore, type DrillResult, drillEnv, seedOpenPoll } from './lib.ts';
 
 export async function crashDrill(opts: {
   delegations: number;
@@ -41,30 +41,10 @@ export async function crashDrill(opts: {
   const root = await mkdtemp(join(tmpdir(), 'consult-drill-crash-'));
   const rec = await startRecorder();
   const failures: string[] = [];
-  const delegations = makeDelegations(opts.delegations);
-  const now = new Date();
   const OPTIONS = 4;
-  const open = makeConsultation(
-    {
-      id: 'T1',
-      openedAt: new Date(now.getTime() - 86_400_000),
-      closesAt: new Date(now.getTime() + 30 * 86_400_000),
-      options: OPTIONS,
-      channels: [{ platform: 'slack', id: 'CDRILL' }],
-    },
-    delegations,
-  );
-  const dataDir = join(root, 'store');
-  await seedStore(dataDir, { pastBallots: 0, delegations, extra: [open] });
+  const { dataDir, delegations } = await seedOpenPoll(root, opts.delegations, OPTIONS);
   const port = await freePort();
-  const env = {
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-drill',
-    SLACK_API_URL: rec.apiUrl,
-    BALLOT_SECRET: 'drill-ballot-secret',
-  };
+  const env = { ...drillEnv(dataDir, rec.apiUrl), PORT: String(port) };
   const url = `http://127.0.0.1:${port}`;
 
   // Confirmations by key `<delegation index>:<vote index>:<attempt>`.

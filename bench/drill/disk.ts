@@ -17,10 +17,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRecorder, callText, type SlackRecorder as Recorder } from '../../tests/slack/recorder.ts';
 import { blockActions, formBody, post } from '../lib/slack.ts';
-import { makeConsultation, makeDelegations, seedStore, slackUserOf } from '../lib/seed.ts';
+import { slackUserOf } from '../lib/seed.ts';
 import { startServer, stopServer, ROOT } from '../lib/proc.ts';
 import { SIGNING_SECRET } from '../vote-path.ts';
-import { sleep, validateStore, type DrillResult } from './lib.ts';
+import { sleep, validateStore, type DrillResult, drillEnv, seedOpenPoll } from './lib.ts';
 import type { Consultation } from '../../src/domain/model.ts';
 
 type Fault = 'unwritable' | 'disk-full';
@@ -58,26 +58,8 @@ async function vote(
 async function diskScenario(fault: Fault, root: string): Promise<DrillResult> {
   const failures: string[] = [];
   const rec = await startRecorder();
-  const delegations = makeDelegations(5);
-  const now = new Date();
-  const c0 = makeConsultation(
-    {
-      id: 'T1',
-      openedAt: new Date(now.getTime() - 86_400_000),
-      closesAt: new Date(now.getTime() + 30 * 86_400_000),
-      options: 2,
-    },
-    delegations,
-  );
-  const dataDir = join(root, 'store');
-  await seedStore(dataDir, { pastBallots: 0, delegations, extra: [c0] });
-  const env = {
-    DATA_DIR: dataDir,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-drill',
-    SLACK_API_URL: rec.apiUrl,
-    BALLOT_SECRET: 'drill-ballot-secret',
-  };
+  const { dataDir, delegations } = await seedOpenPoll(root, 5, 2, false);
+  const env = drillEnv(dataDir, rec.apiUrl);
   const file = join(dataDir, 'consultations', 'T1.json');
   const tmpPath = join(dataDir, 'consultations', '.T1.json.tmp');
   const filler = join(root, 'filler');

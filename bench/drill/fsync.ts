@@ -13,10 +13,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRecorder } from '../../tests/slack/recorder.ts';
-import { makeConsultation, makeDelegations, seedStore } from '../lib/seed.ts';
 import { startServer, stopServer, type ServerProc } from '../lib/proc.ts';
-import { SIGNING_SECRET } from '../vote-path.ts';
-import type { DrillResult } from './lib.ts';
+import { drillEnv, seedOpenPoll, type DrillResult } from './lib.ts';
 import { LOCK_FILE } from '../../src/store/lock.ts';
 import { parseStrace, type Syscall } from './strace.ts';
 import { voteBurst, type VoteOutcome } from './votes.ts';
@@ -97,33 +95,13 @@ interface Run {
 async function tracedRun(fsync: 'on' | 'off', opts: { delegations: number; bursts: number }): Promise<Run> {
   const root = await mkdtemp(join(tmpdir(), `consult-drill-fsync-${fsync}-`));
   const rec = await startRecorder();
-  const delegations = makeDelegations(opts.delegations);
-  const now = new Date();
-  const open = makeConsultation(
-    {
-      id: 'T1',
-      openedAt: new Date(now.getTime() - 86_400_000),
-      closesAt: new Date(now.getTime() + 30 * 86_400_000),
-      options: 2,
-      channels: [{ platform: 'slack', id: 'CDRILL' }],
-    },
-    delegations,
-  );
-  const dataDir = join(root, 'store');
-  await seedStore(dataDir, { pastBallots: 0, delegations, extra: [open] });
+  const { dataDir, delegations } = await seedOpenPoll(root, opts.delegations, 2);
   const trace = join(root, 'strace.log');
   let server: ServerProc | undefined;
   const votes: VoteOutcome[] = [];
   try {
     server = await startServer(
-      {
-        DATA_DIR: dataDir,
-        STORE_FSYNC: fsync,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_BOT_TOKEN: 'xoxb-drill',
-        SLACK_API_URL: rec.apiUrl,
-        BALLOT_SECRET: 'drill-ballot-secret',
-      },
+      { ...drillEnv(dataDir, rec.apiUrl), STORE_FSYNC: fsync },
       { wrap: ['strace', '-f', '-ttt', '-T', '-y', '--seccomp-bpf', '-e', TRACED, '-o', trace], timeoutMs: 120_000 },
     );
     for (let b = 0; b < opts.bursts; b++)

@@ -1,5 +1,8 @@
 /** Shared pieces of the fault drills: results, a free port, waiting, and store validation. */
 import net from 'node:net';
+import { join } from 'node:path';
+import { makeConsultation, makeDelegations, seedStore } from '../lib/seed.ts';
+import { SIGNING_SECRET } from '../vote-path.ts';
 import { createFileStore } from '../../src/store/file-store.ts';
 import type { Store } from '../../src/store/store.ts';
 
@@ -56,4 +59,37 @@ export function printResult(r: DrillResult): string {
   if (r.failures.length > 15) lines.push(`      … ${r.failures.length - 15} more`);
   for (const n of r.notes ?? []) lines.push(`      note: ${n}`);
   return lines.join('\n');
+}
+
+/**
+ * A store under `root` with `n` delegations and the open poll T1 (opened a day ago, closing in 30 days),
+ * posted in the channel CDRILL unless `channel` is false: what every vote drill starts from.
+ */
+export async function seedOpenPoll(root: string, n: number, options: number, channel = true) {
+  const delegations = makeDelegations(n);
+  const now = Date.now();
+  const open = makeConsultation(
+    {
+      id: 'T1',
+      openedAt: new Date(now - 86_400_000),
+      closesAt: new Date(now + 30 * 86_400_000),
+      options,
+      ...(channel ? { channels: [{ platform: 'slack', id: 'CDRILL' }] } : {}),
+    },
+    delegations,
+  );
+  const dataDir = join(root, 'store');
+  await seedStore(dataDir, { pastBallots: 0, delegations, extra: [open] });
+  return { dataDir, delegations, open };
+}
+
+/** The environment of a drill's server: Slack over signed HTTP, its Web API at the recorder. */
+export function drillEnv(dataDir: string, apiUrl: string): Record<string, string> {
+  return {
+    DATA_DIR: dataDir,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-drill',
+    SLACK_API_URL: apiUrl,
+    BALLOT_SECRET: 'drill-ballot-secret',
+  };
 }

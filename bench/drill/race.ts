@@ -10,10 +10,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRecorder } from '../../tests/slack/recorder.ts';
-import { makeConsultation, makeDelegations, seedStore } from '../lib/seed.ts';
 import { startServer, stopServer, type ServerProc, type StartError } from '../lib/proc.ts';
-import { SIGNING_SECRET } from '../vote-path.ts';
-import { validateStore, type DrillResult } from './lib.ts';
+import { validateStore, type DrillResult, drillEnv, seedOpenPoll } from './lib.ts';
 import { voteBurst } from './votes.ts';
 
 interface Refusal {
@@ -39,27 +37,8 @@ export async function raceDrill(opts: { rounds: number; delegations: number }): 
   const failures: string[] = [];
   const root = await mkdtemp(join(tmpdir(), 'consult-drill-race-'));
   const rec = await startRecorder();
-  const delegations = makeDelegations(opts.delegations);
-  const now = new Date();
-  const open = makeConsultation(
-    {
-      id: 'T1',
-      openedAt: new Date(now.getTime() - 86_400_000),
-      closesAt: new Date(now.getTime() + 30 * 86_400_000),
-      options: 4,
-      channels: [{ platform: 'slack', id: 'CDRILL' }],
-    },
-    delegations,
-  );
-  const dataDir = join(root, 'store');
-  await seedStore(dataDir, { pastBallots: 0, delegations, extra: [open] });
-  const env = {
-    DATA_DIR: dataDir,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-drill',
-    SLACK_API_URL: rec.apiUrl,
-    BALLOT_SECRET: 'drill-ballot-secret',
-  };
+  const { dataDir, delegations } = await seedOpenPoll(root, opts.delegations, 4);
+  const env = drillEnv(dataDir, rec.apiUrl);
   const indices = delegations.map((_, i) => i);
   const choiceOf = (round: number) => (i: number) => 1 + ((i + round) % 4);
   let twoWinners = 0;
