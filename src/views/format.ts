@@ -21,6 +21,8 @@ const formatted = new Map<string, string>();
 /** The instants behind recently formatted dates, so an adapter can add a reader-local time beside them. */
 const instants = new Map<string, number>();
 const RECENT_DATES = 500;
+/** The zone labels dates end with ("(Geneva time)"): a text without one holds no date, and is not scanned. */
+const zoneLabels = new Set<string>();
 
 /** "Monday 7 December 2026, 23:59 (Geneva time)" */
 export function formatDate(date: Date | string, zone: string, lang: Lang): string {
@@ -28,7 +30,9 @@ export function formatDate(date: Date | string, zone: string, lang: Lang): strin
   const key = `${ms}|${zone}|${lang}`;
   let text = formatted.get(key);
   if (text === undefined) {
-    text = `${format(new TZDate(ms, zone), PATTERN[lang], { locale: dateLocales[lang] })} (${ZONE_NAMES[lang][zone] ?? zone})`;
+    const label = `(${ZONE_NAMES[lang][zone] ?? zone})`;
+    zoneLabels.add(label);
+    text = `${format(new TZDate(ms, zone), PATTERN[lang], { locale: dateLocales[lang] })} ${label}`;
     if (formatted.size > 10_000) formatted.clear();
     formatted.set(key, text);
   }
@@ -45,6 +49,8 @@ export function formatDate(date: Date | string, zone: string, lang: Lang): strin
  */
 export function datesIn(text: string): Array<{ text: string; at: Date }> {
   const out: Array<{ text: string; at: Date }> = [];
+  // Most texts a renderer passes hold no date: one look for a zone label spares the scan of every date.
+  if (![...zoneLabels].some((label) => text.includes(label))) return out;
   for (const [written, ms] of instants) if (text.includes(written)) out.push({ text: written, at: new Date(ms) });
   return out;
 }
