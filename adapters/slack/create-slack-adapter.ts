@@ -19,6 +19,7 @@ import { createSlackDirectory } from './directory.ts';
 import { createFileDownloader } from './files.ts';
 import { createPacer, realSleep, type Sleep } from './pacer.ts';
 import { SlackHttpReceiver } from './receiver.ts';
+import { createAfterAck } from './after-ack.ts';
 import { createReplayGuard } from './replay-guard.ts';
 import { createReplies } from './replies.ts';
 import { createSlackWeb } from './web.ts';
@@ -91,6 +92,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
   const logger = boltLogger(log);
   logger.setLevel(LogLevel.WARN);
 
+  const afterAck = createAfterAck();
   const receiver = socket
     ? new SocketModeReceiver({
         appToken: config.SLACK_APP_TOKEN!,
@@ -101,6 +103,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
         signingSecret: config.SLACK_SIGNING_SECRET!,
         now,
         replay: createReplayGuard({ now }),
+        afterAck,
         logger,
       });
   const app = new App({
@@ -153,6 +156,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Sla
     web,
     locales,
     log,
+    afterAck,
     slashCommand: opts.slashCommand,
     download: createFileDownloader({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL }),
   });

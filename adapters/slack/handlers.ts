@@ -10,7 +10,7 @@ import type { Consult } from '../../src/consult-api.ts';
 import type { Request } from '../../src/inbound.ts';
 import type { FormAction } from '../../src/views/card.ts';
 import { ACTION, VIEW } from './action-ids.ts';
-import { createAfterAck } from './after-ack.ts';
+import type { AfterAck } from './after-ack.ts';
 import { readFormValues, readPlainValues } from './form-values.ts';
 import { launchModal, launchSubmission } from './launch-modal.ts';
 import type { OutboundMessage } from '../../src/outbound.ts';
@@ -41,6 +41,8 @@ export interface HandlerDeps {
   locales: LocaleCache;
   web: SlackWeb;
   log: (line: string) => void;
+  /** Shared with the HTTP receiver, which tells it of each request (after-ack.ts). */
+  afterAck: AfterAck;
   slashCommand?: string;
   /** Downloads a file shared with the bot (url_private, with the bot token). */
   download?: (url: string) => Promise<string>;
@@ -58,8 +60,7 @@ export interface Handlers {
 }
 
 export function registerHandlers(app: App, deps: HandlerDeps): Handlers {
-  const { consult, replies, locales, web, log } = deps;
-  const afterAck = createAfterAck();
+  const { consult, replies, locales, web, log, afterAck } = deps;
   const seenEvents = createSeenIds();
   const seenInteractions = createSeenIds();
 

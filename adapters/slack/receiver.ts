@@ -15,11 +15,14 @@ import { createLogOnce } from './log-once.ts';
 import { routingProblem } from './payloads.ts';
 import type { WorkspaceGuard } from './workspace.ts';
 import type { ReplayGuard } from './replay-guard.ts';
+import type { AfterAck } from './after-ack.ts';
 
 export interface SlackReceiverOptions {
   signingSecret: string;
   now: () => number;
   replay: ReplayGuard;
+  /** Paces the work that follows acks; told of each request so that acks of a burst go first. */
+  afterAck: AfterAck;
   logger: Logger;
   bodyLimit?: number;
 }
@@ -128,6 +131,7 @@ export class SlackHttpReceiver implements Receiver {
 
   readonly handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const { logger } = this.opts;
+    this.opts.afterAck.arrived();
     // Refuse what the headers already condemn before reading a byte of the body (a slow flood of
     // unsigned or stale requests then holds nothing). Only Slack's tiny unsigned ssl_check is read.
     const early = headerProblem(
@@ -226,7 +230,7 @@ export class SlackHttpReceiver implements Receiver {
     http.buildContentResponse(res, undefined);
     await this.track(
       (async () => {
-        await new Promise<void>((resolve) => setImmediate(resolve)); // the next requests' acks first
+        await this.opts.afterAck.turn(); // the next requests' acks first
         const parsed = parseBody(raw, FORM);
         if (!parsed.ok) return logger.warn(`Slack request ignored: malformed body (${parsed.reason}).`);
         if (this.workspace && !this.workspace.allows(parsed.body)) return;

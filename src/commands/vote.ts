@@ -13,6 +13,7 @@ import {
 } from '../domain/ballot.ts';
 import { isPublished, nextPublication, proposerTag } from '../domain/secrecy.ts';
 import { requireEligible } from '../domain/eligibility.ts';
+import { alreadyApplied, noteApplied } from '../domain/replays.ts';
 import { fail } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
 import { formatDate } from '../views/format.ts';
@@ -41,35 +42,18 @@ function voteReply(env: Env, caller: Caller, c: Readonly<Consultation>, note: st
   return [reply(caller, card, 'reply', { consultationId: c.id })];
 }
 
-/** How long an applied interaction is remembered: Slack's signatures are valid 5 minutes; a margin for clock skew. */
-const REPLAY_WINDOW_MS = 6 * 60_000;
-
-/**
- * Remembers an applied interaction in the same write as the vote, forgetting those past the window.
- * Entries are appended in time order, so the expired ones are at the front: a burst of 1,000 votes
- * within the window must not re-read (and re-parse the dates of) every entry at each vote.
- */
-function rememberInteraction(c: Consultation, id: string, now: Date): void {
-  const since = now.getTime() - REPLAY_WINDOW_MS;
-  const applied = (c.applied ??= []);
-  let expired = 0;
-  while (expired < applied.length && Date.parse(applied[expired].at) < since) expired++;
-  if (expired) applied.splice(0, expired);
-  applied.push({ id, at: now.toISOString() });
-}
-
 export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promise<OutboundMessage[]> {
   const now = env.clock.now();
   const c0 = requireConsultation(env, id);
   // The store applies this at once, on the live state: every check runs here, before any change.
   const done = await env.store.update(c0.id, (c) => {
     // The same click again (a replay, even after a restart): already applied, nothing changes.
-    if (caller.interactionId && c.applied?.some((a) => a.id === caller.interactionId)) return undefined;
+    if (caller.interactionId && alreadyApplied(c, caller.interactionId, now)) return undefined;
     requireOpen(c, now);
     const delegation = requireEligible(caller.delegation, c);
     checkVote(c, v, now);
     const previous = currentVoter(c, delegation.id);
-    const publishAt = nextPublication(now, env.zone, new Date(c.closesAt));
+    const publishAt = () => nextPublication(now, env.zone, new Date(c.closesAt));
     const choices = castVote(c, v, {
       delegation,
       user: caller.user,
@@ -77,11 +61,12 @@ export async function vote(env: Env, caller: Caller, id: string, v: Vote): Promi
       at: now,
       secret: env.secret,
       publishAt,
+      ...(caller.interactionId ? { click: caller.interactionId } : {}),
     });
     // A colleague's ballot was replaced: whoever cast it is told, personally, in the same write.
     if (previous && previous !== caller.user && delegation.delegates.includes(previous))
       queueNotice(c, [previous], { kind: 'colleague-vote', delegation: delegation.id }, now.toISOString());
-    if (caller.interactionId) rememberInteraction(c, caller.interactionId, now);
+    if (caller.interactionId) noteApplied(c, caller.interactionId, now);
     const pending = c.options.find((o) => choices.includes(o.n) && !isPublished(o, now));
     return { delegation, choices, pending };
   });

@@ -53,6 +53,9 @@ export function checkVote(c: Readonly<Consultation>, vote: Vote, now: Date): voi
  * Finds or adds the "A + B" option of a combination request; returns its number. In a secret
  * consultation the option names no delegation and waits for `publishAt` (domain/secrecy.ts).
  */
+const publication = (voter: Voter): { publishAt?: string } =>
+  voter.publishAt ? { publishAt: voter.publishAt().toISOString() } : {};
+
 function combinationOption(c: Consultation, [a, b]: [number, number], voter: Voter): number {
   const [lo, hi] = a < b ? [a, b] : [b, a];
   const existing = c.options.find((o) => o.combines && o.combines[0] === lo && o.combines[1] === hi);
@@ -62,9 +65,7 @@ function combinationOption(c: Consultation, [a, b]: [number, number], voter: Vot
     n: c.options.length + 1,
     text: `${text(lo)} + ${text(hi)}`,
     combines: [lo, hi],
-    ...(c.secrecy === 'secret'
-      ? { anonymous: true, ...(voter.publishAt ? { publishAt: voter.publishAt.toISOString() } : {}) }
-      : { proposedBy: voter.delegation.id }),
+    ...(c.secrecy === 'secret' ? { anonymous: true, ...publication(voter) } : { proposedBy: voter.delegation.id }),
   };
   c.options.push(option);
   return option.n;
@@ -76,8 +77,13 @@ export interface Voter {
   platform: Platform;
   at: Date;
   secret: string;
-  /** Secret consultations: when an option this ballot creates reaches the ballot (domain/secrecy.ts). */
-  publishAt?: Date;
+  /**
+   * Secret consultations: when an option this ballot creates reaches the ballot (domain/secrecy.ts).
+   * A function, because only a combination request needs it and its time-zone math costs more than the vote.
+   */
+  publishAt?: () => Date;
+  /** The click that cast this ballot, logged with it so that a replay is recognised (domain/replays.ts). */
+  click?: string;
 }
 
 /** Records a delegation's ballot (after checkVote and the eligibility check). Returns the chosen option numbers. */
@@ -96,6 +102,7 @@ export function castVote(c: Consultation, vote: Vote, voter: Voter): number[] {
       platform: voter.platform,
       action: 'vote',
       delegation: voter.delegation.id,
+      ...(voter.click ? { click: voter.click } : {}),
     });
   } else {
     c.ballots[voter.delegation.id] = { choices, at, by: voter.user, platform: voter.platform, ...abstain };
@@ -107,6 +114,7 @@ export function castVote(c: Consultation, vote: Vote, voter: Voter): number[] {
       delegation: voter.delegation.id,
       choices,
       ...(vote.abstain ? { detail: 'abstain' } : {}),
+      ...(voter.click ? { click: voter.click } : {}),
     });
   }
   return choices;

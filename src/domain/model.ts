@@ -150,6 +150,8 @@ export const AuditEntry = z.object({
   delegation: z.string().optional(),
   /** Only for recorded ballots: never written for secret ones. */
   choices: z.array(z.number().int()).optional(),
+  /** The platform interaction (click) that cast a vote: a replay of it is recognised (domain/replays.ts). */
+  click: z.string().max(200).optional(),
   detail: z.string().optional(),
   /** SHA-256 of the previous line of the trail (the store sets it when writing): the trail is a hash chain. */
   prev: z.string().optional(),
@@ -236,7 +238,7 @@ export const Consultation = z.object({
   audit: z.array(AuditEntry),
   /** SHA-256 of the last line of the audit trail on disk: shown with the results, so a recount can be checked. */
   auditHead: z.string().optional(),
-  /** Interactions (clicks) whose vote was applied, kept while a platform could still deliver them again. */
+  /** Clicks applied, as files written before the audit trail named them kept them (domain/replays.ts). */
   applied: z.array(z.object({ id: z.string().max(200), at: z.string() })).optional(),
 });
 export type Consultation = z.infer<typeof Consultation>;
