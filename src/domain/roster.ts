@@ -2,8 +2,24 @@
 import { fail } from '../errors.ts';
 import type { Delegation, DelegationKind, Meta, UserId } from './model.ts';
 
+/**
+ * Each vote asks whose delegation a user is in; with 1,000 delegations a scan of every list of
+ * delegates was a tenth of a vote's cost. The last answer per user is kept, and checked before it is
+ * used (still on the roster, still listing the user), so a roster change can never leave it stale;
+ * keyed by the meta object, so a reload forgets it.
+ */
+const lastFound = new WeakMap<Readonly<Meta>, Map<UserId, Delegation>>();
+
 export function delegationOf(meta: Readonly<Meta>, user: UserId): Delegation | undefined {
-  return meta.delegations.find((d) => d.delegates.includes(user));
+  let seen = lastFound.get(meta);
+  const cached = seen?.get(user);
+  if (cached?.delegates.includes(user) && meta.delegations.includes(cached)) return cached;
+  const found = meta.delegations.find((d) => d.delegates.includes(user));
+  if (found) {
+    if (!seen) lastFound.set(meta, (seen = new Map()));
+    seen.set(user, found);
+  }
+  return found;
 }
 
 export function isSecretariat(meta: Readonly<Meta>, fromConfig: ReadonlyArray<UserId>, user: UserId): boolean {
