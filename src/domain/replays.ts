@@ -29,11 +29,11 @@ function indexOf(c: Readonly<Consultation>, now: Date): Index {
     const clicks = new Map<string, number>();
     // Files written before clicks were logged kept them in a list of their own.
     for (const a of c.applied ?? []) clicks.set(a.id, Date.parse(a.at));
-    for (let i = c.audit.length - 1; i >= 0; i--) {
-      const e = c.audit[i];
+    // The whole trail, once per load: a clock set back must not hide a recent click behind an older-looking line.
+    for (const e of c.audit) {
+      if (!e.click) continue;
       const at = Date.parse(e.at);
-      if (at < since) break; // the trail is in time order
-      if (e.click) clicks.set(e.click, at);
+      if (at >= since) clicks.set(e.click, at);
     }
     index = { clicks, pruned: clicks.size };
     indexes.set(c.audit, index);
