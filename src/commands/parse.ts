@@ -4,6 +4,7 @@
  */
 import type { Catalog } from '../i18n/en.ts';
 import { ConsultError } from '../errors.ts';
+import type { UsageKey } from './usage.ts';
 import { LANGS, type Lang, DelegationKind, type Translations } from '../domain/model.ts';
 import type { Command, LaunchOptions } from './command.ts';
 import { tokenize, type Token } from './tokenize.ts';
@@ -11,8 +12,6 @@ import { parseUser } from './user-ref.ts';
 import { CSV_HEADER, normalizeEmail } from '../domain/roster-import.ts';
 
 import { MAX_OPTIONS, MAX_PROPOSALS, MAX_TEXT } from '../domain/limits.ts';
-
-type UsageKey = keyof Catalog['help']['commands'];
 
 class Words {
   private i = 0;

@@ -1,4 +1,6 @@
 /** English texts. This catalogue defines the shape: fr.ts and es.ts must provide every key. */
+import type { UsageKey } from '../commands/usage.ts';
+
 export const en = {
   kind: {
     theme: 'Theme poll',
@@ -437,7 +439,7 @@ export const en = {
       object: 'object ‹id› ["reason"] · withdraw ‹id›: object to a silence procedure, or withdraw your objection',
       roster:
         'roster add ‹user› "‹delegation›" member|observer-state|observer-org [region] · roster remove ‹user› · roster list · roster import · roster export: roster import takes CSV lines below it (delegation,kind,region,user), all or nothing',
-    },
+    } satisfies Record<UsageKey, string>,
   },
 
   /** The launch form: the typed launch commands' every option, as a card (theme, topics… typed alone). */
