@@ -15,6 +15,7 @@ import { openLaunchForm } from './launch-form.ts';
 import { ConsultError } from '../errors.ts';
 import { StoreWriteError } from '../store/store.ts';
 import { textCard } from '../views/reply.ts';
+import { errorText } from '../views/problem-text.ts';
 import type { FormSubmit } from '../views/card.ts';
 import type { OutboundMessage } from '../outbound.ts';
 
@@ -86,7 +87,7 @@ export function runForm(env: Env, caller: Caller, submit: FormSubmit): Promise<O
 export function errorReply(env: Env, caller: Caller, err: unknown): OutboundMessage[] {
   const t = env.view(caller.lang).t;
   let text: string;
-  if (err instanceof ConsultError) text = err.say(t);
+  if (err instanceof ConsultError) text = errorText(env.view(caller.lang), err);
   else if (err instanceof StoreWriteError) {
     env.log(`store write failed: ${err.message}`);
     text = t.errors.storeFailed;
