@@ -4,12 +4,12 @@ import type { Caller, Env } from './env.ts';
 import { reply } from './env.ts';
 import type { ChannelRef, Consultation, ConsultationKind, Option, UserId } from '../domain/model.ts';
 import { requireSecretariat } from '../domain/roster.ts';
-import { parseDeadline, defaultDeadline, DeadlineError } from '../domain/deadline.ts';
+import { parseDeadline, defaultDeadline } from '../domain/deadline.ts';
 import { findSimilar } from '../domain/history.ts';
 import { silenceDeadline } from '../domain/silence.ts';
 import { methodOf } from '../domain/tally.ts';
 import { launchOptions } from '../domain/ballot.ts';
-import { fail, problem } from '../errors.ts';
+import { ConsultError, fail, problem } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
 import type { OutboundMessage } from '../outbound.ts';
 
@@ -20,8 +20,8 @@ export function resolveDeadline(env: Env, input: string | undefined, kind: Consu
   try {
     return parseDeadline(input, now, env.zone);
   } catch (err) {
-    if (err instanceof DeadlineError && err.code === 'past')
-      return fail('bad-deadline', problem('deadlinePast', input), 'deadline');
+    // Said beside the deadline field of a launch form.
+    if (err instanceof ConsultError) throw new ConsultError(err.code, err.problem, { field: 'deadline' });
     return fail('bad-deadline', problem('deadlineFormat', input), 'deadline');
   }
 }

@@ -2,7 +2,7 @@
 import type { Caller, Env } from './env.ts';
 import { reply, requireConsultation } from './env.ts';
 import { requireSecretariat } from '../domain/roster.ts';
-import { fail, problem } from '../errors.ts';
+import { ConsultError, fail, problem } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
 import { formatDate } from '../views/format.ts';
 import { resolveDeadline } from './launch.ts';
@@ -11,7 +11,7 @@ import { auditCsv, turnoutCsv } from './export-csv.ts';
 import { missingDelegations } from '../views/status.ts';
 import type { OutboundMessage } from '../outbound.ts';
 import { confirmCard } from '../views/confirm.ts';
-import { parseDeadline, DeadlineError } from '../domain/deadline.ts';
+import { parseDeadline } from '../domain/deadline.ts';
 import type { Consultation } from '../domain/model.ts';
 
 /**
@@ -25,7 +25,7 @@ function laterDeadline(env: Env, c: Readonly<Consultation>, input: string, now: 
     try {
       closesAt = parseDeadline(input.slice(1), current, env.zone);
     } catch (err) {
-      if (!(err instanceof DeadlineError)) throw err;
+      if (!(err instanceof ConsultError)) throw err;
       return fail('bad-deadline', problem('deadlineFormat', input));
     }
   } else closesAt = resolveDeadline(env, input, c.kind, now);
