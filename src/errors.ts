@@ -22,7 +22,8 @@ export type ErrorCode =
   | 'invalid'
   | 'store'
   | 'not-closed'
-  | 'report-failed';
+  | 'report-failed'
+  | 'internal';
 
 /** The part of a launch an error is about, so a launch form can show it beside that field. */
 export type ErrorField =
@@ -132,6 +133,9 @@ export interface Problems {
   csvUserTwice: [delegation: string, line: number];
   csvKindDiffers: [delegation: string, kind: KindParam];
   csvRegionDiffers: [delegation: string, region: string];
+  // Failures the user can only retry (the log tells the operator what happened)
+  storeFailed: [];
+  internalError: [];
 }
 
 export type ProblemKey = keyof Problems;

@@ -432,9 +432,6 @@ export const en = {
 
   errors: {
     noChannel: 'Run this in the channel where the ballot should appear.',
-    storeFailed: 'Your request could not be saved, so nothing was recorded. Please try again in a moment.',
-    unexpected:
-      'Something unexpected went wrong and nothing was recorded. The secretariat has been told in the log; please try again.',
     /** A typed command that could not be read: the problem, then how to write it. */
     usage: (problem: string, usage: string) => `${problem} Write it like this: ${usage}`,
   },
@@ -548,6 +545,9 @@ export const en = {
       `this user is already listed for ${delegation} on line ${line}.`,
     csvKindDiffers: (delegation: string, kind: string) => `${delegation} is listed above as ${kind}.`,
     csvRegionDiffers: (delegation: string, region: string) => `${delegation} is listed above in the region ${region}.`,
+    storeFailed: 'Your request could not be saved, so nothing was recorded. Please try again in a moment.',
+    internalError:
+      'Something unexpected went wrong and nothing was recorded. The secretariat has been told in the log; please try again.',
   } satisfies ProblemTexts,
 };
 

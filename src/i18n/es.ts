@@ -455,10 +455,6 @@ export const es: Catalog = {
 
   errors: {
     noChannel: 'Ejecute este comando en el canal donde debe aparecer la papeleta.',
-    storeFailed:
-      'No se pudo guardar su solicitud, por lo que no se ha registrado nada. Vuelva a intentarlo en unos instantes.',
-    unexpected:
-      'Se ha producido un error inesperado y no se ha registrado nada. Se ha informado a la Secretaría a través del registro; vuelva a intentarlo.',
     usage: (problem: string, usage: string) => `${problem} Sintaxis: ${usage}`,
   },
 
@@ -581,5 +577,9 @@ export const es: Catalog = {
       `este usuario ya figura para ${delegation} en la línea ${line}.`,
     csvKindDiffers: (delegation: string, kind: string) => `${delegation} figura más arriba como ${kind}.`,
     csvRegionDiffers: (delegation: string, region: string) => `${delegation} figura más arriba en la región ${region}.`,
+    storeFailed:
+      'No se pudo guardar su solicitud, por lo que no se ha registrado nada. Vuelva a intentarlo en unos instantes.',
+    internalError:
+      'Se ha producido un error inesperado y no se ha registrado nada. Se ha informado a la Secretaría a través del registro; vuelva a intentarlo.',
   },
 };

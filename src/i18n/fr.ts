@@ -462,10 +462,6 @@ export const fr: Catalog = {
 
   errors: {
     noChannel: 'Lancez cette commande dans le canal où le bulletin doit apparaître.',
-    storeFailed:
-      "Votre demande n'a pas pu être enregistrée ; rien n'a donc été pris en compte. Veuillez réessayer dans un instant.",
-    unexpected:
-      "Une erreur inattendue s'est produite et rien n'a été enregistré. Le Secrétariat en a été informé par le journal ; veuillez réessayer.",
     usage: (problem: string, usage: string) => `${problem} Syntaxe attendue : ${usage}`,
   },
 
@@ -595,5 +591,9 @@ export const fr: Catalog = {
     csvKindDiffers: (delegation: string, kind: string) => `${delegation} figure plus haut comme ${kind}.`,
     csvRegionDiffers: (delegation: string, region: string) =>
       `${delegation} figure plus haut dans la région ${region}.`,
+    storeFailed:
+      "Votre demande n'a pas pu être enregistrée ; rien n'a donc été pris en compte. Veuillez réessayer dans un instant.",
+    internalError:
+      "Une erreur inattendue s'est produite et rien n'a été enregistré. Le Secrétariat en a été informé par le journal ; veuillez réessayer.",
   },
 };
