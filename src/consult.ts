@@ -18,7 +18,7 @@ import type { Directory } from './directory.ts';
 import { parseCommand } from './commands/parse.ts';
 import { CommandSchema, FormSubmitSchema } from './commands/command-schema.ts';
 import { runCommand, runForm, errorReply } from './commands/route.ts';
-import { ConsultError } from './errors.ts';
+import { ConsultError, problem } from './errors.ts';
 import { ballotCard } from './views/ballot.ts';
 import { resultsCard } from './views/results.ts';
 import { homeCard } from './views/home.ts';
@@ -240,13 +240,14 @@ export function createConsult(opts: ConsultOptions): Consult {
       if (req.type === 'command') {
         const parsed = CommandSchema.safeParse(req.command);
         if (!parsed.success)
-          throw new ConsultError('parse', (c) =>
-            c.errors.parse.unknownCommand(String((req.command as { type?: unknown })?.type ?? '?')),
+          throw new ConsultError(
+            'parse',
+            problem('unknownCommand', String((req.command as { type?: unknown })?.type ?? '?')),
           );
         return await runCommand(env, who, parsed.data);
       }
       const form = FormSubmitSchema.safeParse(req.submit);
-      if (!form.success) throw new ConsultError('parse', (c) => c.errors.parse.unexpected('form'));
+      if (!form.success) throw new ConsultError('parse', problem('unexpected', 'form'));
       return await runForm(env, who, form.data);
     } catch (err) {
       return errorReply(env, who, err);

@@ -5,7 +5,7 @@ import type { ChannelRef, Consultation, Delegation, Lang, Platform, UserId } fro
 import type { OutboundMessage } from '../outbound.ts';
 import type { ViewContext } from '../views/ballot.ts';
 import type { History } from '../domain/history.ts';
-import { fail } from '../errors.ts';
+import { fail, problem } from '../errors.ts';
 import type { ReportRenderer } from '../report/renderer.ts';
 import type { ResultsCharts } from '../report/results-chart.ts';
 import type { Directory } from '../directory.ts';
@@ -51,7 +51,7 @@ export interface Caller {
 
 export function requireConsultation(env: Env, id: string): Readonly<Consultation> {
   const c = env.store.get(id.toUpperCase());
-  if (!c) return fail('unknown-id', (t) => t.errors.unknownId(id));
+  if (!c) return fail('unknown-id', problem('unknownId', id));
   return c;
 }
 

@@ -3,7 +3,7 @@ import type { Command } from './command.ts';
 import type { Caller, Env } from './env.ts';
 import { reply, requireConsultation } from './env.ts';
 import { addDelegate, removeDelegate, requireSecretariat } from '../domain/roster.ts';
-import { fail } from '../errors.ts';
+import { fail, problem } from '../errors.ts';
 import { helpCard } from '../views/help.ts';
 import { missingCard, statusCard, statusList } from '../views/status.ts';
 import { manageButtons } from '../views/confirm.ts';
@@ -11,8 +11,6 @@ import { ONE_MESSAGE, rosterListing } from '../views/roster.ts';
 import { ballotCard } from '../views/ballot.ts';
 import { resultsCard } from '../views/results.ts';
 import { textCard } from '../views/reply.ts';
-import { formatDate } from '../views/format.ts';
-import { t as catalog } from '../i18n/index.ts';
 import type { OutboundMessage } from '../outbound.ts';
 
 export function help(env: Env, caller: Caller): OutboundMessage[] {
@@ -42,7 +40,7 @@ export function results(env: Env, caller: Caller, id: string): OutboundMessage[]
   const c = requireConsultation(env, id);
   // Hidden results stay hidden from everyone, the secretariat included, until the close.
   if (c.status === 'open' && c.visibility === 'hidden') {
-    fail('results-hidden', (t) => t.errors.resultsHidden(c.id, formatDate(c.closesAt, env.zone, caller.lang)));
+    fail('results-hidden', problem('resultsHidden', c.id, { date: c.closesAt }));
   }
   return [reply(caller, resultsCard(env.view(caller.lang), c), 'results', { consultationId: c.id })];
 }
@@ -77,7 +75,7 @@ export async function roster(
 
 export async function setLang(env: Env, caller: Caller, lang: Caller['lang']): Promise<OutboundMessage[]> {
   await env.store.updateMeta((m) => void (m.prefs[caller.user] = { ...m.prefs[caller.user], lang }));
-  const t = catalog(lang);
+  const t = env.view(lang).t;
   return [
     { audience: { kind: 'reply' }, card: textCard(t.help.title, t.reply.langSet, 'success'), lang, purpose: 'reply' },
   ];

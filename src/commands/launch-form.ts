@@ -10,8 +10,8 @@ import { runCommand } from './route.ts';
 import { requireSecretariat } from '../domain/roster.ts';
 import { LANGS, type ChannelRef, type ConsultationKind, type Lang, type Translations } from '../domain/model.ts';
 import { MAX_OPTIONS, MAX_PROPOSALS } from '../domain/limits.ts';
-import { ConsultError, type ErrorField } from '../errors.ts';
-import type { Catalog } from '../i18n/en.ts';
+import { ConsultError, problem, type ErrorField, type FieldParam, type Problem } from '../errors.ts';
+import { problemText } from '../views/problem-text.ts';
 import { launchFormCard, type LaunchValues } from '../views/launch-form.ts';
 import type { OutboundMessage } from '../outbound.ts';
 
@@ -51,14 +51,14 @@ const FIELD_INPUT: Record<ErrorField, string> = {
   select: 'select',
 };
 
-const refuse = (field: ErrorField, say: (c: Catalog) => string): never => {
-  throw new ConsultError('invalid', say, field);
+const refuse = (field: ErrorField, p: Problem): never => {
+  throw new ConsultError('invalid', p, { field });
 };
 
-function whole(raw: string | undefined, field: ErrorField, label: (c: Catalog) => string): number | undefined {
+function whole(raw: string | undefined, field: ErrorField & FieldParam['label']): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw.replace(/%$/, ''));
-  if (!/^\d{1,6}%?$/.test(raw) || !Number.isInteger(n)) return refuse(field, (c) => c.launchForm.notANumber(label(c)));
+  if (!/^\d{1,6}%?$/.test(raw) || !Number.isInteger(n)) return refuse(field, problem('notANumber', { label: field }));
   return n;
 }
 
@@ -73,17 +73,17 @@ export function launchFromValues(kind: ConsultationKind, values: LaunchValues): 
     if (field) fields.push(field);
   }
   const from = one(values.from);
-  if (fields.length === 0 && !(kind === 'survey' && from)) refuse('options', (c) => c.launchForm.needsOptions);
+  if (fields.length === 0 && !(kind === 'survey' && from)) refuse('options', problem('needsOptions'));
   const options = fields.map((f) => f.text);
   const translated = fields.some((f) => Object.keys(f.tr).length > 0);
   const translations = translated ? { translations: fields.map((f) => f.tr) } : {};
   const date = one(values.deadline);
   const time = one(values.time);
-  const quorum = whole(one(values.quorum), 'quorum', (c) => c.launchForm.quorum);
-  if (quorum !== undefined && quorum > 100) refuse('quorum', (c) => c.errors.parse.badQuorum);
-  const proposals = whole(one(values.proposals), 'proposals', (c) => c.launchForm.proposals);
+  const quorum = whole(one(values.quorum), 'quorum');
+  if (quorum !== undefined && quorum > 100) refuse('quorum', problem('badQuorum'));
+  const proposals = whole(one(values.proposals), 'proposals');
   if (proposals !== undefined && proposals > MAX_PROPOSALS)
-    refuse('proposals', (c) => c.launchForm.notANumber(c.launchForm.proposals));
+    refuse('proposals', problem('notANumber', { label: 'proposals' }));
   const lang = LANGS.find((l) => l === one(values.lang));
   const common = {
     ...(date ? { deadline: time ? `${date}T${time}` : date } : {}),
@@ -98,7 +98,7 @@ export function launchFromValues(kind: ConsultationKind, values: LaunchValues): 
     case 'theme':
       return { type: 'theme', options, ...translations, ...common };
     case 'topics': {
-      const select = whole(one(values.select), 'select', (c) => c.launchForm.select);
+      const select = whole(one(values.select), 'select');
       return { type: 'topics', options, ...translations, ...(select ? { select } : {}), ...common };
     }
     case 'survey':
@@ -123,9 +123,7 @@ export function launchFromValues(kind: ConsultationKind, values: LaunchValues): 
       };
     case 'feedback': {
       const picked = many(values.participants).filter((u) => u.includes(':'));
-      const count = picked.length
-        ? undefined
-        : whole(one(values.participants), 'participants', (c) => c.launchForm.participants);
+      const count = picked.length ? undefined : whole(one(values.participants), 'participants');
       const { eligible: _all, ...rest } = common;
       return {
         type: 'feedback',
@@ -156,18 +154,18 @@ export async function submitLaunchForm(
   // The form may be answered in a personal chat (Teams sends channel answers there): the ballot goes
   // where the form was asked for, on the asker's own platform only.
   const caller = channel && channel.platform === asker.platform ? { ...asker, channel } : asker;
-  const again = (field: ErrorField, say: (c: Catalog) => string) => {
+  const again = (field: ErrorField, p: Problem) => {
     const v = env.view(caller.lang);
     const card = launchFormCard(v, kind, env.store.all(), caller.channel, {
       values,
-      error: { input: FIELD_INPUT[field], text: say(v.t) },
+      error: { input: FIELD_INPUT[field], text: problemText(v, p) },
     });
     return [reply(caller, card, 'error', { errorCode: 'invalid', errorField: field })];
   };
   try {
     return await runCommand(env, caller, launchFromValues(kind, values));
   } catch (err) {
-    if (err instanceof ConsultError && err.field) return again(err.field, err.say);
+    if (err instanceof ConsultError && err.field) return again(err.field, err.problem);
     throw err;
   }
 }

@@ -4,12 +4,12 @@ import type { Caller, Env } from './env.ts';
 import { reply } from './env.ts';
 import type { ChannelRef, Consultation, ConsultationKind, Option, UserId } from '../domain/model.ts';
 import { requireSecretariat } from '../domain/roster.ts';
-import { parseDeadline, defaultDeadline, DeadlineError } from '../domain/deadline.ts';
+import { parseDeadline, defaultDeadline } from '../domain/deadline.ts';
 import { findSimilar } from '../domain/history.ts';
 import { silenceDeadline } from '../domain/silence.ts';
 import { methodOf } from '../domain/tally.ts';
 import { launchOptions } from '../domain/ballot.ts';
-import { fail } from '../errors.ts';
+import { ConsultError, fail, problem } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
 import type { OutboundMessage } from '../outbound.ts';
 
@@ -20,9 +20,9 @@ export function resolveDeadline(env: Env, input: string | undefined, kind: Consu
   try {
     return parseDeadline(input, now, env.zone);
   } catch (err) {
-    if (err instanceof DeadlineError && err.code === 'past')
-      return fail('bad-deadline', (t) => t.errors.deadlinePast(input), 'deadline');
-    return fail('bad-deadline', (t) => t.errors.deadlineFormat(input), 'deadline');
+    // Said beside the deadline field of a launch form.
+    if (err instanceof ConsultError) throw new ConsultError(err.code, err.problem, { field: 'deadline' });
+    return fail('bad-deadline', problem('deadlineFormat', input), 'deadline');
   }
 }
 
@@ -48,7 +48,7 @@ export async function open(env: Env, caller: Caller, d: Draft): Promise<Consulta
   const visibility = d.opts.live ? 'live' : 'hidden';
   // Counts redrawn after each vote, beside turnout rising by one, would attribute every secret choice.
   // Checked here, on what would be stored, so every launch path (typed, buttons, forms, surveys) is refused alike.
-  if (secrecy === 'secret' && visibility === 'live') fail('invalid', (t) => t.errors.secretLive, 'results');
+  if (secrecy === 'secret' && visibility === 'live') fail('invalid', problem('secretLive'), 'results');
   const closesAt = resolveDeadline(env, d.opts.deadline, d.kind, now);
   const prefix = PREFIX[d.kind];
   const n = await env.store.updateMeta((m) => (m.counters[prefix] = (m.counters[prefix] ?? 0) + 1));
@@ -113,7 +113,7 @@ export async function launch(
   switch (cmd.type) {
     case 'theme': {
       // The 2013 case: one question ("adopt the theme? yes / no") only when the secretariat says so.
-      if (cmd.options.length < 2 && !cmd.single) fail('invalid', (t) => t.safeguard.needsTwo, 'options');
+      if (cmd.options.length < 2 && !cmd.single) fail('invalid', problem('needsTwo'), 'options');
       const c = await open(env, caller, {
         kind: 'theme',
         title: '',
@@ -153,9 +153,9 @@ export async function launch(
         return launchedReply(env, caller, c);
       }
       const source = env.store.get(cmd.from.toUpperCase());
-      if (!source) return fail('unknown-id', (t) => t.errors.unknownId(cmd.from!), 'from');
-      if (source.status === 'open') fail('invalid', (t) => t.errors.surveySourceOpen(source.id), 'from');
-      if (source.kind === 'feedback') fail('invalid', (t) => t.errors.surveyNeedsOptions, 'from');
+      if (!source) return fail('unknown-id', problem('unknownId', cmd.from!), 'from');
+      if (source.status === 'open') fail('invalid', problem('surveySourceOpen', source.id), 'from');
+      if (source.kind === 'feedback') fail('invalid', problem('surveyNeedsOptions'), 'from');
       // The survey goes to every channel of the poll it follows, and here.
       const channels = [...source.channels];
       for (const ch of here(caller))

@@ -2,7 +2,7 @@
 import type { Caller, Env } from './env.ts';
 import { reply, requireConsultation } from './env.ts';
 import { requireSecretariat } from '../domain/roster.ts';
-import { fail } from '../errors.ts';
+import { ConsultError, fail, problem } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
 import { formatDate } from '../views/format.ts';
 import { resolveDeadline } from './launch.ts';
@@ -11,27 +11,28 @@ import { auditCsv, turnoutCsv } from './export-csv.ts';
 import { missingDelegations } from '../views/status.ts';
 import type { OutboundMessage } from '../outbound.ts';
 import { confirmCard } from '../views/confirm.ts';
-import { parseDeadline, DeadlineError } from '../domain/deadline.ts';
+import { parseDeadline } from '../domain/deadline.ts';
 import type { Consultation } from '../domain/model.ts';
 
 /**
  * The new deadline of `extend`: a date, a time or a duration from now as at launch, or `+7d` counted
  * from the current deadline. It must be later than the current one: closing early is `close`.
  */
-function laterDeadline(env: Env, c: Readonly<Consultation>, input: string, now: Date, lang: Caller['lang']): Date {
+function laterDeadline(env: Env, c: Readonly<Consultation>, input: string, now: Date): Date {
   const current = new Date(c.closesAt);
   let closesAt: Date;
   if (input.startsWith('+')) {
     try {
       closesAt = parseDeadline(input.slice(1), current, env.zone);
     } catch (err) {
-      if (!(err instanceof DeadlineError)) throw err;
-      return fail('bad-deadline', (t) => t.errors.deadlineFormat(input));
+      if (!(err instanceof ConsultError)) throw err;
+      return fail('bad-deadline', problem('deadlineFormat', input));
     }
   } else closesAt = resolveDeadline(env, input, c.kind, now);
   if (closesAt.getTime() <= current.getTime()) {
-    fail('bad-deadline', (t) =>
-      t.safeguard.extendEarlier(c.id, formatDate(current, env.zone, lang), formatDate(closesAt, env.zone, lang)),
+    fail(
+      'bad-deadline',
+      problem('extendEarlier', c.id, { date: current.toISOString() }, { date: closesAt.toISOString() }),
     );
   }
   return closesAt;
@@ -39,8 +40,8 @@ function laterDeadline(env: Env, c: Readonly<Consultation>, input: string, now: 
 
 function requireOpenForChange(env: Env, id: string) {
   const c = requireConsultation(env, id);
-  if (c.status === 'cancelled') fail('cancelled', (t) => t.errors.cancelled(c.id));
-  if (c.status === 'closed') fail('closed', (t) => t.errors.alreadyClosed(c.id));
+  if (c.status === 'cancelled') fail('cancelled', problem('cancelled', c.id));
+  if (c.status === 'closed') fail('closed', problem('alreadyClosed', c.id));
   return c;
 }
 
@@ -69,7 +70,7 @@ export async function manage(
     }
     case 'extend': {
       const c = requireOpenForChange(env, id);
-      const closesAt = laterDeadline(env, c, deadline ?? '', now, caller.lang);
+      const closesAt = laterDeadline(env, c, deadline ?? '', now);
       await env.store.update(c.id, (d) => {
         d.closesAt = closesAt.toISOString();
         // Reminder slots are derived from the deadline: forgetting done slots re-plans them.

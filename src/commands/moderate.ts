@@ -5,7 +5,7 @@ import { reply, requireConsultation } from './env.ts';
 import { requireSecretariat } from '../domain/roster.ts';
 import { requireOpen } from '../domain/ballot.ts';
 import { mergeOptions, withdrawOption } from '../domain/proposals.ts';
-import { fail } from '../errors.ts';
+import { fail, problem } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
 import type { OutboundMessage } from '../outbound.ts';
 
@@ -21,7 +21,7 @@ export async function moderate(
   const by = { user: caller.user, platform: caller.platform, at: now };
   const text = await env.store.update(c0.id, (c) => {
     requireOpen(c, now);
-    if (c.kind === 'feedback' || c.kind === 'silence') fail('invalid', (tt) => tt.safeguard.noSuchOption(c.id, 1));
+    if (c.kind === 'feedback' || c.kind === 'silence') fail('invalid', problem('noSuchOption', c.id, 1));
     if (cmd.type === 'withdraw') {
       const option = c.options.find((o) => o.n === cmd.option);
       withdrawOption(c, env.store.meta(), cmd.option, by);

@@ -2,8 +2,8 @@
  * The one parser for typed commands: Slack's /consult text, Teams messages and the web chat
  * all come through here. Errors say what was wrong and how to write it, in the user's language.
  */
-import type { Catalog } from '../i18n/en.ts';
-import { ConsultError } from '../errors.ts';
+import { ConsultError, problem, type Problem } from '../errors.ts';
+import type { UsageKey } from './usage.ts';
 import { LANGS, type Lang, DelegationKind, type Translations } from '../domain/model.ts';
 import type { Command, LaunchOptions } from './command.ts';
 import { tokenize, type Token } from './tokenize.ts';
@@ -11,8 +11,6 @@ import { parseUser } from './user-ref.ts';
 import { CSV_HEADER, normalizeEmail } from '../domain/roster-import.ts';
 
 import { MAX_OPTIONS, MAX_PROPOSALS, MAX_TEXT } from '../domain/limits.ts';
-
-type UsageKey = keyof Catalog['help']['commands'];
 
 class Words {
   private i = 0;
@@ -29,15 +27,14 @@ class Words {
   done(): boolean {
     return this.i >= this.tokens.length;
   }
-  fail(problem: (c: Catalog) => string): never {
-    const usage = this.usage;
-    throw new ConsultError('parse', (c) => c.errors.parse.usage(problem(c), c.help.commands[usage]));
+  fail(what: Problem): never {
+    throw new ConsultError('parse', what, { usage: this.usage });
   }
   id(): string {
     const t = this.next();
     if (!t || t.quoted || !/^[A-Za-z]{1,2}\d{1,6}$/.test(t.text)) {
       if (t) this.i--;
-      this.fail((c) => c.errors.parse.missingId);
+      this.fail(problem('missingId'));
     }
     return t.text.toUpperCase();
   }
@@ -58,8 +55,8 @@ class Words {
       }
       const lang = t.lang;
       const last = out.at(-1);
-      if (!last) this.fail((c) => c.errors.parse.translationFirst(`${lang}:"${t.text}"`));
-      if (last.tr[lang] !== undefined) this.fail((c) => c.errors.parse.translationTwice(lang, last.text));
+      if (!last) this.fail(problem('translationFirst', `${lang}:"${t.text}"`));
+      if (last.tr[lang] !== undefined) this.fail(problem('translationTwice', lang, last.text));
       last.tr[lang] = text(this, t.text);
     }
     return out;
@@ -83,14 +80,14 @@ class Words {
 }
 
 function text(w: Words, s: string): string {
-  if (s.length === 0) w.fail((c) => c.errors.parse.missingText);
-  if (s.length > MAX_TEXT) w.fail((c) => c.errors.parse.tooLong(MAX_TEXT));
+  if (s.length === 0) w.fail(problem('missingText'));
+  if (s.length > MAX_TEXT) w.fail(problem('tooLong', MAX_TEXT));
   return s;
 }
 
 function positiveInt(w: Words, raw: string | undefined): number {
   const n = Number(raw);
-  if (!raw || !Number.isInteger(n) || n <= 0 || n > 100_000) w.fail((c) => c.errors.parse.badNumber(raw ?? ''));
+  if (!raw || !Number.isInteger(n) || n <= 0 || n > 100_000) w.fail(problem('badNumber', raw ?? ''));
   return n;
 }
 
@@ -115,11 +112,11 @@ function launchOptions(
   while (!w.done()) {
     const t = w.next()!;
     const word = t.quoted ? '' : t.text.toLowerCase();
-    if (!allowed.includes(word)) w.fail((c) => c.errors.parse.unexpected(t.text));
+    if (!allowed.includes(word)) w.fail(problem('unexpected', t.text));
     switch (word) {
       case 'deadline': {
         const d = w.next();
-        if (!d) w.fail((c) => c.errors.deadlineFormat(''));
+        if (!d) w.fail(problem('deadlineFormat', ''));
         out.deadline = d.text;
         break;
       }
@@ -131,14 +128,14 @@ function launchOptions(
         break;
       case 'eligible': {
         const e = w.word();
-        if (e !== 'members' && e !== 'all') w.fail((c) => c.errors.parse.unexpected(e ?? ''));
+        if (e !== 'members' && e !== 'all') w.fail(problem('unexpected', e ?? ''));
         out.eligible = e;
         break;
       }
       case 'quorum': {
         const q = w.next()?.text ?? '';
         const m = /^(\d{1,3})%?$/.exec(q);
-        if (!m || Number(m[1]) > 100) w.fail((c) => c.errors.parse.badQuorum);
+        if (!m || Number(m[1]) > 100) w.fail(problem('badQuorum'));
         out.quorum = Number(m[1]) / 100;
         break;
       }
@@ -152,14 +149,14 @@ function launchOptions(
           break;
         }
         const invited = participantList(w, allowed);
-        if (invited.length === 0) w.fail((c) => c.errors.parse.badNumber(w.peek()?.text ?? ''));
+        if (invited.length === 0) w.fail(problem('badNumber', w.peek()?.text ?? ''));
         out.invited = [...new Set([...(out.invited ?? []), ...invited])];
         break;
       }
       case 'proposals': {
         const raw = w.next()?.text ?? '';
         const p = Number(raw);
-        if (!/^\d{1,2}$/.test(raw) || p > MAX_PROPOSALS) w.fail((c) => c.errors.parse.badNumber(raw));
+        if (!/^\d{1,2}$/.test(raw) || p > MAX_PROPOSALS) w.fail(problem('badNumber', raw));
         out.proposals = p;
         break;
       }
@@ -168,13 +165,13 @@ function launchOptions(
         break;
       case 'lang': {
         const l = w.word();
-        if (!l || !(LANGS as readonly string[]).includes(l)) w.fail((c) => c.errors.parse.badLang);
+        if (!l || !(LANGS as readonly string[]).includes(l)) w.fail(problem('badLang'));
         out.lang = l as Lang;
         break;
       }
       case 'statement': {
         const s = w.next();
-        if (!s?.quoted) w.fail((c) => c.errors.parse.missingText);
+        if (!s?.quoted) w.fail(problem('missingText'));
         (out.statements ??= []).push(text(w, s.text));
         break;
       }
@@ -224,7 +221,7 @@ function quotedSuggestion(name: string, w: Words, keywords: ReadonlyArray<string
 
 function requireQuotedOptions(name: string, w: Words, keywords: ReadonlyArray<string>): void {
   const suggestion = quotedSuggestion(name, w, keywords);
-  if (suggestion) throw new ConsultError('parse', (c) => c.safeguard.unquoted(suggestion));
+  if (suggestion) throw new ConsultError('parse', problem('unquoted', suggestion));
 }
 
 /** Users after `participants`, until the next option word: `slack:U1,slack:U2`, `<@U1> <@U2>`… */
@@ -234,7 +231,7 @@ function participantList(w: Words, options: ReadonlyArray<string>): string[] {
     w.next();
     for (const raw of t.text.split(',').filter(Boolean)) {
       const user = parseUser(raw);
-      if (!user) throw new ConsultError('bad-user', (c) => c.errors.badUser(raw));
+      if (!user) throw new ConsultError('bad-user', problem('badUser', raw));
       users.push(user);
     }
   }
@@ -244,8 +241,8 @@ function participantList(w: Words, options: ReadonlyArray<string>): string[] {
 /** The options' texts, and their translations only when some were given (most commands have none). */
 function options(w: Words, min: number): { options: string[]; translations?: Translations[] } {
   const opts = w.translated();
-  if (opts.length < min) w.fail((c) => c.errors.parse.missingOptions(min));
-  if (opts.length > MAX_OPTIONS) w.fail((c) => c.errors.parse.tooManyOptions(MAX_OPTIONS));
+  if (opts.length < min) w.fail(problem('missingOptions', min));
+  if (opts.length > MAX_OPTIONS) w.fail(problem('tooManyOptions', MAX_OPTIONS));
   const translated = opts.some((o) => Object.keys(o.tr).length > 0);
   return { options: opts.map((o) => o.text), ...(translated ? { translations: opts.map((o) => o.tr) } : {}) };
 }
@@ -255,7 +252,7 @@ function confirmWord(w: Words): { confirm?: true } {
   if (w.done()) return {};
   const word = w.next()!.text;
   if (!['confirm', 'confirmer', 'confirmar'].includes(word.toLowerCase()) || !w.done())
-    throw new ConsultError('parse', (c) => c.safeguard.badConfirm(word));
+    throw new ConsultError('parse', problem('badConfirm', word));
   return { confirm: true };
 }
 
@@ -263,12 +260,12 @@ function confirmWord(w: Words): { confirm?: true } {
 function choices(w: Words): { choices: number[]; combine?: [number, number]; abstain?: true } {
   if (/^(abstain|abstention|abstención|abstencion)$/i.test(w.rest().trim())) return { choices: [], abstain: true };
   const raw = w.rest().replace(/\s*\+\s*/g, '+');
-  if (!raw) w.fail((c) => c.errors.noChoice);
+  if (!raw) w.fail(problem('noChoice'));
   const result: { choices: number[]; combine?: [number, number] } = { choices: [] };
   for (const part of raw.split(/[\s,;]+/).filter(Boolean)) {
     const combo = /^(\d+)\+(\d+)$/.exec(part);
     if (combo) {
-      if (result.combine) w.fail((c) => c.errors.parse.unexpected(part));
+      if (result.combine) w.fail(problem('unexpected', part));
       result.combine = [Number(combo[1]), Number(combo[2])];
     } else {
       result.choices.push(positiveInt(w, part));
@@ -296,11 +293,11 @@ const parsers: Record<string, (w: Words) => Command> = {
     if (w.done()) return { type: 'launch-form', kind: 'survey' };
     const first = w.peek();
     if (first?.quoted) {
-      if (first.lang) w.fail((c) => c.errors.parse.translationFirst(`${first.lang}:"${first.text}"`));
+      if (first.lang) w.fail(problem('translationFirst', `${first.lang}:"${first.text}"`));
       const title = text(w, w.next()!.text);
       const opts = w.translated();
-      if (opts.length < 2) w.fail((c) => c.errors.surveyNeedsOptions);
-      if (opts.length > MAX_OPTIONS) w.fail((c) => c.errors.parse.tooManyOptions(MAX_OPTIONS));
+      if (opts.length < 2) w.fail(problem('surveyNeedsOptions'));
+      if (opts.length > MAX_OPTIONS) w.fail(problem('tooManyOptions', MAX_OPTIONS));
       const translated = opts.some((o) => Object.keys(o.tr).length > 0);
       return {
         type: 'survey',
@@ -315,14 +312,14 @@ const parsers: Record<string, (w: Words) => Command> = {
   feedback: (w) => {
     if (w.done()) return { type: 'launch-form', kind: 'feedback' };
     const [workshop] = w.quoted();
-    if (!workshop) w.fail((c) => c.errors.parse.missingText);
+    if (!workshop) w.fail(problem('missingText'));
     const o = launchOptions(w, ['deadline', 'participants', 'statement', 'live', 'lang']);
     return { type: 'feedback', workshop, ...o };
   },
   propose: (w) => {
     const id = w.id();
     const [t] = w.quoted();
-    if (!t || !w.done()) w.fail((c) => c.errors.parse.missingText);
+    if (!t || !w.done()) w.fail(problem('missingText'));
     return { type: 'propose', id, text: t };
   },
   vote: (w) => ({ type: 'vote', id: w.id(), ...choices(w) }),
@@ -334,7 +331,7 @@ const parsers: Record<string, (w: Words) => Command> = {
       .filter(Boolean)
       .map((a) => {
         const n = Number(a);
-        if (!Number.isInteger(n) || n < 0 || n > 5) w.fail((c) => c.errors.parse.badNumber(a));
+        if (!Number.isInteger(n) || n < 0 || n > 5) w.fail(problem('badNumber', a));
         return n;
       });
     return { type: 'answer', id, answers };
@@ -349,28 +346,28 @@ const parsers: Record<string, (w: Words) => Command> = {
     // `withdraw SP1`: a delegation withdraws its objection; `withdraw T1 3`: the secretariat withdraws option 3.
     if (w.done()) return { type: 'withdraw-objection', id };
     const option = positiveInt(w, w.next()?.text);
-    if (!w.done()) w.fail((c) => c.errors.parse.unexpected(w.rest()));
+    if (!w.done()) w.fail(problem('unexpected', w.rest()));
     return { type: 'withdraw', id, option };
   },
   merge: (w) => {
     const id = w.id();
     const into = positiveInt(w, w.next()?.text);
     const from = positiveInt(w, w.next()?.text);
-    if (!w.done()) w.fail((c) => c.errors.parse.unexpected(w.rest()));
+    if (!w.done()) w.fail(problem('unexpected', w.rest()));
     return { type: 'merge', id, into, from };
   },
   silence: (w) => {
     if (w.done()) return { type: 'launch-form', kind: 'silence' };
     const [text] = w.quoted();
-    if (!text) w.fail((c) => c.errors.parse.missingText);
+    if (!text) w.fail(problem('missingText'));
     const o = launchOptions(w, ['deadline', 'eligible', 'secret', 'lang']);
-    if (o.secret) throw new ConsultError('parse', (c) => c.silence.noSecret);
+    if (o.secret) throw new ConsultError('parse', problem('noSecret'));
     return { type: 'silence', text, deadline: o.deadline, eligible: o.eligible, ...(o.lang ? { lang: o.lang } : {}) };
   },
   object: (w) => {
     const id = w.id();
     const [reason] = w.quoted();
-    if (!w.done()) w.fail((c) => c.errors.parse.unexpected(w.rest()));
+    if (!w.done()) w.fail(problem('unexpected', w.rest()));
     return reason ? { type: 'object', id, reason } : { type: 'object', id };
   },
   remind: (w) => ({ type: 'remind', id: w.id() }),
@@ -378,23 +375,23 @@ const parsers: Record<string, (w: Words) => Command> = {
   report: (w) => {
     const id = w.id();
     const t = w.next();
-    if (t && (t.quoted || t.text.toLowerCase() !== 'all')) w.fail((c) => c.errors.parse.unexpected(t.text));
-    if (!w.done()) w.fail((c) => c.errors.parse.unexpected(w.rest()));
+    if (t && (t.quoted || t.text.toLowerCase() !== 'all')) w.fail(problem('unexpected', t.text));
+    if (!w.done()) w.fail(problem('unexpected', w.rest()));
     return t ? { type: 'report', id, all: true } : { type: 'report', id };
   },
   history: (w) => {
-    if (!w.done()) w.fail((c) => c.errors.parse.unexpected(w.rest()));
+    if (!w.done()) w.fail(problem('unexpected', w.rest()));
     return { type: 'history' };
   },
   extend: (w) => {
     const id = w.id();
     const d = w.next();
-    if (!d || !w.done()) return w.fail((c) => c.errors.deadlineFormat(d?.text ?? ''));
+    if (!d || !w.done()) return w.fail(problem('deadlineFormat', d?.text ?? ''));
     return { type: 'extend', id, deadline: d.text };
   },
   lang: (w) => {
     const l = w.word();
-    if (!l || !(LANGS as readonly string[]).includes(l)) w.fail((c) => c.errors.parse.badLang);
+    if (!l || !(LANGS as readonly string[]).includes(l)) w.fail(problem('badLang'));
     return { type: 'lang', lang: l as Lang };
   },
   roster: (w) => {
@@ -410,14 +407,14 @@ const parsers: Record<string, (w: Words) => Command> = {
     const user = userToken && parseUser(userToken.text);
     if (!user) {
       const raw = userToken?.text ?? '';
-      throw new ConsultError('bad-user', (c) => c.errors.badUser(raw));
+      throw new ConsultError('bad-user', problem('badUser', raw));
     }
     if (sub === 'remove') return { type: 'roster-remove', user };
-    if (sub !== 'add') w.fail((c) => c.errors.parse.unexpected(sub ?? ''));
+    if (sub !== 'add') w.fail(problem('unexpected', sub ?? ''));
     const [delegation] = w.quoted();
-    if (!delegation) w.fail((c) => c.errors.parse.missingText);
+    if (!delegation) w.fail(problem('missingText'));
     const kind = DelegationKind.safeParse(w.word());
-    if (!kind.success) return w.fail((c) => c.errors.parse.badKind);
+    if (!kind.success) return w.fail(problem('badKind'));
     const region = w.rest().replace(/^"|"$/g, '').trim() || undefined;
     return { type: 'roster-add', user, delegation, kind: kind.data, region };
   },
@@ -462,8 +459,7 @@ function multiLine(input: string): Command | undefined {
   const [first, ...rest] = input.trim().split(/\r\n|\r|\n/);
   if (rest.length === 0) return undefined;
   if (ROSTER_IMPORT.test(first)) return { type: 'roster-import', csv: rest.join('\n') };
-  if (CSV_HEADER_LINE.test(first))
-    throw new ConsultError('parse', (c) => c.roster.csvNeedsCommand(CSV_HEADER.join(',')));
+  if (CSV_HEADER_LINE.test(first)) throw new ConsultError('parse', problem('csvNeedsCommand', CSV_HEADER.join(',')));
   const commandWord = (line: string) => /^\s*([A-Za-z]+)\b/.exec(line)?.[1]?.toLowerCase();
   if (
     rest.some((line) => {
@@ -471,7 +467,7 @@ function multiLine(input: string): Command | undefined {
       return w !== undefined && Object.hasOwn(parsers, w);
     })
   )
-    throw new ConsultError('parse', (c) => c.roster.oneCommand);
+    throw new ConsultError('parse', problem('oneCommand'));
   return undefined;
 }
 
@@ -484,6 +480,6 @@ export function parseCommand(input: string): Command {
   const name = head.quoted ? '' : head.text.toLowerCase();
   // Own keys only: `constructor` or `__proto__` are not commands, whatever Object.prototype holds.
   const parser = Object.hasOwn(parsers, name) ? parsers[name] : undefined;
-  if (!parser) throw new ConsultError('parse', (c) => c.errors.parse.unknownCommand(head.text));
+  if (!parser) throw new ConsultError('parse', problem('unknownCommand', head.text));
   return parser(new Words(tokens.slice(1), USAGE[name]));
 }

@@ -30,11 +30,12 @@ export async function rosterImport(env: Env, caller: Caller, csv?: string): Prom
   if (bad.length) {
     // Report the conflicts between the readable lines too: every bad line at once.
     const all = [...bad, ...planImport(rows, new Map()).bad];
-    return [reply(caller, rejectedImportCard(t, all), 'error', { errorCode: 'roster' })];
+    return [reply(caller, rejectedImportCard(env.view(caller.lang), all), 'error', { errorCode: 'roster' })];
   }
   const emails = [...new Set(rows.flatMap((r) => (r.user.kind === 'email' ? [r.user.email] : [])))];
   const plan = planImport(rows, await resolveEmails(caller, emails));
-  if (plan.bad.length) return [reply(caller, rejectedImportCard(t, plan.bad), 'error', { errorCode: 'roster' })];
+  if (plan.bad.length)
+    return [reply(caller, rejectedImportCard(env.view(caller.lang), plan.bad), 'error', { errorCode: 'roster' })];
   const people = env.store.meta().people ?? {};
   const unnamed = plan.delegations
     .flatMap((d) => d.users)

@@ -12,9 +12,10 @@ import { moderate } from './moderate.ts';
 import { launchSilence, objection } from './silence.ts';
 import { rosterExport, rosterImport } from './roster-io.ts';
 import { openLaunchForm } from './launch-form.ts';
-import { ConsultError } from '../errors.ts';
+import { ConsultError, problem } from '../errors.ts';
 import { StoreWriteError } from '../store/store.ts';
 import { textCard } from '../views/reply.ts';
+import { errorText } from '../views/problem-text.ts';
 import type { FormSubmit } from '../views/card.ts';
 import type { OutboundMessage } from '../outbound.ts';
 
@@ -84,17 +85,19 @@ export function runForm(env: Env, caller: Caller, submit: FormSubmit): Promise<O
 
 /** Turns any failure into a reply; unexpected ones are logged, never shown raw. */
 export function errorReply(env: Env, caller: Caller, err: unknown): OutboundMessage[] {
-  const t = env.view(caller.lang).t;
-  let text: string;
-  if (err instanceof ConsultError) text = err.say(t);
-  else if (err instanceof StoreWriteError) {
+  const known = asConsultError(env, err);
+  const text = errorText(env.view(caller.lang), known);
+  const field = known.field ? { errorField: known.field } : {};
+  return [reply(caller, textCard('Consult', text, 'error'), 'error', { errorCode: known.code, ...field })];
+}
+
+/** Failures that are not the user's: the operator reads the cause in the log, the user is asked to retry. */
+function asConsultError(env: Env, err: unknown): ConsultError {
+  if (err instanceof ConsultError) return err;
+  if (err instanceof StoreWriteError) {
     env.log(`store write failed: ${err.message}`);
-    text = t.errors.storeFailed;
-  } else {
-    env.log(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    text = t.errors.unexpected;
+    return new ConsultError('store', problem('storeFailed'));
   }
-  const code = err instanceof ConsultError ? err.code : 'internal';
-  const field = err instanceof ConsultError && err.field ? { errorField: err.field } : {};
-  return [reply(caller, textCard('Consult', text, 'error'), 'error', { errorCode: code, ...field })];
+  env.log(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  return new ConsultError('internal', problem('internalError'));
 }

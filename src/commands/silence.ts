@@ -8,7 +8,7 @@ import { requireOpen } from '../domain/ballot.ts';
 import { requireEligible } from '../domain/eligibility.ts';
 import { recordObjection, requireSilence, withdrawObjection } from '../domain/silence.ts';
 import { currentVoter, queueNotice } from '../domain/notices.ts';
-import { fail } from '../errors.ts';
+import { fail, problem } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
 import { formatDate } from '../views/format.ts';
 import { objectForm } from '../views/silence.ts';
@@ -21,7 +21,7 @@ export async function launchSilence(
 ): Promise<OutboundMessage[]> {
   requireSecretariat(env.store.meta(), env.secretariat, caller.user);
   // Typed commands are refused by the parser already; a form may still ask for it.
-  if (cmd.secret) fail('invalid', (t) => t.silence.noSecret, 'results');
+  if (cmd.secret) fail('invalid', problem('noSecret'), 'results');
   const c = await open(env, caller, {
     kind: 'silence',
     title: cmd.text,

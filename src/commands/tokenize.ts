@@ -2,7 +2,7 @@
  * Splits command text into words and quoted strings. Accepts straight, curly and French
  * quotes, since phones and French keyboards turn " into “ ” or « ».
  */
-import { ConsultError } from '../errors.ts';
+import { ConsultError, problem } from '../errors.ts';
 import { LANGS, type Lang } from '../domain/model.ts';
 
 export interface Token {
@@ -33,7 +33,7 @@ export function tokenize(input: string): Token[] {
       let end = s.indexOf(close, i + 1);
       // Tolerate mixed quote styles: a straight quote may close a curly one and vice versa.
       if (end < 0) end = s.slice(i + 1).search(/["”»“]/) + i + 1;
-      if (end <= i) throw new ConsultError('parse', (c) => c.errors.parse.unclosedQuote);
+      if (end <= i) throw new ConsultError('parse', problem('unclosedQuote'));
       tokens.push({
         text: s
           .slice(i + 1, end)

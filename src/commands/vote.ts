@@ -14,7 +14,7 @@ import {
 import { isPublished, nextPublication, proposerTag } from '../domain/secrecy.ts';
 import { requireEligible } from '../domain/eligibility.ts';
 import { alreadyApplied, noteApplied } from '../domain/replays.ts';
-import { fail } from '../errors.ts';
+import { fail, problem } from '../errors.ts';
 import { textCard } from '../views/reply.ts';
 import { formatDate } from '../views/format.ts';
 import type { Consultation } from '../domain/model.ts';
@@ -115,8 +115,8 @@ export async function propose(env: Env, caller: Caller, id: string, text: string
   const c0 = requireConsultation(env, id);
   const option = await env.store.update(c0.id, (c) => {
     requireOpen(c, now);
-    if (c.kind === 'feedback') fail('invalid', (t) => t.errors.isFeedback(c.id));
-    if (c.kind === 'silence') fail('invalid', (t) => t.silence.isSilence(c.id));
+    if (c.kind === 'feedback') fail('invalid', problem('isFeedback', c.id));
+    if (c.kind === 'silence') fail('invalid', problem('isSilence', c.id));
     // The secretariat may add options too; delegates must be eligible, and within their delegation's cap.
     const delegation = caller.isSecretariat && !caller.delegation ? undefined : requireEligible(caller.delegation, c);
     const tag = delegation && c.secrecy === 'secret' ? proposerTag(env.secret, c.id, delegation.id) : undefined;
@@ -146,12 +146,12 @@ export function openForm(
   requireOpen(c, env.clock.now());
   const v = env.view(caller.lang);
   if (cmd.type === 'answer-form') {
-    if (c.kind !== 'feedback') fail('invalid', (t) => t.errors.notFeedback(c.id));
+    if (c.kind !== 'feedback') fail('invalid', problem('notFeedback', c.id));
     // Refused before the form is filled in, not after.
     requireParticipant(c, caller.user, caller.delegation !== undefined);
     return [reply(caller, answerForm(v, c), 'form', { consultationId: c.id })];
   }
-  if (c.kind === 'feedback') fail('invalid', (t) => t.errors.isFeedback(c.id));
+  if (c.kind === 'feedback') fail('invalid', problem('isFeedback', c.id));
   return [reply(caller, proposeForm(v, c), 'form', { consultationId: c.id })];
 }
 
@@ -160,7 +160,7 @@ const list = (v: string | string[] | undefined): string[] =>
 
 function num(raw: string): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) fail('invalid', (t) => t.errors.parse.badNumber(raw));
+  if (!Number.isInteger(n) || n < 0) fail('invalid', problem('badNumber', raw));
   return n;
 }
 
@@ -178,14 +178,14 @@ export async function submitForm(env: Env, caller: Caller, submit: FormSubmit): 
     case 'propose': {
       const raw = values.text;
       const text = (Array.isArray(raw) ? raw.join(' ') : (raw ?? '')).replace(/\s+/g, ' ').trim();
-      if (!text) fail('invalid', (t) => t.errors.parse.missingText);
-      if (text.length > MAX_TEXT) fail('invalid', (t) => t.errors.parse.tooLong(MAX_TEXT));
+      if (!text) fail('invalid', problem('missingText'));
+      if (text.length > MAX_TEXT) fail('invalid', problem('tooLong', MAX_TEXT));
       return propose(env, caller, action.id, text);
     }
     case 'object': {
       const raw = values.reason;
       const reason = (Array.isArray(raw) ? raw.join(' ') : (raw ?? '')).replace(/\s+/g, ' ').trim();
-      if (reason.length > MAX_TEXT) fail('invalid', (t) => t.errors.parse.tooLong(MAX_TEXT));
+      if (reason.length > MAX_TEXT) fail('invalid', problem('tooLong', MAX_TEXT));
       return objection(
         env,
         caller,

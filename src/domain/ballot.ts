@@ -3,15 +3,15 @@
  * delegation replaces its earlier one, and every ballot is appended to the audit trail.
  * Every check runs before anything is changed, so a refused request changes nothing.
  */
-import { fail } from '../errors.ts';
+import { fail, problem } from '../errors.ts';
 import type { Consultation, Delegation, Option, Platform, Translations, UserId } from './model.ts';
 import { ballotKey, coarseTime, isPublished, rekeyBallots, sortedRecord } from './secrecy.ts';
 import { methodOf } from './tally.ts';
 import { cleanOptionText, lookAlike, lookAlikePair, optionKey } from './look-alike.ts';
 
 export function requireOpen(c: Readonly<Consultation>, now: Date): void {
-  if (c.status === 'cancelled') fail('cancelled', (t) => t.errors.cancelled(c.id));
-  if (c.status === 'closed' || now.getTime() >= Date.parse(c.closesAt)) fail('closed', (t) => t.errors.closed(c.id));
+  if (c.status === 'cancelled') fail('cancelled', problem('cancelled', c.id));
+  if (c.status === 'closed' || now.getTime() >= Date.parse(c.closesAt)) fail('closed', problem('closed', c.id));
 }
 
 export interface Vote {
@@ -28,25 +28,25 @@ export function allowsAbstain(c: Pick<Consultation, 'kind'>): boolean {
 
 /** Checks a vote against the options, without changing anything. */
 export function checkVote(c: Readonly<Consultation>, vote: Vote, now: Date): void {
-  if (c.kind === 'feedback') fail('invalid', (t) => t.errors.isFeedback(c.id));
-  if (c.kind === 'silence') fail('invalid', (t) => t.silence.isSilence(c.id));
+  if (c.kind === 'feedback') fail('invalid', problem('isFeedback', c.id));
+  if (c.kind === 'silence') fail('invalid', problem('isSilence', c.id));
   if (vote.abstain) {
-    if (!allowsAbstain(c)) fail('bad-choice', (t) => t.safeguard.notAbstainable(c.id));
-    if (vote.choices.length > 0 || vote.combine) fail('bad-choice', (t) => t.safeguard.abstainAlone);
+    if (!allowsAbstain(c)) fail('bad-choice', problem('notAbstainable', c.id));
+    if (vote.choices.length > 0 || vote.combine) fail('bad-choice', problem('abstainAlone'));
     return;
   }
   // Withdrawn and merged options keep their numbers but take no more votes; an option not yet published
   // is not on anyone's ballot (choosing it by number would reveal that it exists).
   const known = (n: number) => c.options.some((o) => o.n === n && !o.withdrawn && isPublished(o, now));
   const all = [...vote.choices, ...(vote.combine ?? [])];
-  if (all.length === 0) fail('bad-choice', (t) => t.errors.noChoice);
-  for (const n of all) if (!known(n)) fail('bad-choice', (t) => t.errors.badChoice(c.id, c.options.length));
+  if (all.length === 0) fail('bad-choice', problem('noChoice'));
+  for (const n of all) if (!known(n)) fail('bad-choice', problem('badChoice', c.id, c.options.length));
   if (vote.combine) {
-    if (methodOf(c) !== 'top') fail('bad-choice', (t) => t.errors.notShortlist);
-    if (vote.combine[0] === vote.combine[1]) fail('bad-choice', (t) => t.errors.sameTwice);
+    if (methodOf(c) !== 'top') fail('bad-choice', problem('notShortlist'));
+    if (vote.combine[0] === vote.combine[1]) fail('bad-choice', problem('sameTwice'));
   }
   const count = new Set(vote.choices).size + (vote.combine ? 1 : 0);
-  if (count > c.select) fail('bad-choice', (t) => t.errors.tooManyChoices(c.select));
+  if (count > c.select) fail('bad-choice', problem('tooManyChoices', c.select));
 }
 
 /**
@@ -125,8 +125,7 @@ export function castVote(c: Consultation, vote: Vote, voter: Voter): number[] {
  * otherwise delegates on the roster. Everyone else is refused, politely, and nothing is recorded.
  */
 export function requireParticipant(c: Readonly<Consultation>, user: UserId, onRoster: boolean): void {
-  if (c.invited ? !c.invited.includes(user) : !onRoster)
-    fail('ineligible', (t) => t.errors.notParticipant(c.id, c.title));
+  if (c.invited ? !c.invited.includes(user) : !onRoster) fail('ineligible', problem('notParticipant', c.id, c.title));
 }
 
 /** Satisfaction surveys: one anonymous answer per participant; the latest counts. */
@@ -138,10 +137,10 @@ export function recordAnswers(
   onRoster: boolean,
 ): void {
   const statements = c.statements ?? [];
-  if (c.kind !== 'feedback') fail('invalid', (t) => t.errors.notFeedback(c.id));
+  if (c.kind !== 'feedback') fail('invalid', problem('notFeedback', c.id));
   requireParticipant(c, user, onRoster);
   if (answers.length !== statements.length || answers.every((a) => a === 0)) {
-    fail('invalid', (t) => t.errors.badAnswers(statements.length));
+    fail('invalid', problem('badAnswers', statements.length));
   }
   const key = ballotKey({ id: c.id, secrecy: 'secret' }, user, secret);
   c.ballots = sortedRecord({ ...c.ballots, [key]: { choices: [], answers } });
@@ -172,7 +171,7 @@ export function proposeOption(
     c.options.filter((o) => !o.withdrawn),
     text,
   );
-  if (same) fail('invalid', (t) => t.errors.duplicateOption(same.n, same.text));
+  if (same) fail('invalid', problem('duplicateOption', same.n, same.text));
   // The secretariat's own additions name no delegation: they are published at once, as in any consultation.
   if (c.secrecy === 'secret' && delegation !== 'secretariat') {
     const option: Option = {
@@ -195,7 +194,7 @@ export function proposeOption(
 /** An option's text as stored (see cleanOptionText), refused when nothing readable is left. */
 function requireOptionText(text: string): string {
   const clean = cleanOptionText(text);
-  if (!optionKey(clean)) fail('invalid', (t) => t.errors.emptyOption);
+  if (!optionKey(clean)) fail('invalid', problem('emptyOption'));
   return clean;
 }
 
@@ -212,6 +211,6 @@ export function launchOptions(texts: readonly string[], translations: readonly T
     return Object.keys(tr).length > 0 ? { n: i + 1, text: clean, tr } : { n: i + 1, text: clean };
   });
   const pair = lookAlikePair(options);
-  if (pair) fail('invalid', (t) => t.errors.lookAlikeOptions(pair[0] + 1, pair[1] + 1));
+  if (pair) fail('invalid', problem('lookAlikeOptions', pair[0] + 1, pair[1] + 1));
   return options;
 }

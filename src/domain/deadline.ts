@@ -8,18 +8,7 @@
  */
 import { addDays, addHours, endOfDay, isValid, parse, parseISO } from 'date-fns';
 import { tz, type TZDate } from '@date-fns/tz';
-
-export type DeadlineErrorCode = 'format' | 'past';
-
-export class DeadlineError extends Error {
-  override readonly name = 'DeadlineError';
-  constructor(
-    readonly code: DeadlineErrorCode,
-    readonly input: string,
-  ) {
-    super(code === 'past' ? `deadline "${input}" is not in the future` : `cannot read deadline "${input}"`);
-  }
-}
+import { fail as refuse, problem } from '../errors.ts';
 
 /** Longest relative deadline accepted: guards against typos like `99999d`. */
 const MAX_DEADLINE_DAYS = 366;
@@ -59,7 +48,7 @@ const ABSOLUTE_DT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-](
  * a time inside a spring-forward gap moves forward by the gap), `2026-12-07T17:00Z` /
  * `...+01:00` (absolute), `14d` / `2w` (end of the day N calendar days after now, in zone)
  * or `36h` (exactly N real hours after now). Case-insensitive.
- * Throws DeadlineError('format') for anything else, ('past') if not after `now`.
+ * Throws a 'bad-deadline' ConsultError: deadlineFormat for anything else, deadlinePast if not after `now`.
  */
 export function parseDeadline(input: string, now: Date, zone: string): Date {
   const ctx = zoneCtx(zone);
@@ -68,9 +57,8 @@ export function parseDeadline(input: string, now: Date, zone: string): Date {
     .trim()
     .toUpperCase()
     .replace(/^(\d{4}-\d{2}-\d{2}) (?=\d)/, '$1T');
-  const fail = (code: DeadlineErrorCode): never => {
-    throw new DeadlineError(code, input);
-  };
+  const fail = (code: 'format' | 'past'): never =>
+    refuse('bad-deadline', code === 'past' ? problem('deadlinePast', input) : problem('deadlineFormat', input));
 
   let at: Date | undefined;
   const dur = DURATION.exec(s);

@@ -1,5 +1,5 @@
 /** Who may answer a consultation: Member States only, or Member States and observers. */
-import { fail } from '../errors.ts';
+import { fail, problem } from '../errors.ts';
 import type { Consultation, Delegation, Meta } from './model.ts';
 import { hasDelegates } from './roster.ts';
 
@@ -12,7 +12,7 @@ export function eligibleDelegations(meta: Readonly<Meta>, c: Pick<Consultation, 
 }
 
 export function requireEligible(d: Delegation | undefined, c: Pick<Consultation, 'eligibility'>): Delegation {
-  if (!d) return fail('not-on-roster', (t) => t.errors.notOnRoster);
-  if (!isEligible(d, c)) fail('ineligible', (t) => t.errors.ineligible(d.name, t.delegationKind[d.kind]));
+  if (!d) return fail('not-on-roster', problem('notOnRoster'));
+  if (!isEligible(d, c)) fail('ineligible', problem('ineligible', d.name, { delegationKind: d.kind }));
   return d;
 }

@@ -4,7 +4,7 @@
  * withdrawn or merged option is marked and leaves the ballot. Delegations that already answered
  * are told of every change, in the same write.
  */
-import { fail } from '../errors.ts';
+import { fail, problem } from '../errors.ts';
 import type { Consultation, Meta, Option, UserId } from './model.ts';
 import { delegatesOf, noticeAnswered, queueNotice } from './notices.ts';
 
@@ -24,12 +24,12 @@ export function requireProposalSlot(c: Readonly<Consultation>, delegation: strin
   const cap = proposalCap(c);
   const mine = (o: Option) => o.proposedBy === delegation || (tag !== undefined && o.proposerTag === tag);
   const made = c.options.filter((o) => mine(o) && !o.combines).length;
-  if (made >= cap) fail('invalid', (t) => t.safeguard.proposalCap(name, cap, c.id));
+  if (made >= cap) fail('invalid', problem('proposalCap', name, cap, c.id));
 }
 
 function requireActive(c: Readonly<Consultation>, n: number): Option {
   const option = c.options.find((o) => o.n === n);
-  if (!option || option.withdrawn) return fail('bad-choice', (t) => t.safeguard.noSuchOption(c.id, n));
+  if (!option || option.withdrawn) return fail('bad-choice', problem('noSuchOption', c.id, n));
   return option;
 }
 
@@ -46,8 +46,8 @@ export interface Actor {
  */
 export function withdrawOption(c: Consultation, meta: Readonly<Meta>, n: number, by: Actor): void {
   const option = requireActive(c, n);
-  if (!option.proposedBy && !option.anonymous) fail('invalid', (t) => t.safeguard.notProposed(c.id, n));
-  if (c.secrecy === 'secret' && c.answered.length > 0) fail('invalid', (t) => t.safeguard.withdrawSecret(c.id, n));
+  if (!option.proposedBy && !option.anonymous) fail('invalid', problem('notProposed', c.id, n));
+  if (c.secrecy === 'secret' && c.answered.length > 0) fail('invalid', problem('withdrawSecret', c.id, n));
   const at = by.at.toISOString();
   option.withdrawn = true;
   const told = new Set<string>();
@@ -79,7 +79,7 @@ export function withdrawOption(c: Consultation, meta: Readonly<Meta>, n: number,
 
 /** Folds option `from` into option `into`: ballots on `from` count for `into` (secret ones too: by key, not by name). */
 export function mergeOptions(c: Consultation, meta: Readonly<Meta>, into: number, from: number, by: Actor): void {
-  if (into === from) fail('bad-choice', (t) => t.safeguard.mergeSame);
+  if (into === from) fail('bad-choice', problem('mergeSame'));
   requireActive(c, into);
   const merged = requireActive(c, from);
   const at = by.at.toISOString();

@@ -5,7 +5,7 @@
  * removes anyone (that is `roster remove`).
  */
 import { parse } from 'csv-parse/sync';
-import type { Catalog } from '../i18n/en.ts';
+import { problem, type Problem } from '../errors.ts';
 import { MAX_TEXT } from './limits.ts';
 import { parseUser } from '../commands/user-ref.ts';
 import { DelegationKind, type Meta, type UserId } from './model.ts';
@@ -29,9 +29,10 @@ export interface ImportRow {
   user: ImportUser;
 }
 
+/** A line the import refuses, and why (its text is chosen where the refusal is shown). */
 export interface BadLine {
   line: number;
-  reason: (c: Catalog) => string;
+  problem: Problem;
 }
 
 /** A spreadsheet-safe cell as our export writes it ('=SUM…) read back as typed. */
@@ -71,44 +72,44 @@ export function parseRosterCsv(text: string): { rows: ImportRow[]; bad: BadLine[
   const rows: ImportRow[] = [];
   const bad: BadLine[] = [];
   const first = lines.findIndex((l) => l.trim() !== '');
-  if (first < 0) return { rows, bad: [{ line: 1, reason: (c) => c.roster.csvEmpty(CSV_HEADER.join(',')) }] };
+  if (first < 0) return { rows, bad: [{ line: 1, problem: problem('csvEmpty', CSV_HEADER.join(',')) }] };
   const header = cells(lines[first])?.map((h) => h.toLowerCase());
   if (!header || header.join(',') !== CSV_HEADER.join(',')) {
-    return { rows, bad: [{ line: first + 1, reason: (c) => c.roster.badHeader(CSV_HEADER.join(',')) }] };
+    return { rows, bad: [{ line: first + 1, problem: problem('csvBadHeader', CSV_HEADER.join(',')) }] };
   }
   if (lines.length - first - 1 > MAX_IMPORT_LINES) {
-    return { rows, bad: [{ line: first + 1, reason: (c) => c.roster.tooManyLines(MAX_IMPORT_LINES) }] };
+    return { rows, bad: [{ line: first + 1, problem: problem('csvTooManyLines', MAX_IMPORT_LINES) }] };
   }
   for (let i = first + 1; i < lines.length; i++) {
     const n = i + 1;
     if (lines[i].trim() === '') continue;
     const row = cells(lines[i]);
     if (!row) {
-      bad.push({ line: n, reason: (c) => c.roster.malformed(CSV_HEADER.length) });
+      bad.push({ line: n, problem: problem('csvMalformed', CSV_HEADER.length) });
       continue;
     }
     if (row.length !== CSV_HEADER.length) {
       const count = row.length;
-      bad.push({ line: n, reason: (c) => c.roster.columnCount(count, CSV_HEADER.length) });
+      bad.push({ line: n, problem: problem('csvColumnCount', count, CSV_HEADER.length) });
       continue;
     }
     const [delegation, kindRaw, regionRaw, userRaw] = row.map(unguard);
     if (!delegation) {
-      bad.push({ line: n, reason: (c) => c.roster.noDelegation });
+      bad.push({ line: n, problem: problem('csvNoDelegation') });
       continue;
     }
     if (delegation.length > MAX_NAME || regionRaw.length > MAX_REGION) {
-      bad.push({ line: n, reason: (c) => c.roster.tooLong(MAX_NAME, MAX_REGION) });
+      bad.push({ line: n, problem: problem('csvTooLong', MAX_NAME, MAX_REGION) });
       continue;
     }
     const kind = DelegationKind.safeParse(kindRaw.toLowerCase());
     if (!kind.success) {
-      bad.push({ line: n, reason: (c) => c.roster.badKind(kindRaw) });
+      bad.push({ line: n, problem: problem('csvBadKind', kindRaw) });
       continue;
     }
     const user = readUser(userRaw);
     if (!user) {
-      bad.push({ line: n, reason: (c) => c.roster.badUser(userRaw) });
+      bad.push({ line: n, problem: problem('csvBadUser', userRaw) });
       continue;
     }
     rows.push({ line: n, delegation, kind: kind.data, region: regionRaw || undefined, user });
@@ -158,18 +159,18 @@ export function planImport(rows: ReadonlyArray<ImportRow>, resolved: Resolved): 
     const seen = userLine.get(key);
     if (seen && seen.id !== id) {
       const other = seen;
-      bad.push({ line: row.line, reason: (c) => c.roster.userTwice(other.delegation, other.line) });
+      bad.push({ line: row.line, problem: problem('csvUserTwice', other.delegation, other.line) });
       continue;
     }
     let d = byId.get(id);
     if (d && d.kind !== row.kind) {
       const first = d;
-      bad.push({ line: row.line, reason: (c) => c.roster.kindDiffers(first.name, c.delegationKind[first.kind]) });
+      bad.push({ line: row.line, problem: problem('csvKindDiffers', first.name, { delegationKind: first.kind }) });
       continue;
     }
     if (d && row.region && d.region && d.region !== row.region) {
       const first = d;
-      bad.push({ line: row.line, reason: (c) => c.roster.regionDiffers(first.name, first.region ?? '') });
+      bad.push({ line: row.line, problem: problem('csvRegionDiffers', first.name, first.region ?? '') });
       continue;
     }
     if (!d) {

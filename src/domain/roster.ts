@@ -1,5 +1,5 @@
 /** Who belongs to which delegation, and who is the secretariat. A user belongs to at most one delegation. */
-import { fail } from '../errors.ts';
+import { fail, problem } from '../errors.ts';
 import type { Delegation, DelegationKind, Meta, UserId } from './model.ts';
 
 /**
@@ -27,7 +27,7 @@ export function isSecretariat(meta: Readonly<Meta>, fromConfig: ReadonlyArray<Us
 }
 
 export function requireSecretariat(meta: Readonly<Meta>, fromConfig: ReadonlyArray<UserId>, user: UserId): void {
-  if (!isSecretariat(meta, fromConfig, user)) fail('not-secretariat', (c) => c.errors.notSecretariat);
+  if (!isSecretariat(meta, fromConfig, user)) fail('not-secretariat', problem('notSecretariat'));
 }
 
 /** Stable id for a delegation name: case and accents do not make a second delegation. */
@@ -45,11 +45,11 @@ export function delegationId(name: string): string {
 export function addDelegate(meta: Meta, user: UserId, name: string, kind: DelegationKind, region?: string): Delegation {
   const id = delegationId(name);
   const current = delegationOf(meta, user);
-  if (current && current.id !== id) fail('roster', (c) => c.errors.userInOther(user, current.name));
+  if (current && current.id !== id) fail('roster', problem('userInOther', user, current.name));
   let delegation = meta.delegations.find((d) => d.id === id);
   if (delegation && delegation.kind !== kind) {
     const existing = delegation;
-    fail('roster', (c) => c.errors.kindMismatch(existing.name, c.delegationKind[existing.kind]));
+    fail('roster', problem('kindMismatch', existing.name, { delegationKind: existing.kind }));
   }
   if (!delegation) {
     delegation = { id, name, kind, region, delegates: [] };
@@ -68,7 +68,7 @@ export function removeDelegate(meta: Meta, user: UserId): Delegation {
     return waiting;
   }
   const delegation = delegationOf(meta, user);
-  if (!delegation) return fail('roster', (c) => c.errors.userNotOnRoster(user));
+  if (!delegation) return fail('roster', problem('userNotOnRoster', user));
   delegation.delegates = delegation.delegates.filter((u) => u !== user);
   return delegation;
 }

@@ -6,7 +6,7 @@
  */
 import { addBusinessDays, endOfDay } from 'date-fns';
 import { tz } from '@date-fns/tz';
-import { fail } from '../errors.ts';
+import { fail, problem } from '../errors.ts';
 import type { Consultation, Delegation, Meta, Platform, UserId } from './model.ts';
 import { isEligible } from './eligibility.ts';
 
@@ -19,7 +19,7 @@ export function silenceDeadline(now: Date, zone: string, days = SILENCE_WORKING_
 }
 
 export function requireSilence(c: Readonly<Consultation>): void {
-  if (c.kind !== 'silence') fail('invalid', (t) => t.silence.notSilence(c.id));
+  if (c.kind !== 'silence') fail('invalid', problem('notSilence', c.id));
 }
 
 export interface Objector {
@@ -41,7 +41,7 @@ export function recordObjection(c: Consultation, who: Objector, reason?: string)
 export function withdrawObjection(c: Consultation, who: Objector): void {
   requireSilence(c);
   const id = who.delegation.id;
-  if (!Object.hasOwn(c.ballots, id)) fail('invalid', (t) => t.silence.noObjection(who.delegation.name, c.id));
+  if (!Object.hasOwn(c.ballots, id)) fail('invalid', problem('noObjection', who.delegation.name, c.id));
   delete c.ballots[id];
   const at = who.at.toISOString();
   c.audit.push({ at, by: who.user, platform: who.platform, action: 'withdraw-objection', delegation: id });

@@ -1,4 +1,7 @@
 /** English texts. This catalogue defines the shape: fr.ts and es.ts must provide every key. */
+import type { ProblemTexts } from '../errors.ts';
+import type { UsageKey } from '../commands/usage.ts';
+
 export const en = {
   kind: {
     theme: 'Theme poll',
@@ -104,8 +107,6 @@ export const en = {
   },
 
   report: {
-    notForSilence: (id: string) =>
-      `${id} is a silence procedure: its outcome is in its results (results ${id}); there is no PDF report for it.`,
     /** Between a label and its value, e.g. "Kind: Theme poll" (French sets a space before the colon). */
     labelEnd: ': ',
     homeClosed: 'Recently closed: reports',
@@ -155,9 +156,6 @@ export const en = {
       'To verify this record, run npm run verify-store on a copy of the data directory: it checks every link of the hash chain and prints the head hash of each consultation, which must equal the one above.',
     sent: (id: string, file: string) => `The report on ${id} is attached: ${file}.`,
     button: 'Report (PDF)',
-    notClosed: (id: string) => `The report on ${id} is available once it is closed.`,
-    cancelled: (id: string) => `${id} was cancelled: there is no result to report.`,
-    failed: 'The report could not be generated. Nothing was changed; please try again in a moment.',
     chartAlt: (title: string) => `Chart: ${title}`,
   },
 
@@ -235,21 +233,6 @@ export const en = {
         ? 'Nothing was imported: 1 line needs fixing. Correct it and send the whole file again.'
         : `Nothing was imported: ${n} lines need fixing. Correct them and send the whole file again.`,
     badLine: (line: number, reason: string) => `Line ${line}: ${reason}`,
-    csvEmpty: (header: string) => `the file is empty. Start with the header ${header}.`,
-    badHeader: (header: string) => `the first line must be the header ${header}.`,
-    tooManyLines: (max: number) => `at most ${max} lines can be imported at once.`,
-    malformed: (n: number) => `this is not a CSV line of ${n} cells (check the quotes).`,
-    columnCount: (n: number, expected: number) =>
-      `${n} cells where ${expected} are expected (delegation,kind,region,user).`,
-    noDelegation: 'the delegation name is missing.',
-    tooLong: (name: number, region: number) =>
-      `a delegation name may have at most ${name} characters and a region ${region}.`,
-    badKind: (kind: string) => `"${kind}" is not a kind: write member, observer-state or observer-org.`,
-    badUser: (user: string) =>
-      `"${user}" is not a user: write an id (platform:userId), a mention or an e-mail address.`,
-    userTwice: (delegation: string, line: number) => `this user is already listed for ${delegation} on line ${line}.`,
-    kindDiffers: (delegation: string, kind: string) => `${delegation} is listed above as ${kind}.`,
-    regionDiffers: (delegation: string, region: string) => `${delegation} is listed above in the region ${region}.`,
     imported: (lines: number) => `Roster imported: ${lines} lines read.`,
     unchanged: (lines: number) => `Nothing changed: the roster already holds all ${lines} lines of this file.`,
     delegations: (added: number, updated: number) => `Delegations: ${added} added, ${updated} updated.`,
@@ -268,10 +251,7 @@ export const en = {
     nobody: 'no delegate',
     listAsFile: (delegations: number, delegates: number) =>
       `${delegations} delegations, ${delegates} delegates: too long for one message, so the roster is attached as a file.`,
-    oneCommand: 'One command per message, please (or use roster import for many roster lines).',
     fileUnreadable: 'The file could not be downloaded, so nothing was imported. Please send it again.',
-    csvNeedsCommand: (header: string) =>
-      `To load a roster, start the message with roster import on its own line, then the CSV with the header ${header}.`,
   },
 
   missing: {
@@ -294,8 +274,6 @@ export const en = {
 
   /** Safeguards of a formal consultation: deadlines only later, confirmations, abstention, observers, moderation. */
   safeguard: {
-    extendEarlier: (id: string, current: string, asked: string) =>
-      `The new deadline (${asked}) is not later than the current one (${current}): extend only moves a deadline later. To close ${id} now, type: close ${id}`,
     extendTo: (date: string) => `Extend to ${date}`,
     confirmTitle: 'Please confirm',
     confirmClose: (id: string, date: string) =>
@@ -309,26 +287,12 @@ export const en = {
     abstained: (delegation: string) => `${delegation} abstains.`,
     abstainRecorded: (delegation: string) =>
       `Abstention recorded for ${delegation}. It counts in turnout, not in the majority.`,
-    notAbstainable: (id: string) =>
-      `Abstaining is possible in theme polls and written surveys only, and ${id} is neither.`,
-    abstainAlone: 'An abstention cannot go with a choice: write vote ‹id› abstain on its own.',
     abstentions: (n: number, base: number) =>
       `Abstentions: ${n} (counted in turnout, not in the majority base of ${base} ${base === 1 ? 'ballot' : 'ballots'})`,
     lowTurnout: (answered: number, eligible: number) => `low turnout: ${answered} of ${eligible}`,
     quorumLine: (pct: string) => `Quorum: ${pct} of the eligible delegations must answer for a conclusive result.`,
     observersFollow: 'Observers follow this consultation; Member States vote.',
     observerFollows: (delegation: string) => `${delegation} follows this consultation (Member States vote).`,
-    proposalCap: (delegation: string, cap: number, id: string) =>
-      cap === 0
-        ? `${id} does not take proposals. Nothing was recorded.`
-        : `${delegation} has already proposed ${cap} ${cap === 1 ? 'option' : 'options'} in ${id}, the most a delegation may propose. Nothing was recorded.`,
-    noSuchOption: (id: string, n: number) =>
-      `${id} has no option ${n} on its ballot. Type status ${id} to see the options.`,
-    notProposed: (id: string, n: number) =>
-      `Option ${n} of ${id} is one of the secretariat's own options: only proposed options can be withdrawn.`,
-    withdrawSecret: (id: string, n: number) =>
-      `${id} is a secret ballot and ballots have been cast: withdrawing option ${n} could reveal who chose it. Merge it into another option instead: merge ${id} ‹a› ${n}`,
-    mergeSame: 'Choose two different options to merge.',
     withdrawnReply: (id: string, n: number, text: string) =>
       `Option ${n} ("${text}") is withdrawn from ${id}. Delegations whose ballot chose it get it back with a personal notice; the others that answered are told.`,
     mergedReply: (id: string, from: number, into: number) =>
@@ -350,10 +314,6 @@ export const en = {
       `The secretariat withdrew option ${n} ("${text}") from ${id}. Your delegation's ballot stands without it; you may change it until ${date}.`,
     optionMerged: (id: string, from: number, fromText: string, into: number, intoText: string, date: string) =>
       `The secretariat merged option ${from} ("${fromText}") into option ${into} ("${intoText}") in ${id}: ballots on ${from} now count for ${into}. You may change your delegation's ballot until ${date}.`,
-    needsTwo:
-      'A theme poll needs two options. For a single question (e.g. "Adopt the theme?"), add single: theme "Adopt the theme?" single',
-    unquoted: (suggestion: string) => `Option texts go in double quotes. Write it like this: ${suggestion}`,
-    badConfirm: (word: string) => `I did not understand "${word}": to confirm, add the word confirm.`,
   },
 
   /** The silence procedure: adopted unless an eligible delegation objects by the deadline. */
@@ -369,11 +329,6 @@ export const en = {
     objectRecorded: (delegation: string, id: string, date: string) =>
       `Objection of ${delegation} to ${id} recorded. It is not secret: it is shown with ${delegation}'s name. You may withdraw it until ${date}.`,
     objectionWithdrawn: (delegation: string, id: string) => `${delegation}'s objection to ${id} is withdrawn.`,
-    noObjection: (delegation: string, id: string) =>
-      `${delegation} has not objected to ${id}: there is no objection to withdraw.`,
-    notSilence: (id: string) => `${id} is not a silence procedure.`,
-    isSilence: (id: string) =>
-      `${id} is a silence procedure: there is nothing to vote on. To object, write: object ${id} "reason"; otherwise stay silent.`,
     adopted: 'Decision: adopted under silence procedure (no objection by the deadline).',
     holds: 'No objection so far: the silence holds.',
     broken: (n: number, names: string) =>
@@ -386,7 +341,6 @@ export const en = {
       `The silence procedure on "${title}" ends ${date} (${relative}). It is adopted unless a delegation objects: if ${delegation} objects, say so before then.`,
     colleague: (delegation: string, id: string, objects: boolean) =>
       `Another delegate of ${delegation} ${objects ? 'lodged' : 'withdrew'} ${delegation}'s objection to ${id}.`,
-    noSecret: 'Objections in a silence procedure are never secret: remove secret.',
   },
 
   home: {
@@ -437,7 +391,7 @@ export const en = {
       object: 'object ‹id› ["reason"] · withdraw ‹id›: object to a silence procedure, or withdraw your objection',
       roster:
         'roster add ‹user› "‹delegation›" member|observer-state|observer-org [region] · roster remove ‹user› · roster list · roster import · roster export: roster import takes CSV lines below it (delegation,kind,region,user), all or nothing',
-    },
+    } satisfies Record<UsageKey, string>,
   },
 
   /** The launch form: the typed launch commands' every option, as a card (theme, topics… typed alone). */
@@ -466,8 +420,6 @@ export const en = {
     lang: 'Language of the ballot and results posted in the channel',
     langs: { en: 'English', fr: 'Français', es: 'Español' },
     submit: 'Launch',
-    needsOptions: 'Give at least one option.',
-    notANumber: (field: string) => `${field}: write a whole number.`,
     fix: 'Nothing was launched: correct the field marked below and send again.',
   },
 
@@ -479,71 +431,124 @@ export const en = {
   },
 
   errors: {
+    noChannel: 'Run this in the channel where the ballot should appear.',
+    /** A typed command that could not be read: the problem, then how to write it. */
+    usage: (problem: string, usage: string) => `${problem} Write it like this: ${usage}`,
+  },
+
+  /** What errors say (errors.ts Problems): one text per problem. */
+  problems: {
     notSecretariat: 'Only the secretariat can do this. If you should be able to, ask the secretariat to add you.',
     notOnRoster:
       'You are not on the roster of any delegation, so you cannot vote. The secretariat can add you with: roster add ‹you› "‹delegation›" member',
     ineligible: (delegation: string, kind: string) =>
       `Sorry, this consultation is open to Member States only, and ${delegation} is an ${kind}. Nothing was recorded.`,
+    notParticipant: (id: string, workshop: string) =>
+      `Survey ${id} is for the participants of “${workshop}”, and you are not on its list, so your answer was not recorded. If you took part, please ask the secretariat to add you.`,
     unknownId: (id: string) => `There is no consultation "${id}". Type status to see the open ones.`,
     closed: (id: string) => `${id} is closed: no more votes or proposals are accepted. Nothing was recorded.`,
+    alreadyClosed: (id: string) => `${id} is already closed.`,
     cancelled: (id: string) => `${id} was cancelled. Nothing was recorded.`,
+    resultsHidden: (id: string, date: string) => `Results of ${id} stay hidden until the close (${date}).`,
+    notFeedback: (id: string) => `${id} is not a satisfaction survey.`,
+    isFeedback: (id: string) => `${id} is a satisfaction survey: use the answer form.`,
+    notSilence: (id: string) => `${id} is not a silence procedure.`,
+    isSilence: (id: string) =>
+      `${id} is a silence procedure: there is nothing to vote on. To object, write: object ${id} "reason"; otherwise stay silent.`,
     badChoice: (id: string, max: number) => `Choose an option number from 1 to ${max} for ${id}.`,
     tooManyChoices: (n: number) => `You may approve at most ${n} topics.`,
     noChoice: 'Choose at least one option.',
     sameTwice: 'A combination needs two different topics.',
     notShortlist: 'Combinations can be requested only in a topic shortlist.',
+    notAbstainable: (id: string) =>
+      `Abstaining is possible in theme polls and written surveys only, and ${id} is neither.`,
+    abstainAlone: 'An abstention cannot go with a choice: write vote ‹id› abstain on its own.',
+    badAnswers: (n: number) =>
+      `Answer each of the ${n} statements with a value from 1 (strongly disagree) to 5 (strongly agree).`,
+    noObjection: (delegation: string, id: string) =>
+      `${delegation} has not objected to ${id}: there is no objection to withdraw.`,
     duplicateOption: (n: number, text: string) =>
       `That is already an option: ${n}. ${text}. Texts that differ only in case, punctuation, invisible characters or letters that look alike are the same option. Nothing was added.`,
     lookAlikeOptions: (a: number, b: number) =>
       `Options ${a} and ${b} are the same option: they differ only in case, punctuation, invisible characters or letters that look alike. Nothing was launched. Launch it again with each option once.`,
     emptyOption: 'An option needs a text that can be read. Nothing was added.',
-    resultsHidden: (id: string, date: string) => `Results of ${id} stay hidden until the close (${date}).`,
+    proposalCap: (delegation: string, cap: number, id: string) =>
+      cap === 0
+        ? `${id} does not take proposals. Nothing was recorded.`
+        : `${delegation} has already proposed ${cap} ${cap === 1 ? 'option' : 'options'} in ${id}, the most a delegation may propose. Nothing was recorded.`,
+    noSuchOption: (id: string, n: number) =>
+      `${id} has no option ${n} on its ballot. Type status ${id} to see the options.`,
+    notProposed: (id: string, n: number) =>
+      `Option ${n} of ${id} is one of the secretariat's own options: only proposed options can be withdrawn.`,
+    withdrawSecret: (id: string, n: number) =>
+      `${id} is a secret ballot and ballots have been cast: withdrawing option ${n} could reveal who chose it. Merge it into another option instead: merge ${id} ‹a› ${n}`,
+    mergeSame: 'Choose two different options to merge.',
     secretLive:
       'A secret ballot cannot show live results: counts that move after each vote would tell who chose what. Nothing was launched. Launch it again without live (results are posted at the close), or without secret.',
-    notFeedback: (id: string) => `${id} is not a satisfaction survey.`,
-    notParticipant: (id: string, workshop: string) =>
-      `Survey ${id} is for the participants of “${workshop}”, and you are not on its list, so your answer was not recorded. If you took part, please ask the secretariat to add you.`,
-    isFeedback: (id: string) => `${id} is a satisfaction survey: use the answer form.`,
-    badAnswers: (n: number) =>
-      `Answer each of the ${n} statements with a value from 1 (strongly disagree) to 5 (strongly agree).`,
+    needsTwo:
+      'A theme poll needs two options. For a single question (e.g. "Adopt the theme?"), add single: theme "Adopt the theme?" single',
+    noSecret: 'Objections in a silence procedure are never secret: remove secret.',
     surveyNeedsOptions:
       'A written survey needs a consultation to start from (survey ‹id›) or at least two options in quotes.',
     surveySourceOpen: (id: string) => `${id} is still open: close it first, then launch the survey.`,
-    notOpen: (id: string) => `${id} is not open.`,
-    noChannel: 'Run this in the channel where the ballot should appear.',
-    alreadyClosed: (id: string) => `${id} is already closed.`,
+    needsOptions: 'Give at least one option.',
+    notANumber: (field: string) => `${field}: write a whole number.`,
     deadlineFormat: (input: string) =>
       `"${input}" is not a deadline. Write a date (2026-12-07), a date and time (2026-12-07T17:00) or a duration (14d, 36h).`,
     deadlinePast: (input: string) => `The deadline "${input}" is already past.`,
-    deadlineBeforeOpen: 'The new deadline must be later than now.',
+    extendEarlier: (id: string, current: string, asked: string) =>
+      `The new deadline (${asked}) is not later than the current one (${current}): extend only moves a deadline later. To close ${id} now, type: close ${id}`,
     badUser: (input: string) =>
       `"${input}" is not a user. Mention them, or write their platform and id as the roster shows them (platform:id).`,
     userInOther: (user: string, delegation: string) =>
       `${user} already votes for ${delegation}. Remove them first with: roster remove ${user}`,
     userNotOnRoster: (user: string) => `${user} is not on the roster.`,
     kindMismatch: (delegation: string, kind: string) => `${delegation} is already on the roster as ${kind}.`,
+    reportNotForSilence: (id: string) =>
+      `${id} is a silence procedure: its outcome is in its results (results ${id}); there is no PDF report for it.`,
+    reportNotClosed: (id: string) => `The report on ${id} is available once it is closed.`,
+    reportCancelled: (id: string) => `${id} was cancelled: there is no result to report.`,
+    reportFailed: 'The report could not be generated. Nothing was changed; please try again in a moment.',
+    unknownCommand: (word: string) => `"${word}" is not a command. Type help for the list.`,
+    missingId: 'The consultation id is missing.',
+    missingOptions: (min: number) => `At least ${min} options are needed, each in double quotes.`,
+    tooManyOptions: (max: number) => `At most ${max} options.`,
+    unclosedQuote: 'A quote is not closed.',
+    unexpected: (word: string) => `I did not understand "${word}".`,
+    badNumber: (word: string) => `"${word}" is not a number.`,
+    badLang: 'Choose en, fr or es.',
+    translationFirst: (tag: string) =>
+      `${tag} translates an option: write it right after that option, e.g. "Return migration" fr:"Migration de retour".`,
+    translationTwice: (lang: string, option: string) => `The option "${option}" has two texts in ${lang}: keep one.`,
+    badKind: 'The kind must be member, observer-state or observer-org.',
+    missingText: 'The text is missing, in double quotes.',
+    tooLong: (max: number) => `A text may have at most ${max} characters.`,
+    badQuorum: 'Write the quorum as a percentage, e.g. quorum 50%.',
+    unquoted: (suggestion: string) => `Option texts go in double quotes. Write it like this: ${suggestion}`,
+    badConfirm: (word: string) => `I did not understand "${word}": to confirm, add the word confirm.`,
+    oneCommand: 'One command per message, please (or use roster import for many roster lines).',
+    csvNeedsCommand: (header: string) =>
+      `To load a roster, start the message with roster import on its own line, then the CSV with the header ${header}.`,
+    csvEmpty: (header: string) => `the file is empty. Start with the header ${header}.`,
+    csvBadHeader: (header: string) => `the first line must be the header ${header}.`,
+    csvTooManyLines: (max: number) => `at most ${max} lines can be imported at once.`,
+    csvMalformed: (n: number) => `this is not a CSV line of ${n} cells (check the quotes).`,
+    csvColumnCount: (n: number, expected: number) =>
+      `${n} cells where ${expected} are expected (delegation,kind,region,user).`,
+    csvNoDelegation: 'the delegation name is missing.',
+    csvTooLong: (name: number, region: number) =>
+      `a delegation name may have at most ${name} characters and a region ${region}.`,
+    csvBadKind: (kind: string) => `"${kind}" is not a kind: write member, observer-state or observer-org.`,
+    csvBadUser: (user: string) =>
+      `"${user}" is not a user: write an id (platform:userId), a mention or an e-mail address.`,
+    csvUserTwice: (delegation: string, line: number) =>
+      `this user is already listed for ${delegation} on line ${line}.`,
+    csvKindDiffers: (delegation: string, kind: string) => `${delegation} is listed above as ${kind}.`,
+    csvRegionDiffers: (delegation: string, region: string) => `${delegation} is listed above in the region ${region}.`,
     storeFailed: 'Your request could not be saved, so nothing was recorded. Please try again in a moment.',
-    unexpected:
+    internalError:
       'Something unexpected went wrong and nothing was recorded. The secretariat has been told in the log; please try again.',
-    parse: {
-      unknownCommand: (word: string) => `"${word}" is not a command. Type help for the list.`,
-      usage: (problem: string, usage: string) => `${problem} Write it like this: ${usage}`,
-      missingId: 'The consultation id is missing.',
-      missingOptions: (min: number) => `At least ${min} options are needed, each in double quotes.`,
-      tooManyOptions: (max: number) => `At most ${max} options.`,
-      unclosedQuote: 'A quote is not closed.',
-      unexpected: (word: string) => `I did not understand "${word}".`,
-      badNumber: (word: string) => `"${word}" is not a number.`,
-      badLang: 'Choose en, fr or es.',
-      translationFirst: (tag: string) =>
-        `${tag} translates an option: write it right after that option, e.g. "Return migration" fr:"Migration de retour".`,
-      translationTwice: (lang: string, option: string) => `The option "${option}" has two texts in ${lang}: keep one.`,
-      badKind: 'The kind must be member, observer-state or observer-org.',
-      missingText: 'The text is missing, in double quotes.',
-      tooLong: (max: number) => `A text may have at most ${max} characters.`,
-      badQuorum: 'Write the quorum as a percentage, e.g. quorum 50%.',
-    },
-  },
+  } satisfies ProblemTexts,
 };
 
 export type Catalog = typeof en;

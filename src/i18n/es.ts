@@ -119,8 +119,6 @@ export const es: Catalog = {
   },
 
   report: {
-    notForSilence: (id: string) =>
-      `${id} es un procedimiento de acuerdo tácito: su resultado figura en sus resultados (results ${id}); no tiene informe en PDF.`,
     /** Between a label and its value, e.g. "Kind: Theme poll" (French sets a space before the colon). */
     labelEnd: ': ',
     homeClosed: 'Cerradas recientemente: informes',
@@ -170,9 +168,6 @@ export const es: Catalog = {
       'Para verificar este registro, ejecute npm run verify-store sobre una copia del directorio de datos: comprueba cada eslabón de la cadena de huellas y muestra la huella de cabeza de cada consulta, que debe coincidir con la indicada arriba.',
     sent: (id: string, file: string) => `Se adjunta el informe sobre ${id}: ${file}.`,
     button: 'Informe (PDF)',
-    notClosed: (id: string) => `El informe sobre ${id} estará disponible tras su cierre.`,
-    cancelled: (id: string) => `${id} fue cancelada: no hay resultados que presentar.`,
-    failed: 'No se pudo elaborar el informe. No se ha modificado nada; vuelva a intentarlo en un momento.',
     chartAlt: (title: string) => `Gráfico: ${title}`,
   },
 
@@ -260,20 +255,6 @@ export const es: Catalog = {
         ? 'No se importó nada: 1 línea debe corregirse. Corríjala y envíe de nuevo el archivo completo.'
         : `No se importó nada: ${n} líneas deben corregirse. Corríjalas y envíe de nuevo el archivo completo.`,
     badLine: (line: number, reason: string) => `Línea ${line}: ${reason}`,
-    csvEmpty: (header: string) => `el archivo está vacío. Empiece por el encabezado ${header}.`,
-    badHeader: (header: string) => `la primera línea debe ser el encabezado ${header}.`,
-    tooManyLines: (max: number) => `se pueden importar como máximo ${max} líneas a la vez.`,
-    malformed: (n: number) => `no es una línea CSV de ${n} celdas (revise las comillas).`,
-    columnCount: (n: number, expected: number) => `${n} celdas en lugar de ${expected} (delegation,kind,region,user).`,
-    noDelegation: 'falta el nombre de la delegación.',
-    tooLong: (name: number, region: number) =>
-      `el nombre de una delegación tiene como máximo ${name} caracteres y una región ${region}.`,
-    badKind: (kind: string) => `"${kind}" no es un tipo: escriba member, observer-state u observer-org.`,
-    badUser: (user: string) =>
-      `"${user}" no es un usuario: escriba un identificador (plataforma:id), una mención o una dirección de correo electrónico.`,
-    userTwice: (delegation: string, line: number) => `este usuario ya figura para ${delegation} en la línea ${line}.`,
-    kindDiffers: (delegation: string, kind: string) => `${delegation} figura más arriba como ${kind}.`,
-    regionDiffers: (delegation: string, region: string) => `${delegation} figura más arriba en la región ${region}.`,
     imported: (lines: number) => `Lista importada: ${lines} líneas leídas.`,
     unchanged: (lines: number) => `Nada cambió: la lista ya contiene las ${lines} líneas de este archivo.`,
     delegations: (added: number, updated: number) => `Delegaciones: ${added} añadidas, ${updated} actualizadas.`,
@@ -293,10 +274,7 @@ export const es: Catalog = {
     nobody: 'ningún delegado',
     listAsFile: (delegations: number, delegates: number) =>
       `${delegations} delegaciones, ${delegates} delegados: demasiado largo para un solo mensaje, por lo que la lista se adjunta como archivo.`,
-    oneCommand: 'Un solo comando por mensaje, por favor (o use roster import para muchas líneas de la lista).',
     fileUnreadable: 'No se pudo descargar el archivo, por lo que no se importó nada. Envíelo de nuevo.',
-    csvNeedsCommand: (header: string) =>
-      `Para cargar una lista, empiece el mensaje con roster import en una línea, y luego el CSV con el encabezado ${header}.`,
   },
 
   missing: {
@@ -318,8 +296,6 @@ export const es: Catalog = {
   },
 
   safeguard: {
-    extendEarlier: (id: string, current: string, asked: string) =>
-      `El nuevo plazo (${asked}) no es posterior al actual (${current}): una prórroga solo puede aplazar el plazo. Para cerrar ${id} ahora, escriba: close ${id}`,
     extendTo: (date: string) => `Prorrogar al ${date}`,
     confirmTitle: 'Confirme, por favor',
     confirmClose: (id: string, date: string) =>
@@ -333,9 +309,6 @@ export const es: Catalog = {
     abstained: (delegation: string) => `${delegation} se abstiene.`,
     abstainRecorded: (delegation: string) =>
       `Abstención registrada en nombre de ${delegation}. Cuenta en la participación, pero no en el cálculo de la mayoría.`,
-    notAbstainable: (id: string) =>
-      `La abstención solo es posible en las encuestas sobre el tema y en las encuestas escritas, y ${id} no es ninguna de ellas.`,
-    abstainAlone: 'Una abstención no puede ir con una opción: escriba vote ‹id› abstain sin nada más.',
     abstentions: (n: number, base: number) =>
       `Abstenciones: ${n} (cuentan en la participación, pero no en la base de la mayoría, de ${base} ${base === 1 ? 'voto emitido' : 'votos emitidos'})`,
     lowTurnout: (answered: number, eligible: number) => `participación baja: ${answered} de ${eligible}`,
@@ -343,17 +316,6 @@ export const es: Catalog = {
       `Quórum: el ${pct} de las delegaciones habilitadas debe responder para que el resultado sea concluyente.`,
     observersFollow: 'Los observadores siguen esta consulta; votan los Estados Miembros.',
     observerFollows: (delegation: string) => `${delegation} sigue esta consulta (votan los Estados Miembros).`,
-    proposalCap: (delegation: string, cap: number, id: string) =>
-      cap === 0
-        ? `${id} no admite propuestas. No se ha registrado nada.`
-        : `${delegation} ya ha propuesto ${cap} ${cap === 1 ? 'opción' : 'opciones'} en ${id}, el máximo por delegación. No se ha registrado nada.`,
-    noSuchOption: (id: string, n: number) =>
-      `La papeleta de ${id} no tiene la opción ${n}. Escriba status ${id} para ver las opciones.`,
-    notProposed: (id: string, n: number) =>
-      `La opción ${n} de ${id} es una opción de la Secretaría: solo pueden retirarse las opciones propuestas.`,
-    withdrawSecret: (id: string, n: number) =>
-      `${id} es una votación secreta y ya hay votos emitidos: retirar la opción ${n} podría revelar quién la eligió. Fusiónela con otra opción: merge ${id} ‹a› ${n}`,
-    mergeSame: 'Elija dos opciones distintas para fusionar.',
     withdrawnReply: (id: string, n: number, text: string) =>
       `La opción ${n} («${text}») se ha retirado de ${id}. Las delegaciones cuyo voto la elegía lo recuperan con un aviso personal; las demás que respondieron reciben un aviso.`,
     mergedReply: (id: string, from: number, into: number) =>
@@ -375,10 +337,6 @@ export const es: Catalog = {
       `La Secretaría ha retirado la opción ${n} («${text}») de ${id}. El voto de su delegación se mantiene sin ella; puede cambiarlo hasta el ${date}.`,
     optionMerged: (id: string, from: number, fromText: string, into: number, intoText: string, date: string) =>
       `La Secretaría ha fusionado la opción ${from} («${fromText}») con la opción ${into} («${intoText}») en ${id}: los votos por la ${from} cuentan ahora para la ${into}. Puede cambiar el voto de su delegación hasta el ${date}.`,
-    needsTwo:
-      'Una encuesta sobre el tema necesita dos opciones. Para una sola pregunta (p. ej., «¿Adoptar el tema?»), añada single: theme "¿Adoptar el tema?" single',
-    unquoted: (suggestion: string) => `El texto de cada opción va entre comillas dobles. Escríbalo así: ${suggestion}`,
-    badConfirm: (word: string) => `No he entendido «${word}»: para confirmar, añada la palabra confirm.`,
   },
 
   silence: {
@@ -394,11 +352,6 @@ export const es: Catalog = {
     objectRecorded: (delegation: string, id: string, date: string) =>
       `Objeción de ${delegation} a ${id} registrada. No es secreta: se muestra con el nombre de ${delegation}. Puede retirarla hasta el ${date}.`,
     objectionWithdrawn: (delegation: string, id: string) => `Se ha retirado la objeción de ${delegation} a ${id}.`,
-    noObjection: (delegation: string, id: string) =>
-      `${delegation} no ha presentado ninguna objeción a ${id}: no hay objeción que retirar.`,
-    notSilence: (id: string) => `${id} no es un procedimiento de acuerdo tácito.`,
-    isSilence: (id: string) =>
-      `${id} es un procedimiento de acuerdo tácito: no hay nada que votar. Para presentar una objeción, escriba: object ${id} "motivo"; si no, guarde silencio.`,
     adopted: 'Decisión: adoptado por procedimiento de acuerdo tácito (ninguna objeción antes del plazo).',
     holds: 'Ninguna objeción por ahora: el acuerdo tácito se mantiene.',
     broken: (n: number, names: string) =>
@@ -413,7 +366,6 @@ export const es: Catalog = {
       objects
         ? `Otro delegado de ${delegation} ha presentado la objeción de ${delegation} a ${id}.`
         : `Otro delegado de ${delegation} ha retirado la objeción de ${delegation} a ${id}.`,
-    noSecret: 'Las objeciones de un procedimiento de acuerdo tácito nunca son secretas: quite secret.',
   },
 
   home: {
@@ -492,8 +444,6 @@ export const es: Catalog = {
     lang: 'Idioma de la papeleta y de los resultados publicados en el canal',
     langs: { en: 'English', fr: 'Français', es: 'Español' },
     submit: 'Iniciar',
-    needsOptions: 'Indique al menos una opción.',
-    notANumber: (field: string) => `${field}: escriba un número entero.`,
     fix: 'No se ha iniciado nada: corrija el campo señalado a continuación y envíe de nuevo.',
   },
 
@@ -504,81 +454,132 @@ export const es: Catalog = {
   },
 
   errors: {
+    noChannel: 'Ejecute este comando en el canal donde debe aparecer la papeleta.',
+    usage: (problem: string, usage: string) => `${problem} Sintaxis: ${usage}`,
+  },
+
+  problems: {
     notSecretariat:
       'Solo la Secretaría puede realizar esta operación. Si considera que debería poder hacerlo, solicite a la Secretaría que le añada.',
     notOnRoster:
       'No figura en la lista de ninguna delegación, por lo que no puede votar. La Secretaría puede añadirle con: roster add ‹you› "‹delegation›" member',
     ineligible: (delegation: string, kind: string) =>
       `Lo sentimos: esta consulta está reservada a los Estados Miembros y ${delegation} no es un Estado Miembro (${kind}). No se ha registrado nada.`,
+    notParticipant: (id: string, workshop: string) =>
+      `La encuesta ${id} está dirigida a los participantes de «${workshop}» y usted no figura en su lista, por lo que su respuesta no se registró. Si participó, pida a la secretaría que le añada.`,
     unknownId: (id: string) => `No existe ninguna consulta "${id}". Escriba status para ver las consultas abiertas.`,
     closed: (id: string) =>
       `La consulta ${id} está cerrada: ya no se aceptan votos ni propuestas. No se ha registrado nada.`,
+    alreadyClosed: (id: string) => `La consulta ${id} ya está cerrada.`,
     cancelled: (id: string) => `La consulta ${id} se ha cancelado. No se ha registrado nada.`,
+    resultsHidden: (id: string, date: string) =>
+      `Los resultados de la consulta ${id} permanecen ocultos hasta el cierre (${date}).`,
+    notFeedback: (id: string) => `La consulta ${id} no es una encuesta de satisfacción.`,
+    isFeedback: (id: string) =>
+      `La consulta ${id} es una encuesta de satisfacción: utilice el formulario de respuesta.`,
+    notSilence: (id: string) => `${id} no es un procedimiento de acuerdo tácito.`,
+    isSilence: (id: string) =>
+      `${id} es un procedimiento de acuerdo tácito: no hay nada que votar. Para presentar una objeción, escriba: object ${id} "motivo"; si no, guarde silencio.`,
     badChoice: (id: string, max: number) => `Elija un número de opción entre 1 y ${max} para la consulta ${id}.`,
     tooManyChoices: (n: number) =>
       n === 1 ? `Puede aprobar ${n} tema como máximo.` : `Puede aprobar ${n} temas como máximo.`,
     noChoice: 'Elija al menos una opción.',
     sameTwice: 'Una combinación requiere dos temas distintos.',
     notShortlist: 'Solo se puede solicitar una combinación en una preselección de temas.',
+    notAbstainable: (id: string) =>
+      `La abstención solo es posible en las encuestas sobre el tema y en las encuestas escritas, y ${id} no es ninguna de ellas.`,
+    abstainAlone: 'Una abstención no puede ir con una opción: escriba vote ‹id› abstain sin nada más.',
+    badAnswers: (n: number) =>
+      n === 1
+        ? 'Responda a la afirmación con un valor de 1 (totalmente en desacuerdo) a 5 (totalmente de acuerdo).'
+        : `Responda a cada una de las ${n} afirmaciones con un valor de 1 (totalmente en desacuerdo) a 5 (totalmente de acuerdo).`,
+    noObjection: (delegation: string, id: string) =>
+      `${delegation} no ha presentado ninguna objeción a ${id}: no hay objeción que retirar.`,
     duplicateOption: (n: number, text: string) =>
       `Ya es una opción: ${n}. ${text}. Los textos que solo difieren en mayúsculas, puntuación, caracteres invisibles o letras que se parecen son la misma opción. No se ha añadido nada.`,
     lookAlikeOptions: (a: number, b: number) =>
       `Las opciones ${a} y ${b} son la misma opción: solo difieren en mayúsculas, puntuación, caracteres invisibles o letras que se parecen. No se ha lanzado nada. Lánzela de nuevo con cada opción una sola vez.`,
     emptyOption: 'Una opción necesita un texto legible. No se ha añadido nada.',
-    resultsHidden: (id: string, date: string) =>
-      `Los resultados de la consulta ${id} permanecen ocultos hasta el cierre (${date}).`,
+    proposalCap: (delegation: string, cap: number, id: string) =>
+      cap === 0
+        ? `${id} no admite propuestas. No se ha registrado nada.`
+        : `${delegation} ya ha propuesto ${cap} ${cap === 1 ? 'opción' : 'opciones'} en ${id}, el máximo por delegación. No se ha registrado nada.`,
+    noSuchOption: (id: string, n: number) =>
+      `La papeleta de ${id} no tiene la opción ${n}. Escriba status ${id} para ver las opciones.`,
+    notProposed: (id: string, n: number) =>
+      `La opción ${n} de ${id} es una opción de la Secretaría: solo pueden retirarse las opciones propuestas.`,
+    withdrawSecret: (id: string, n: number) =>
+      `${id} es una votación secreta y ya hay votos emitidos: retirar la opción ${n} podría revelar quién la eligió. Fusiónela con otra opción: merge ${id} ‹a› ${n}`,
+    mergeSame: 'Elija dos opciones distintas para fusionar.',
     secretLive:
       'Una votación secreta no puede mostrar resultados en directo: unos recuentos que cambian tras cada voto revelarían quién eligió qué. No se ha lanzado nada. Lánzela de nuevo sin live (los resultados se publican al cierre), o sin secret.',
-    notFeedback: (id: string) => `La consulta ${id} no es una encuesta de satisfacción.`,
-    notParticipant: (id: string, workshop: string) =>
-      `La encuesta ${id} está dirigida a los participantes de «${workshop}» y usted no figura en su lista, por lo que su respuesta no se registró. Si participó, pida a la secretaría que le añada.`,
-    isFeedback: (id: string) =>
-      `La consulta ${id} es una encuesta de satisfacción: utilice el formulario de respuesta.`,
-    badAnswers: (n: number) =>
-      n === 1
-        ? 'Responda a la afirmación con un valor de 1 (totalmente en desacuerdo) a 5 (totalmente de acuerdo).'
-        : `Responda a cada una de las ${n} afirmaciones con un valor de 1 (totalmente en desacuerdo) a 5 (totalmente de acuerdo).`,
+    needsTwo:
+      'Una encuesta sobre el tema necesita dos opciones. Para una sola pregunta (p. ej., «¿Adoptar el tema?»), añada single: theme "¿Adoptar el tema?" single',
+    noSecret: 'Las objeciones de un procedimiento de acuerdo tácito nunca son secretas: quite secret.',
     surveyNeedsOptions:
       'Una encuesta escrita requiere una consulta de partida (survey ‹id›) o al menos dos opciones entre comillas.',
     surveySourceOpen: (id: string) => `La consulta ${id} sigue abierta: ciérrela primero y luego inicie la encuesta.`,
-    notOpen: (id: string) => `La consulta ${id} no está abierta.`,
-    noChannel: 'Ejecute este comando en el canal donde debe aparecer la papeleta.',
-    alreadyClosed: (id: string) => `La consulta ${id} ya está cerrada.`,
+    needsOptions: 'Indique al menos una opción.',
+    notANumber: (field: string) => `${field}: escriba un número entero.`,
     deadlineFormat: (input: string) =>
       `"${input}" no es un plazo válido. Indique una fecha (2026-12-07), una fecha y hora (2026-12-07T17:00) o una duración (14d, 36h).`,
     deadlinePast: (input: string) => `La fecha límite "${input}" ya ha pasado.`,
-    deadlineBeforeOpen: 'La nueva fecha límite debe ser posterior al momento actual.',
+    extendEarlier: (id: string, current: string, asked: string) =>
+      `El nuevo plazo (${asked}) no es posterior al actual (${current}): una prórroga solo puede aplazar el plazo. Para cerrar ${id} ahora, escriba: close ${id}`,
     badUser: (input: string) =>
       `"${input}" no es un usuario. Mencione a la persona o escriba su plataforma y su identificador como los muestra la lista (plataforma:id).`,
     userInOther: (user: string, delegation: string) =>
       `${user} ya vota en nombre de ${delegation}. Primero retire a esa persona con: roster remove ${user}`,
     userNotOnRoster: (user: string) => `${user} no figura en la lista.`,
     kindMismatch: (delegation: string, kind: string) => `${delegation} ya figura en la lista como ${kind}.`,
+    reportNotForSilence: (id: string) =>
+      `${id} es un procedimiento de acuerdo tácito: su resultado figura en sus resultados (results ${id}); no tiene informe en PDF.`,
+    reportNotClosed: (id: string) => `El informe sobre ${id} estará disponible tras su cierre.`,
+    reportCancelled: (id: string) => `${id} fue cancelada: no hay resultados que presentar.`,
+    reportFailed: 'No se pudo elaborar el informe. No se ha modificado nada; vuelva a intentarlo en un momento.',
+    unknownCommand: (word: string) => `"${word}" no es un comando. Escriba help para ver la lista.`,
+    missingId: 'Falta el identificador de la consulta.',
+    missingOptions: (min: number) =>
+      min === 1
+        ? `Se necesita al menos ${min} opción, entre comillas dobles.`
+        : `Se necesitan al menos ${min} opciones, cada una entre comillas dobles.`,
+    tooManyOptions: (max: number) => (max === 1 ? `Como máximo ${max} opción.` : `Como máximo ${max} opciones.`),
+    unclosedQuote: 'Hay unas comillas sin cerrar.',
+    unexpected: (word: string) => `No he entendido "${word}".`,
+    badNumber: (word: string) => `"${word}" no es un número.`,
+    badLang: 'Elija en, fr o es.',
+    translationFirst: (tag: string) =>
+      `${tag} traduce una opción: escríbalo justo después de esa opción, p. ej., "Return migration" fr:"Migration de retour".`,
+    translationTwice: (lang: string, option: string) =>
+      `La opción «${option}» tiene dos textos en ${lang}: conserve uno.`,
+    badKind: 'La categoría debe ser member, observer-state u observer-org.',
+    missingText: 'Falta el texto, que debe ir entre comillas dobles.',
+    tooLong: (max: number) => `Un texto puede tener como máximo ${max} caracteres.`,
+    badQuorum: 'Indique el quórum como porcentaje, p. ej., quorum 50%.',
+    unquoted: (suggestion: string) => `El texto de cada opción va entre comillas dobles. Escríbalo así: ${suggestion}`,
+    badConfirm: (word: string) => `No he entendido «${word}»: para confirmar, añada la palabra confirm.`,
+    oneCommand: 'Un solo comando por mensaje, por favor (o use roster import para muchas líneas de la lista).',
+    csvNeedsCommand: (header: string) =>
+      `Para cargar una lista, empiece el mensaje con roster import en una línea, y luego el CSV con el encabezado ${header}.`,
+    csvEmpty: (header: string) => `el archivo está vacío. Empiece por el encabezado ${header}.`,
+    csvBadHeader: (header: string) => `la primera línea debe ser el encabezado ${header}.`,
+    csvTooManyLines: (max: number) => `se pueden importar como máximo ${max} líneas a la vez.`,
+    csvMalformed: (n: number) => `no es una línea CSV de ${n} celdas (revise las comillas).`,
+    csvColumnCount: (n: number, expected: number) =>
+      `${n} celdas en lugar de ${expected} (delegation,kind,region,user).`,
+    csvNoDelegation: 'falta el nombre de la delegación.',
+    csvTooLong: (name: number, region: number) =>
+      `el nombre de una delegación tiene como máximo ${name} caracteres y una región ${region}.`,
+    csvBadKind: (kind: string) => `"${kind}" no es un tipo: escriba member, observer-state u observer-org.`,
+    csvBadUser: (user: string) =>
+      `"${user}" no es un usuario: escriba un identificador (plataforma:id), una mención o una dirección de correo electrónico.`,
+    csvUserTwice: (delegation: string, line: number) =>
+      `este usuario ya figura para ${delegation} en la línea ${line}.`,
+    csvKindDiffers: (delegation: string, kind: string) => `${delegation} figura más arriba como ${kind}.`,
+    csvRegionDiffers: (delegation: string, region: string) => `${delegation} figura más arriba en la región ${region}.`,
     storeFailed:
       'No se pudo guardar su solicitud, por lo que no se ha registrado nada. Vuelva a intentarlo en unos instantes.',
-    unexpected:
+    internalError:
       'Se ha producido un error inesperado y no se ha registrado nada. Se ha informado a la Secretaría a través del registro; vuelva a intentarlo.',
-    parse: {
-      unknownCommand: (word: string) => `"${word}" no es un comando. Escriba help para ver la lista.`,
-      usage: (problem: string, usage: string) => `${problem} Sintaxis: ${usage}`,
-      missingId: 'Falta el identificador de la consulta.',
-      missingOptions: (min: number) =>
-        min === 1
-          ? `Se necesita al menos ${min} opción, entre comillas dobles.`
-          : `Se necesitan al menos ${min} opciones, cada una entre comillas dobles.`,
-      tooManyOptions: (max: number) => (max === 1 ? `Como máximo ${max} opción.` : `Como máximo ${max} opciones.`),
-      unclosedQuote: 'Hay unas comillas sin cerrar.',
-      unexpected: (word: string) => `No he entendido "${word}".`,
-      badNumber: (word: string) => `"${word}" no es un número.`,
-      badLang: 'Elija en, fr o es.',
-      translationFirst: (tag: string) =>
-        `${tag} traduce una opción: escríbalo justo después de esa opción, p. ej., "Return migration" fr:"Migration de retour".`,
-      translationTwice: (lang: string, option: string) =>
-        `La opción «${option}» tiene dos textos en ${lang}: conserve uno.`,
-      badKind: 'La categoría debe ser member, observer-state u observer-org.',
-      missingText: 'Falta el texto, que debe ir entre comillas dobles.',
-      tooLong: (max: number) => `Un texto puede tener como máximo ${max} caracteres.`,
-      badQuorum: 'Indique el quórum como porcentaje, p. ej., quorum 50%.',
-    },
   },
 };

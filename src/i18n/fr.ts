@@ -122,8 +122,6 @@ export const fr: Catalog = {
   },
 
   report: {
-    notForSilence: (id: string) =>
-      `${id} est une procédure d’approbation tacite : son issue figure dans ses résultats (results ${id}) ; elle n’a pas de rapport PDF.`,
     /** Between a label and its value, e.g. "Kind: Theme poll" (French sets a space before the colon). */
     labelEnd: ' : ',
     homeClosed: 'Clôturées récemment : rapports',
@@ -173,9 +171,6 @@ export const fr: Catalog = {
       'Pour vérifier ce relevé, lancez npm run verify-store sur une copie du répertoire de données : la commande contrôle chaque maillon de la chaîne d’empreintes et affiche l’empreinte de tête de chaque consultation, qui doit être égale à celle ci-dessus.',
     sent: (id: string, file: string) => `Le rapport sur ${id} est joint : ${file}.`,
     button: 'Rapport (PDF)',
-    notClosed: (id: string) => `Le rapport sur ${id} sera disponible après sa clôture.`,
-    cancelled: (id: string) => `${id} a été annulée : il n’y a pas de résultat à présenter.`,
-    failed: 'Le rapport n’a pas pu être établi. Rien n’a été modifié ; veuillez réessayer dans un instant.',
     chartAlt: (title: string) => `Graphique : ${title}`,
   },
 
@@ -264,21 +259,6 @@ export const fr: Catalog = {
         ? "Rien n'a été importé : 1 ligne est à corriger. Corrigez-la et renvoyez tout le fichier."
         : `Rien n'a été importé : ${n} lignes sont à corriger. Corrigez-les et renvoyez tout le fichier.`,
     badLine: (line: number, reason: string) => `Ligne ${line} : ${reason}`,
-    csvEmpty: (header: string) => `le fichier est vide. Commencez par l'en-tête ${header}.`,
-    badHeader: (header: string) => `la première ligne doit être l'en-tête ${header}.`,
-    tooManyLines: (max: number) => `au plus ${max} lignes peuvent être importées à la fois.`,
-    malformed: (n: number) => `ce n'est pas une ligne CSV de ${n} cellules (vérifiez les guillemets).`,
-    columnCount: (n: number, expected: number) => `${n} cellules au lieu de ${expected} (delegation,kind,region,user).`,
-    noDelegation: 'le nom de la délégation manque.',
-    tooLong: (name: number, region: number) =>
-      `un nom de délégation compte au plus ${name} caractères et une région ${region}.`,
-    badKind: (kind: string) => `« ${kind} » n'est pas un type : écrivez member, observer-state ou observer-org.`,
-    badUser: (user: string) =>
-      `« ${user} » n'est pas un utilisateur : écrivez un identifiant (plateforme:id), une mention ou une adresse électronique.`,
-    userTwice: (delegation: string, line: number) =>
-      `cet utilisateur figure déjà pour ${delegation} à la ligne ${line}.`,
-    kindDiffers: (delegation: string, kind: string) => `${delegation} figure plus haut comme ${kind}.`,
-    regionDiffers: (delegation: string, region: string) => `${delegation} figure plus haut dans la région ${region}.`,
     imported: (lines: number) => `Liste importée : ${lines} lignes lues.`,
     unchanged: (lines: number) => `Rien n'a changé : la liste contient déjà les ${lines} lignes de ce fichier.`,
     delegations: (added: number, updated: number) => `Délégations : ${added} ajoutées, ${updated} mises à jour.`,
@@ -298,11 +278,7 @@ export const fr: Catalog = {
     nobody: 'aucun délégué',
     listAsFile: (delegations: number, delegates: number) =>
       `${delegations} délégations, ${delegates} délégués : trop long pour un seul message, la liste est donc jointe en fichier.`,
-    oneCommand:
-      "Une seule commande par message, s'il vous plaît (ou utilisez roster import pour de nombreuses lignes de liste).",
     fileUnreadable: "Le fichier n'a pas pu être téléchargé, rien n'a donc été importé. Envoyez-le à nouveau.",
-    csvNeedsCommand: (header: string) =>
-      `Pour charger une liste, commencez le message par roster import sur une ligne, puis le CSV avec l'en-tête ${header}.`,
   },
 
   missing: {
@@ -325,8 +301,6 @@ export const fr: Catalog = {
   },
 
   safeguard: {
-    extendEarlier: (id: string, current: string, asked: string) =>
-      `La nouvelle date limite (${asked}) n'est pas postérieure à la date actuelle (${current}) : une prolongation ne peut que repousser la date limite. Pour clôturer la consultation ${id} dès maintenant, saisissez : close ${id}`,
     extendTo: (date: string) => `Prolonger au ${date}`,
     confirmTitle: 'Merci de confirmer',
     confirmClose: (id: string, date: string) =>
@@ -340,9 +314,6 @@ export const fr: Catalog = {
     abstained: (delegation: string) => `${delegation} s'abstient.`,
     abstainRecorded: (delegation: string) =>
       `Abstention enregistrée au nom de ${delegation}. Elle compte dans la participation, mais pas dans le calcul de la majorité.`,
-    notAbstainable: (id: string) =>
-      `L'abstention n'est possible que dans les sondages sur le thème et les enquêtes écrites, ce que la consultation ${id} n'est pas.`,
-    abstainAlone: 'Une abstention ne peut pas accompagner un choix : écrivez vote ‹id› abstain seul.',
     abstentions: (n: number, base: number) =>
       `Abstentions : ${n} (comptées dans la participation, mais pas dans la base de la majorité, soit ${base} ${one(base) ? 'suffrage exprimé' : 'suffrages exprimés'})`,
     lowTurnout: (answered: number, eligible: number) => `participation faible : ${answered} sur ${eligible}`,
@@ -350,17 +321,6 @@ export const fr: Catalog = {
       `Quorum : ${pct} des délégations habilitées doivent répondre pour que le résultat soit concluant.`,
     observersFollow: 'Les observateurs suivent cette consultation ; les États Membres votent.',
     observerFollows: (delegation: string) => `${delegation} suit cette consultation (vote des États Membres).`,
-    proposalCap: (delegation: string, cap: number, id: string) =>
-      cap === 0
-        ? `La consultation ${id} n'accepte pas de propositions. Rien n'a été enregistré.`
-        : `${delegation} a déjà proposé ${cap} ${one(cap) ? 'option' : 'options'} dans la consultation ${id}, soit le maximum par délégation. Rien n'a été enregistré.`,
-    noSuchOption: (id: string, n: number) =>
-      `Le bulletin de la consultation ${id} ne comporte pas d'option ${n}. Saisissez status ${id} pour voir les options.`,
-    notProposed: (id: string, n: number) =>
-      `L'option ${n} de la consultation ${id} est une option du Secrétariat : seules les options proposées peuvent être retirées.`,
-    withdrawSecret: (id: string, n: number) =>
-      `La consultation ${id} est à scrutin secret et des votes ont été exprimés : retirer l'option ${n} pourrait révéler qui l'a choisie. Fusionnez-la plutôt avec une autre option : merge ${id} ‹a› ${n}`,
-    mergeSame: 'Choisissez deux options différentes à fusionner.',
     withdrawnReply: (id: string, n: number, text: string) =>
       `L'option ${n} (« ${text} ») est retirée de la consultation ${id}. Les délégations dont le vote la choisissait le récupèrent avec un avis personnel ; les autres délégations ayant répondu sont informées.`,
     mergedReply: (id: string, from: number, into: number) =>
@@ -382,11 +342,6 @@ export const fr: Catalog = {
       `Le Secrétariat a retiré l'option ${n} (« ${text} ») de la consultation ${id}. Le vote de votre délégation est maintenu sans elle ; vous pouvez le modifier jusqu'au ${date}.`,
     optionMerged: (id: string, from: number, fromText: string, into: number, intoText: string, date: string) =>
       `Le Secrétariat a fusionné l'option ${from} (« ${fromText} ») avec l'option ${into} (« ${intoText} ») dans la consultation ${id} : les votes pour l'option ${from} comptent désormais pour l'option ${into}. Vous pouvez modifier le vote de votre délégation jusqu'au ${date}.`,
-    needsTwo:
-      'Un sondage sur le thème nécessite deux options. Pour une question unique (p. ex. « Adopter le thème ? »), ajoutez single : theme "Adopter le thème ?" single',
-    unquoted: (suggestion: string) =>
-      `Le texte de chaque option se met entre guillemets doubles. Écrivez par exemple : ${suggestion}`,
-    badConfirm: (word: string) => `Je n'ai pas compris « ${word} » : pour confirmer, ajoutez le mot confirm.`,
   },
 
   silence: {
@@ -403,11 +358,6 @@ export const fr: Catalog = {
       `Objection de ${delegation} à la consultation ${id} enregistrée. Elle n'est pas secrète : elle est affichée avec le nom de ${delegation}. Vous pouvez la retirer jusqu'au ${date}.`,
     objectionWithdrawn: (delegation: string, id: string) =>
       `L'objection de ${delegation} à la consultation ${id} est retirée.`,
-    noObjection: (delegation: string, id: string) =>
-      `${delegation} n'a pas fait objection à la consultation ${id} : il n'y a aucune objection à retirer.`,
-    notSilence: (id: string) => `La consultation ${id} n'est pas une procédure d'approbation tacite.`,
-    isSilence: (id: string) =>
-      `La consultation ${id} est une procédure d'approbation tacite : il n'y a rien à voter. Pour faire objection, écrivez : object ${id} "motif" ; sinon, gardez le silence.`,
     adopted: "Décision : adopté selon la procédure d'approbation tacite (aucune objection avant la date limite).",
     holds: "Aucune objection à ce stade : l'approbation tacite tient.",
     broken: (n: number, names: string) =>
@@ -422,7 +372,6 @@ export const fr: Catalog = {
       objects
         ? `Un autre délégué de ${delegation} a formulé l'objection de ${delegation} à la consultation ${id}.`
         : `Un autre délégué de ${delegation} a retiré l'objection de ${delegation} à la consultation ${id}.`,
-    noSecret: "Les objections d'une procédure d'approbation tacite ne sont jamais secrètes : retirez secret.",
   },
 
   home: {
@@ -502,8 +451,6 @@ export const fr: Catalog = {
     lang: 'Langue du bulletin et des résultats publiés dans le canal',
     langs: { en: 'English', fr: 'Français', es: 'Español' },
     submit: 'Lancer',
-    needsOptions: 'Indiquez au moins une option.',
-    notANumber: (field: string) => `${field} : écrivez un nombre entier.`,
     fix: 'Rien n’a été lancé : corrigez le champ signalé ci-dessous et envoyez à nouveau.',
   },
 
@@ -514,17 +461,33 @@ export const fr: Catalog = {
   },
 
   errors: {
+    noChannel: 'Lancez cette commande dans le canal où le bulletin doit apparaître.',
+    usage: (problem: string, usage: string) => `${problem} Syntaxe attendue : ${usage}`,
+  },
+
+  problems: {
     notSecretariat:
       'Seul le Secrétariat peut effectuer cette opération. Si vous pensez devoir disposer de cette autorisation, demandez au Secrétariat de vous ajouter.',
     notOnRoster:
       'Vous ne figurez sur la liste d\'aucune délégation et ne pouvez donc pas voter. Le Secrétariat peut vous ajouter avec : roster add ‹you› "‹delegation›" member',
     ineligible: (delegation: string, kind: string) =>
       `Nous sommes désolés : cette consultation est réservée aux États Membres, or ${delegation} n'est pas un État Membre (${kind}). Rien n'a été enregistré.`,
+    notParticipant: (id: string, workshop: string) =>
+      `L'enquête ${id} s'adresse aux participants de « ${workshop} » et vous ne figurez pas sur sa liste : votre réponse n'a pas été enregistrée. Si vous y avez participé, veuillez demander au secrétariat de vous ajouter.`,
     unknownId: (id: string) =>
       `Il n'existe aucune consultation « ${id} ». Saisissez status pour afficher les consultations ouvertes.`,
     closed: (id: string) =>
       `La consultation ${id} est clôturée : aucun vote ni aucune proposition ne sont plus acceptés. Rien n'a été enregistré.`,
+    alreadyClosed: (id: string) => `La consultation ${id} est déjà clôturée.`,
     cancelled: (id: string) => `La consultation ${id} a été annulée. Rien n'a été enregistré.`,
+    resultsHidden: (id: string, date: string) =>
+      `Les résultats de la consultation ${id} restent masqués jusqu'à la clôture (${date}).`,
+    notFeedback: (id: string) => `La consultation ${id} n'est pas une enquête de satisfaction.`,
+    isFeedback: (id: string) =>
+      `La consultation ${id} est une enquête de satisfaction : utilisez le formulaire de réponse.`,
+    notSilence: (id: string) => `La consultation ${id} n'est pas une procédure d'approbation tacite.`,
+    isSilence: (id: string) =>
+      `La consultation ${id} est une procédure d'approbation tacite : il n'y a rien à voter. Pour faire objection, écrivez : object ${id} "motif" ; sinon, gardez le silence.`,
     badChoice: (id: string, max: number) =>
       `Choisissez un numéro d'option compris entre 1 et ${max} pour la consultation ${id}.`,
     tooManyChoices: (n: number) =>
@@ -532,35 +495,47 @@ export const fr: Catalog = {
     noChoice: 'Choisissez au moins une option.',
     sameTwice: 'Un regroupement doit porter sur deux sujets différents.',
     notShortlist: 'Un regroupement ne peut être demandé que dans une présélection des sujets.',
+    notAbstainable: (id: string) =>
+      `L'abstention n'est possible que dans les sondages sur le thème et les enquêtes écrites, ce que la consultation ${id} n'est pas.`,
+    abstainAlone: 'Une abstention ne peut pas accompagner un choix : écrivez vote ‹id› abstain seul.',
+    badAnswers: (n: number) =>
+      one(n)
+        ? "Répondez à l'affirmation par une valeur comprise entre 1 (pas du tout d'accord) et 5 (tout à fait d'accord)."
+        : `Répondez à chacune des ${n} affirmations par une valeur comprise entre 1 (pas du tout d'accord) et 5 (tout à fait d'accord).`,
+    noObjection: (delegation: string, id: string) =>
+      `${delegation} n'a pas fait objection à la consultation ${id} : il n'y a aucune objection à retirer.`,
     duplicateOption: (n: number, text: string) =>
       `C'est déjà une option : ${n}. ${text}. Des textes qui ne diffèrent que par la casse, la ponctuation, des caractères invisibles ou des lettres qui se ressemblent sont la même option. Rien n'a été ajouté.`,
     lookAlikeOptions: (a: number, b: number) =>
       `Les options ${a} et ${b} sont la même option : elles ne diffèrent que par la casse, la ponctuation, des caractères invisibles ou des lettres qui se ressemblent. Rien n'a été lancé. Relancez-la avec chaque option une seule fois.`,
     emptyOption: "Une option doit avoir un texte lisible. Rien n'a été ajouté.",
-    resultsHidden: (id: string, date: string) =>
-      `Les résultats de la consultation ${id} restent masqués jusqu'à la clôture (${date}).`,
+    proposalCap: (delegation: string, cap: number, id: string) =>
+      cap === 0
+        ? `La consultation ${id} n'accepte pas de propositions. Rien n'a été enregistré.`
+        : `${delegation} a déjà proposé ${cap} ${one(cap) ? 'option' : 'options'} dans la consultation ${id}, soit le maximum par délégation. Rien n'a été enregistré.`,
+    noSuchOption: (id: string, n: number) =>
+      `Le bulletin de la consultation ${id} ne comporte pas d'option ${n}. Saisissez status ${id} pour voir les options.`,
+    notProposed: (id: string, n: number) =>
+      `L'option ${n} de la consultation ${id} est une option du Secrétariat : seules les options proposées peuvent être retirées.`,
+    withdrawSecret: (id: string, n: number) =>
+      `La consultation ${id} est à scrutin secret et des votes ont été exprimés : retirer l'option ${n} pourrait révéler qui l'a choisie. Fusionnez-la plutôt avec une autre option : merge ${id} ‹a› ${n}`,
+    mergeSame: 'Choisissez deux options différentes à fusionner.',
     secretLive:
       "Un vote secret ne peut pas afficher de résultats en direct : des décomptes qui bougent après chaque vote révéleraient qui a choisi quoi. Rien n'a été lancé. Relancez-le sans live (les résultats sont publiés à la clôture), ou sans secret.",
-    notFeedback: (id: string) => `La consultation ${id} n'est pas une enquête de satisfaction.`,
-    notParticipant: (id: string, workshop: string) =>
-      `L'enquête ${id} s'adresse aux participants de « ${workshop} » et vous ne figurez pas sur sa liste : votre réponse n'a pas été enregistrée. Si vous y avez participé, veuillez demander au secrétariat de vous ajouter.`,
-    isFeedback: (id: string) =>
-      `La consultation ${id} est une enquête de satisfaction : utilisez le formulaire de réponse.`,
-    badAnswers: (n: number) =>
-      one(n)
-        ? "Répondez à l'affirmation par une valeur comprise entre 1 (pas du tout d'accord) et 5 (tout à fait d'accord)."
-        : `Répondez à chacune des ${n} affirmations par une valeur comprise entre 1 (pas du tout d'accord) et 5 (tout à fait d'accord).`,
+    needsTwo:
+      'Un sondage sur le thème nécessite deux options. Pour une question unique (p. ex. « Adopter le thème ? »), ajoutez single : theme "Adopter le thème ?" single',
+    noSecret: "Les objections d'une procédure d'approbation tacite ne sont jamais secrètes : retirez secret.",
     surveyNeedsOptions:
       "Une enquête écrite doit partir d'une consultation existante (survey ‹id›) ou comporter au moins deux options entre guillemets.",
     surveySourceOpen: (id: string) =>
       `La consultation ${id} est toujours ouverte : clôturez-la d'abord, puis lancez l'enquête.`,
-    notOpen: (id: string) => `La consultation ${id} n'est pas ouverte.`,
-    noChannel: 'Lancez cette commande dans le canal où le bulletin doit apparaître.',
-    alreadyClosed: (id: string) => `La consultation ${id} est déjà clôturée.`,
+    needsOptions: 'Indiquez au moins une option.',
+    notANumber: (field: string) => `${field} : écrivez un nombre entier.`,
     deadlineFormat: (input: string) =>
       `« ${input} » n'est pas une date limite valide. Indiquez une date (2026-12-07), une date et une heure (2026-12-07T17:00) ou une durée (14d, 36h).`,
     deadlinePast: (input: string) => `La date limite « ${input} » est déjà passée.`,
-    deadlineBeforeOpen: 'La nouvelle date limite doit être postérieure au moment présent.',
+    extendEarlier: (id: string, current: string, asked: string) =>
+      `La nouvelle date limite (${asked}) n'est pas postérieure à la date actuelle (${current}) : une prolongation ne peut que repousser la date limite. Pour clôturer la consultation ${id} dès maintenant, saisissez : close ${id}`,
     badUser: (input: string) =>
       `« ${input} » n'est pas un utilisateur. Mentionnez la personne, ou écrivez sa plateforme et son identifiant comme la liste les montre (plateforme:id).`,
     userInOther: (user: string, delegation: string) =>
@@ -568,31 +543,57 @@ export const fr: Catalog = {
     userNotOnRoster: (user: string) => `${user} ne figure pas sur la liste.`,
     kindMismatch: (delegation: string, kind: string) =>
       `${delegation} figure déjà sur la liste avec le statut suivant : ${kind}.`,
+    reportNotForSilence: (id: string) =>
+      `${id} est une procédure d’approbation tacite : son issue figure dans ses résultats (results ${id}) ; elle n’a pas de rapport PDF.`,
+    reportNotClosed: (id: string) => `Le rapport sur ${id} sera disponible après sa clôture.`,
+    reportCancelled: (id: string) => `${id} a été annulée : il n’y a pas de résultat à présenter.`,
+    reportFailed: 'Le rapport n’a pas pu être établi. Rien n’a été modifié ; veuillez réessayer dans un instant.',
+    unknownCommand: (word: string) => `« ${word} » n'est pas une commande. Saisissez help pour afficher la liste.`,
+    missingId: "L'identifiant de la consultation est manquant.",
+    missingOptions: (min: number) =>
+      one(min)
+        ? `Au moins ${min} option est nécessaire, entre guillemets doubles.`
+        : `Au moins ${min} options sont nécessaires, chacune entre guillemets doubles.`,
+    tooManyOptions: (max: number) => (one(max) ? `${max} option au maximum.` : `${max} options au maximum.`),
+    unclosedQuote: 'Des guillemets ne sont pas fermés.',
+    unexpected: (word: string) => `Je n'ai pas compris « ${word} ».`,
+    badNumber: (word: string) => `« ${word} » n'est pas un nombre.`,
+    badLang: 'Choisissez en, fr ou es.',
+    translationFirst: (tag: string) =>
+      `${tag} traduit une option : écrivez-le juste après cette option, p. ex. "Return migration" fr:"Migration de retour".`,
+    translationTwice: (lang: string, option: string) =>
+      `L’option « ${option} » a deux textes en ${lang} : gardez-en un.`,
+    badKind: 'La catégorie doit être member, observer-state ou observer-org.',
+    missingText: 'Le texte est manquant ; il doit figurer entre guillemets doubles.',
+    tooLong: (max: number) => `Un texte ne peut pas dépasser ${max} caractères.`,
+    badQuorum: 'Indiquez le quorum sous forme de pourcentage, p. ex. quorum 50%.',
+    unquoted: (suggestion: string) =>
+      `Le texte de chaque option se met entre guillemets doubles. Écrivez par exemple : ${suggestion}`,
+    badConfirm: (word: string) => `Je n'ai pas compris « ${word} » : pour confirmer, ajoutez le mot confirm.`,
+    oneCommand:
+      "Une seule commande par message, s'il vous plaît (ou utilisez roster import pour de nombreuses lignes de liste).",
+    csvNeedsCommand: (header: string) =>
+      `Pour charger une liste, commencez le message par roster import sur une ligne, puis le CSV avec l'en-tête ${header}.`,
+    csvEmpty: (header: string) => `le fichier est vide. Commencez par l'en-tête ${header}.`,
+    csvBadHeader: (header: string) => `la première ligne doit être l'en-tête ${header}.`,
+    csvTooManyLines: (max: number) => `au plus ${max} lignes peuvent être importées à la fois.`,
+    csvMalformed: (n: number) => `ce n'est pas une ligne CSV de ${n} cellules (vérifiez les guillemets).`,
+    csvColumnCount: (n: number, expected: number) =>
+      `${n} cellules au lieu de ${expected} (delegation,kind,region,user).`,
+    csvNoDelegation: 'le nom de la délégation manque.',
+    csvTooLong: (name: number, region: number) =>
+      `un nom de délégation compte au plus ${name} caractères et une région ${region}.`,
+    csvBadKind: (kind: string) => `« ${kind} » n'est pas un type : écrivez member, observer-state ou observer-org.`,
+    csvBadUser: (user: string) =>
+      `« ${user} » n'est pas un utilisateur : écrivez un identifiant (plateforme:id), une mention ou une adresse électronique.`,
+    csvUserTwice: (delegation: string, line: number) =>
+      `cet utilisateur figure déjà pour ${delegation} à la ligne ${line}.`,
+    csvKindDiffers: (delegation: string, kind: string) => `${delegation} figure plus haut comme ${kind}.`,
+    csvRegionDiffers: (delegation: string, region: string) =>
+      `${delegation} figure plus haut dans la région ${region}.`,
     storeFailed:
       "Votre demande n'a pas pu être enregistrée ; rien n'a donc été pris en compte. Veuillez réessayer dans un instant.",
-    unexpected:
+    internalError:
       "Une erreur inattendue s'est produite et rien n'a été enregistré. Le Secrétariat en a été informé par le journal ; veuillez réessayer.",
-    parse: {
-      unknownCommand: (word: string) => `« ${word} » n'est pas une commande. Saisissez help pour afficher la liste.`,
-      usage: (problem: string, usage: string) => `${problem} Syntaxe attendue : ${usage}`,
-      missingId: "L'identifiant de la consultation est manquant.",
-      missingOptions: (min: number) =>
-        one(min)
-          ? `Au moins ${min} option est nécessaire, entre guillemets doubles.`
-          : `Au moins ${min} options sont nécessaires, chacune entre guillemets doubles.`,
-      tooManyOptions: (max: number) => (one(max) ? `${max} option au maximum.` : `${max} options au maximum.`),
-      unclosedQuote: 'Des guillemets ne sont pas fermés.',
-      unexpected: (word: string) => `Je n'ai pas compris « ${word} ».`,
-      badNumber: (word: string) => `« ${word} » n'est pas un nombre.`,
-      badLang: 'Choisissez en, fr ou es.',
-      translationFirst: (tag: string) =>
-        `${tag} traduit une option : écrivez-le juste après cette option, p. ex. "Return migration" fr:"Migration de retour".`,
-      translationTwice: (lang: string, option: string) =>
-        `L’option « ${option} » a deux textes en ${lang} : gardez-en un.`,
-      badKind: 'La catégorie doit être member, observer-state ou observer-org.',
-      missingText: 'Le texte est manquant ; il doit figurer entre guillemets doubles.',
-      tooLong: (max: number) => `Un texte ne peut pas dépasser ${max} caractères.`,
-      badQuorum: 'Indiquez le quorum sous forme de pourcentage, p. ex. quorum 50%.',
-    },
   },
 };

@@ -6,6 +6,7 @@ import type { Catalog } from '../i18n/en.ts';
 import type { Card, CardBlock } from './card.ts';
 import type { ImportSummary, BadLine } from '../domain/roster-import.ts';
 import { CSV_HEADER } from '../domain/roster-import.ts';
+import { problemText, type ProblemReader } from './problem-text.ts';
 
 /** Past this many characters a text is no longer "one message" on every platform: it goes as a file. */
 export const ONE_MESSAGE = 3_000;
@@ -58,8 +59,11 @@ export function rosterListing(t: Catalog, meta: Readonly<Meta>, secretariat: Rea
   };
 }
 
-export function rejectedImportCard(t: Catalog, bad: ReadonlyArray<BadLine>): Card {
-  const lines = [...bad].sort((a, b) => a.line - b.line).map((b) => t.roster.badLine(b.line, b.reason(t)));
+export function rejectedImportCard(v: ProblemReader, bad: ReadonlyArray<BadLine>): Card {
+  const t = v.t;
+  const lines = [...bad]
+    .sort((a, b) => a.line - b.line)
+    .map((b) => t.roster.badLine(b.line, problemText(v, b.problem)));
   return {
     title: t.roster.importTitle,
     blocks: [{ type: 'text', text: t.roster.rejected(bad.length), style: 'error' }, ...chunks(lines)],

@@ -7,6 +7,7 @@ import { CommandSchema } from '../../src/commands/command-schema.ts';
 import { MAX_OPTIONS, MAX_TEXT } from '../../src/domain/limits.ts';
 import type { ConsultError } from '../../src/errors.ts';
 import { en } from '../../src/i18n/en.ts';
+import { errorText } from '../../src/views/problem-text.ts';
 
 const TYPED = [
   'help',
@@ -61,7 +62,7 @@ describe('commands declared once', () => {
     try {
       parseCommand('survey "Which day?" "Monday" "Tuesday" select 2');
     } catch (err) {
-      said = (err as ConsultError).say(en);
+      said = errorText({ t: en, lang: 'en', zone: 'Europe/Zurich' }, err as ConsultError);
     }
     expect(said).toMatch(/I did not understand "select"/);
   });

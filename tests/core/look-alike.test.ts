@@ -44,9 +44,9 @@ describe('look-alike options in a topics shortlist', () => {
     expect(cardText(en.card)).toContain('Nothing was added.');
     const [fr] = await h.say('slack:UKEN1', proposal, undefined, 'fr-FR');
     expect(cardText(fr.card)).toContain("C'est déjà une option : 1. Labour.");
-    expect(cardText(fr.card)).toContain(t('fr').errors.duplicateOption(1, 'Labour'));
+    expect(cardText(fr.card)).toContain(t('fr').problems.duplicateOption(1, 'Labour'));
     const [es] = await h.say('slack:UKEN1', proposal, undefined, 'es-ES');
-    expect(cardText(es.card)).toContain(t('es').errors.duplicateOption(1, 'Labour'));
+    expect(cardText(es.card)).toContain(t('es').problems.duplicateOption(1, 'Labour'));
     expect(cardText(es.card)).toContain('Ya es una opción: 1. Labour.');
 
     // The consultation and its audit trail are byte for byte as they were (meta.json learns the
@@ -132,7 +132,7 @@ describe('look-alike options in a topics shortlist', () => {
     const before = await storeFiles(h);
     const [reply] = await h.say('slack:UKEN1', `propose ${id} "\u200b\u202e"`);
     expect(reply.errorCode).toBe('invalid');
-    expect(cardText(reply.card)).toContain(t('en').errors.emptyOption);
+    expect(cardText(reply.card)).toContain(t('en').problems.emptyOption);
     expect(await storeFiles(h)).toEqual(before);
   });
 });
@@ -149,7 +149,7 @@ describe('look-alike options at launch', () => {
     ] as const) {
       const [reply] = await h.say(SEC, `theme "Labour" "L${CYRILLIC_A}bour"`, undefined, locale);
       expect(reply.errorCode).toBe('invalid');
-      expect(cardText(reply.card)).toContain(t(lang).errors.lookAlikeOptions(1, 2));
+      expect(cardText(reply.card)).toContain(t(lang).problems.lookAlikeOptions(1, 2));
     }
     expect(
       cardText((await h.say(SEC, `topics "A" "Labour" "B" "La\u200bbour"`, undefined, 'en-GB'))[0].card),
@@ -168,7 +168,7 @@ describe('look-alike options across languages', () => {
     const h = await makeHarness();
     await withRoster(h);
     const [launch] = await h.say(SEC, 'theme "Return" fr:"Retour" es:"Retorno" "Retour"');
-    expect(cardText(launch.card)).toContain(t('en').errors.lookAlikeOptions(1, 2));
+    expect(cardText(launch.card)).toContain(t('en').problems.lookAlikeOptions(1, 2));
     expect(h.consult.store.all()).toEqual([]);
 
     const id = idFrom(await h.text(SEC, 'topics "Return" fr:"Retour" "Diaspora" "Health"'));

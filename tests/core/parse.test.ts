@@ -2,12 +2,13 @@ import { describe, it, expect } from 'vitest';
 import { parseCommand } from '../../src/commands/parse.ts';
 import { ConsultError } from '../../src/errors.ts';
 import { t } from '../../src/i18n/index.ts';
+import { errorText } from '../../src/views/problem-text.ts';
 
 const error = (text: string, lang: 'en' | 'fr' | 'es' = 'en') => {
   try {
     parseCommand(text);
   } catch (e) {
-    if (e instanceof ConsultError) return e.say(t(lang));
+    if (e instanceof ConsultError) return errorText({ t: t(lang), lang, zone: 'Europe/Zurich' }, e);
   }
   throw new Error(`no error for ${text}`);
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DeadlineError, defaultDeadline, parseDeadline } from '../../src/domain/deadline.ts';
+import { defaultDeadline, parseDeadline } from '../../src/domain/deadline.ts';
+import { ConsultError } from '../../src/errors.ts';
 
 const GVA = 'Europe/Zurich';
 const now = new Date('2026-12-01T10:00:00Z'); // 11:00 Geneva, winter
@@ -8,7 +9,7 @@ function code(input: string, at = now): string | undefined {
   try {
     parseDeadline(input, at, GVA);
   } catch (e) {
-    if (e instanceof DeadlineError) return e.code;
+    if (e instanceof ConsultError) return e.problem.key === 'deadlinePast' ? 'past' : 'format';
     throw e;
   }
   return undefined;
@@ -78,7 +79,7 @@ describe('parseDeadline', () => {
   });
 
   it('throws a typed error with the input', () => {
-    expect(() => parseDeadline('nope', now, GVA)).toThrow(DeadlineError);
+    expect(() => parseDeadline('nope', now, GVA)).toThrow(ConsultError);
   });
 });
 

@@ -38,7 +38,7 @@ describe('silence procedures: no chart', () => {
       const [refusal] = await h.say(SEC, 'report SP1', SLACK_CH);
       expect(refusal.errorCode).toBe('invalid');
       expect(refusal.file).toBeUndefined();
-      expect(cardText(refusal.card)).toContain(t(lang).report.notForSilence('SP1'));
+      expect(cardText(refusal.card)).toContain(t(lang).problems.reportNotForSilence('SP1'));
     }
     expect(await readFile(file, 'utf8')).toBe(before);
 

@@ -252,7 +252,7 @@ describe('every card the bot sends, drawn by the adaptivecards renderer', () => 
           expect(r.text).toContain(label);
       }
       const refused = await render(cardToAdaptiveCard(back.card, lang) as unknown as Record<string, unknown>);
-      expect(refused.text).toContain(f.notANumber(f.quorum));
+      expect(refused.text).toContain(t(lang).problems.notANumber(f.quorum));
     }
   });
 });

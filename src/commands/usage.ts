@@ -1,0 +1,21 @@
+/** Typed commands' usage lines: one text each in every catalogue's help.commands; a parse error shows one. */
+export type UsageKey =
+  | 'help'
+  | 'vote'
+  | 'propose'
+  | 'status'
+  | 'results'
+  | 'history'
+  | 'report'
+  | 'share'
+  | 'lang'
+  | 'languages'
+  | 'theme'
+  | 'topics'
+  | 'survey'
+  | 'feedback'
+  | 'manage'
+  | 'moderate'
+  | 'silence'
+  | 'object'
+  | 'roster';
