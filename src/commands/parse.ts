@@ -6,6 +6,7 @@ import type { Catalog } from '../i18n/en.ts';
 import { ConsultError } from '../errors.ts';
 import { LANGS, type Lang, DelegationKind, type Translations } from '../domain/model.ts';
 import type { Command, LaunchOptions } from './command.ts';
+import { isWord, type Parsers, WORDS } from './table.ts';
 import { tokenize, type Token } from './tokenize.ts';
 import { parseUser } from './user-ref.ts';
 import { CSV_HEADER, normalizeEmail } from '../domain/roster-import.ts';
@@ -277,7 +278,8 @@ function choices(w: Words): { choices: number[]; combine?: [number, number]; abs
   return result;
 }
 
-const parsers: Record<string, (w: Words) => Command> = {
+/** Each typed word's parser (one for each word of the table, making only the types it declares for that word). */
+const parsers: Parsers<Words> = {
   help: (w) => ({ type: 'help', topic: w.word() }),
   theme: (w) => {
     if (w.done()) return { type: 'launch-form', kind: 'theme' };
@@ -423,33 +425,6 @@ const parsers: Record<string, (w: Words) => Command> = {
   },
 };
 
-const USAGE: Record<string, UsageKey> = {
-  help: 'help',
-  theme: 'theme',
-  topics: 'topics',
-  survey: 'survey',
-  feedback: 'feedback',
-  propose: 'propose',
-  vote: 'vote',
-  answer: 'vote',
-  share: 'share',
-  status: 'status',
-  results: 'results',
-  close: 'manage',
-  cancel: 'manage',
-  remind: 'manage',
-  export: 'manage',
-  extend: 'manage',
-  lang: 'lang',
-  roster: 'roster',
-  report: 'report',
-  history: 'history',
-  withdraw: 'moderate',
-  merge: 'moderate',
-  silence: 'silence',
-  object: 'object',
-};
-
 const ROSTER_IMPORT = /^\s*roster\s+import\s*$/i;
 const CSV_HEADER_LINE = /^\s*"?delegation"?\s*,\s*"?kind"?\s*,/i;
 
@@ -482,8 +457,7 @@ export function parseCommand(input: string): Command {
   if (tokens.length === 0) return { type: 'help' };
   const head = tokens[0];
   const name = head.quoted ? '' : head.text.toLowerCase();
-  // Own keys only: `constructor` or `__proto__` are not commands, whatever Object.prototype holds.
-  const parser = Object.hasOwn(parsers, name) ? parsers[name] : undefined;
+  const parser = isWord(name) ? (rest: Token[]) => parsers[name](new Words(rest, WORDS[name].usage)) : undefined;
   if (!parser) throw new ConsultError('parse', (c) => c.errors.parse.unknownCommand(head.text));
-  return parser(new Words(tokens.slice(1), USAGE[name]));
+  return parser(tokens.slice(1));
 }

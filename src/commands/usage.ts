@@ -1,0 +1,21 @@
+/** A usage line of the help card: its text is the catalogues' `help.commands[key]`. */
+export type UsageKey =
+  | 'help'
+  | 'vote'
+  | 'propose'
+  | 'status'
+  | 'results'
+  | 'history'
+  | 'report'
+  | 'share'
+  | 'lang'
+  | 'languages'
+  | 'theme'
+  | 'topics'
+  | 'survey'
+  | 'feedback'
+  | 'manage'
+  | 'moderate'
+  | 'silence'
+  | 'object'
+  | 'roster';
