@@ -1,7 +1,7 @@
 /** The commands that arrive as data (buttons, card actions, forms), validated; built from the table (table.ts). */
 import { z } from 'zod';
 import { ChannelRef, ConsultationKind } from '../domain/model.ts';
-import { MAX_CSV } from '../domain/limits.ts';
+import { MAX_CSV, MAX_FORM_FIELD_NAME, MAX_FORM_VALUE, MAX_FORM_VALUES } from '../domain/limits.ts';
 import { COMMANDS, id } from './table.ts';
 
 export const CommandSchema = z.discriminatedUnion('type', COMMANDS);
@@ -15,8 +15,8 @@ const FormSubmitOne = z.object({
     z.object({ type: z.literal('launch'), id: ConsultationKind, channel: ChannelRef.optional() }),
   ]),
   values: z.record(
-    z.string().max(50),
-    z.union([z.string().max(1000), z.array(z.string().max(1000)).max(50)]).optional(),
+    z.string().max(MAX_FORM_FIELD_NAME),
+    z.union([z.string().max(MAX_FORM_VALUE), z.array(z.string().max(MAX_FORM_VALUE)).max(MAX_FORM_VALUES)]).optional(),
   ),
 });
 

@@ -12,8 +12,11 @@
 import { z } from 'zod';
 import { ConsultationKind, DelegationKind, Lang, Translations, UserId } from '../domain/model.ts';
 import {
+  MAX_CHOICES,
   MAX_CSV,
   MAX_DEADLINE_TEXT,
+  MAX_HELP_TOPIC,
+  MAX_LIKERT,
   MAX_OPTIONS,
   MAX_PARTICIPANTS,
   MAX_PROPOSALS,
@@ -55,7 +58,7 @@ const translations = z.array(Translations).max(MAX_OPTIONS).optional();
  * `Command` is inferred from it; the parser's output and the router's handlers are typed against it.
  */
 export const COMMANDS = [
-  z.object({ type: z.literal('help'), topic: z.string().max(40).optional() }),
+  z.object({ type: z.literal('help'), topic: z.string().max(MAX_HELP_TOPIC).optional() }),
   /** `single`: one option is enough (a yes/no question such as "adopt the theme?"). */
   z.object({
     type: z.literal('theme'),
@@ -94,11 +97,15 @@ export const COMMANDS = [
   z.object({
     type: z.literal('vote'),
     id,
-    choices: z.array(n).max(20),
+    choices: z.array(n).max(MAX_CHOICES),
     combine: z.tuple([n, n]).optional(),
     abstain: z.boolean().optional(),
   }),
-  z.object({ type: z.literal('answer'), id, answers: z.array(z.number().int().min(0).max(5)).max(MAX_STATEMENTS) }),
+  z.object({
+    type: z.literal('answer'),
+    id,
+    answers: z.array(z.number().int().min(0).max(MAX_LIKERT)).max(MAX_STATEMENTS),
+  }),
   z.object({ type: z.literal('share'), id }),
   z.object({ type: z.literal('status'), id: id.optional() }),
   z.object({ type: z.literal('results'), id }),

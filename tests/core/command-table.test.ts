@@ -3,6 +3,7 @@
  * parser, the schema, the help card and the router derived from it. The `@ts-expect-error` lines are checked by
  * `tsc` (npm test): if one of them compiled, the table would no longer hold the others together.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Command, CommandOf } from '../../src/commands/command.ts';
 import { CommandSchema } from '../../src/commands/command-schema.ts';
@@ -105,6 +106,13 @@ describe('the command table', () => {
         if (err instanceof ConsultError) said = err.say(en);
       }
       expect(said, word).toContain(en.help.commands[WORDS[word].usage]);
+    }
+  });
+
+  it('takes every size bound of its schemas from src/domain/limits.ts', () => {
+    for (const file of ['src/commands/table.ts', 'src/commands/command-schema.ts']) {
+      // A bare number as an upper bound (a quorum's share, `.max(1)`, is a rule, not a size).
+      expect(readFileSync(file, 'utf8').match(/\.max\(\s*(?!1\s*\))\d[\d_]*\s*\)/g), file).toBeNull();
     }
   });
 
