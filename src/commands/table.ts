@@ -28,6 +28,7 @@ import {
 import type { CommandOf } from './command.ts';
 import type { UsageKey } from './usage.ts';
 
+/** A consultation id as typed or sent (`t1` is T1); the form schema (command-schema.ts) reads it too. */
 export const id = z
   .string()
   .regex(/^[A-Za-z]{1,2}\d{1,6}$/)
