@@ -1,142 +1,10 @@
-/**
- * Every command, declared once: this schema validates the commands that arrive as data (buttons,
- * card actions, forms), and the `Command` type everything else uses is inferred from it, so the parser's
- * output, the router's cases and the schema cannot drift apart.
- */
+/** The commands that arrive as data (buttons, card actions, forms), validated; built from the table (table.ts). */
 import { z } from 'zod';
-import { ChannelRef, ConsultationKind, DelegationKind, Lang, Translations, UserId } from '../domain/model.ts';
-import {
-  MAX_CSV,
-  MAX_DEADLINE_TEXT,
-  MAX_OPTIONS,
-  MAX_PARTICIPANTS,
-  MAX_PROPOSALS,
-  MAX_REGION,
-  MAX_STATEMENTS,
-  MAX_TEXT,
-  MAX_USER_REF,
-} from '../domain/limits.ts';
+import { ChannelRef, ConsultationKind } from '../domain/model.ts';
+import { MAX_CSV, MAX_FORM_FIELD_NAME, MAX_FORM_VALUE, MAX_FORM_VALUES } from '../domain/limits.ts';
+import { COMMANDS, id } from './table.ts';
 
-const id = z
-  .string()
-  .regex(/^[A-Za-z]{1,2}\d{1,6}$/)
-  .transform((s) => s.toUpperCase());
-const text = z.string().trim().min(1).max(MAX_TEXT);
-const n = z.number().int().positive().max(MAX_PARTICIPANTS);
-const eligible = z.enum(['members', 'all']);
-
-/** The trailing words every launch accepts. */
-export const LaunchOptionsSchema = z.object({
-  deadline: z.string().max(MAX_DEADLINE_TEXT).optional(),
-  live: z.boolean().optional(),
-  eligible: eligible.optional(),
-  secret: z.boolean().optional(),
-  /** Share of eligible delegations that must answer (0..1). */
-  quorum: z.number().min(0).max(1).optional(),
-  /** Options each delegation may propose (default 3; 0: none). */
-  proposals: z.number().int().min(0).max(MAX_PROPOSALS).optional(),
-  /** The language of the channel posts (ballot, results); default the launcher's. */
-  lang: Lang.optional(),
-});
-const launch = LaunchOptionsSchema.shape;
-/** Index-aligned with `options`: each option's other languages. */
-const translations = z.array(Translations).max(MAX_OPTIONS).optional();
-
-export const CommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('help'), topic: z.string().max(40).optional() }),
-  /** `single`: one option is enough (a yes/no question such as "adopt the theme?"). */
-  z.object({
-    type: z.literal('theme'),
-    options: z.array(text).min(1).max(MAX_OPTIONS),
-    translations,
-    single: z.boolean().optional(),
-    ...launch,
-  }),
-  z.object({
-    type: z.literal('topics'),
-    options: z.array(text).min(2).max(MAX_OPTIONS),
-    translations,
-    select: n.optional(),
-    ...launch,
-  }),
-  /** From a closed consultation (`from`), or with its own title and options. */
-  z.object({
-    type: z.literal('survey'),
-    from: id.optional(),
-    title: text.optional(),
-    options: z.array(text).max(MAX_OPTIONS).optional(),
-    translations,
-    ...launch,
-  }),
-  z.object({
-    type: z.literal('feedback'),
-    workshop: text,
-    participants: n.optional(),
-    /** The participants by name (users); when given, only they may answer. */
-    invited: z.array(UserId).min(1).max(MAX_PARTICIPANTS).optional(),
-    statements: z.array(text).max(MAX_STATEMENTS).optional(),
-    ...launch,
-  }),
-  z.object({ type: z.literal('propose'), id, text }),
-  /** `choices` are option numbers; `combine` asks for "A + B" as one option (shortlists). */
-  z.object({
-    type: z.literal('vote'),
-    id,
-    choices: z.array(n).max(20),
-    combine: z.tuple([n, n]).optional(),
-    abstain: z.boolean().optional(),
-  }),
-  z.object({ type: z.literal('answer'), id, answers: z.array(z.number().int().min(0).max(5)).max(MAX_STATEMENTS) }),
-  z.object({ type: z.literal('share'), id }),
-  z.object({ type: z.literal('status'), id: id.optional() }),
-  z.object({ type: z.literal('results'), id }),
-  /** Without `confirm`, close and cancel only ask for confirmation. */
-  z.object({ type: z.literal('close'), id, confirm: z.boolean().optional() }),
-  z.object({ type: z.literal('extend'), id, deadline: z.string().min(1).max(MAX_DEADLINE_TEXT) }),
-  z.object({ type: z.literal('cancel'), id, confirm: z.boolean().optional() }),
-  z.object({ type: z.literal('remind'), id }),
-  z.object({ type: z.literal('export'), id }),
-  /** The results as a PDF for the secretariat: in the requester's language, or `all` three one after another. */
-  z.object({ type: z.literal('report'), id, all: z.boolean().optional() }),
-  /** Past themes and workshops from the public record, and the consultations closed here. */
-  z.object({ type: z.literal('history') }),
-  z.object({
-    type: z.literal('roster-add'),
-    user: z.string().max(MAX_USER_REF),
-    delegation: text,
-    kind: DelegationKind,
-    region: z.string().max(MAX_REGION).optional(),
-  }),
-  z.object({ type: z.literal('roster-remove'), user: z.string().max(MAX_USER_REF) }),
-  z.object({ type: z.literal('roster-list') }),
-  /** Lines of CSV (delegation,kind,region,user); without them, the form to paste them in. */
-  z.object({ type: z.literal('roster-import'), csv: z.string().max(MAX_CSV).optional() }),
-  z.object({ type: z.literal('roster-export') }),
-  z.object({ type: z.literal('lang'), lang: Lang }),
-  /** Open the form to propose an option (adapters show it as a modal or card form). */
-  z.object({ type: z.literal('propose-form'), id }),
-  /** Open the survey form (written survey or satisfaction survey). */
-  z.object({ type: z.literal('answer-form'), id }),
-  /** Moderation by the secretariat: withdraw a proposed option; fold option `from` into option `into`. */
-  z.object({ type: z.literal('withdraw'), id, option: n }),
-  z.object({ type: z.literal('merge'), id, into: n, from: n }),
-  /** The silence procedure: launch it, object (with an optional reason), withdraw the objection. */
-  z.object({
-    type: z.literal('silence'),
-    text,
-    deadline: z.string().max(MAX_DEADLINE_TEXT).optional(),
-    eligible: eligible.optional(),
-    lang: Lang.optional(),
-    /** Never allowed (objections are public): kept so a form that asks for it gets the reason. */
-    secret: z.boolean().optional(),
-  }),
-  z.object({ type: z.literal('object'), id, reason: z.string().trim().max(MAX_TEXT).optional() }),
-  z.object({ type: z.literal('withdraw-objection'), id }),
-  /** Open the objection form (reason optional). */
-  z.object({ type: z.literal('object-form'), id }),
-  /** Open the launch form of a kind (`theme` typed alone): every option of the typed command, as inputs. */
-  z.object({ type: z.literal('launch-form'), kind: ConsultationKind }),
-]);
+export const CommandSchema = z.discriminatedUnion('type', COMMANDS);
 
 const FormSubmitOne = z.object({
   action: z.discriminatedUnion('type', [
@@ -147,8 +15,8 @@ const FormSubmitOne = z.object({
     z.object({ type: z.literal('launch'), id: ConsultationKind, channel: ChannelRef.optional() }),
   ]),
   values: z.record(
-    z.string().max(50),
-    z.union([z.string().max(1000), z.array(z.string().max(1000)).max(50)]).optional(),
+    z.string().max(MAX_FORM_FIELD_NAME),
+    z.union([z.string().max(MAX_FORM_VALUE), z.array(z.string().max(MAX_FORM_VALUE)).max(MAX_FORM_VALUES)]).optional(),
   ),
 });
 

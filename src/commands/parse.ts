@@ -6,11 +6,22 @@ import { ConsultError, problem, type Problem } from '../errors.ts';
 import type { UsageKey } from './usage.ts';
 import { LANGS, type Lang, DelegationKind, type Translations } from '../domain/model.ts';
 import type { Command, LaunchOptions } from './command.ts';
+import { isWord, type Parsers, WORDS } from './table.ts';
 import { tokenize, type Token } from './tokenize.ts';
 import { parseUser } from './user-ref.ts';
 import { CSV_HEADER, normalizeEmail } from '../domain/roster-import.ts';
 
-import { MAX_OPTIONS, MAX_PROPOSALS, MAX_TEXT } from '../domain/limits.ts';
+import {
+  MAX_CHOICES,
+  MAX_HELP_TOPIC,
+  MAX_LIKERT,
+  MAX_OPTIONS,
+  MAX_PARTICIPANTS,
+  MAX_PROPOSALS,
+  MAX_STATEMENTS,
+  MAX_TEXT,
+} from '../domain/limits.ts';
+import { CommandSchema } from './command-schema.ts';
 
 class Words {
   private i = 0;
@@ -87,7 +98,7 @@ function text(w: Words, s: string): string {
 
 function positiveInt(w: Words, raw: string | undefined): number {
   const n = Number(raw);
-  if (!raw || !Number.isInteger(n) || n <= 0 || n > 100_000) w.fail(problem('badNumber', raw ?? ''));
+  if (!raw || !Number.isInteger(n) || n <= 0 || n > MAX_PARTICIPANTS) w.fail(problem('badNumber', raw ?? ''));
   return n;
 }
 
@@ -266,16 +277,18 @@ function choices(w: Words): { choices: number[]; combine?: [number, number]; abs
     const combo = /^(\d+)\+(\d+)$/.exec(part);
     if (combo) {
       if (result.combine) w.fail(problem('unexpected', part));
-      result.combine = [Number(combo[1]), Number(combo[2])];
+      result.combine = [positiveInt(w, combo[1]), positiveInt(w, combo[2])];
     } else {
       result.choices.push(positiveInt(w, part));
     }
   }
+  if (result.choices.length > MAX_CHOICES) w.fail(problem('tooManyChoices', MAX_CHOICES));
   return result;
 }
 
-const parsers: Record<string, (w: Words) => Command> = {
-  help: (w) => ({ type: 'help', topic: w.word() }),
+/** Each typed word's parser (one for each word of the table, making only the types it declares for that word). */
+const parsers: Parsers<Words> = {
+  help: (w) => ({ type: 'help', topic: w.word()?.slice(0, MAX_HELP_TOPIC) }),
   theme: (w) => {
     if (w.done()) return { type: 'launch-form', kind: 'theme' };
     requireQuotedOptions('theme', w, [...LAUNCH, 'single']);
@@ -331,9 +344,10 @@ const parsers: Record<string, (w: Words) => Command> = {
       .filter(Boolean)
       .map((a) => {
         const n = Number(a);
-        if (!Number.isInteger(n) || n < 0 || n > 5) w.fail(problem('badNumber', a));
+        if (!Number.isInteger(n) || n < 0 || n > MAX_LIKERT) w.fail(problem('badNumber', a));
         return n;
       });
+    if (answers.length > MAX_STATEMENTS) w.fail(problem('unexpected', answers.slice(MAX_STATEMENTS).join(' ')));
     return { type: 'answer', id, answers };
   },
   share: (w) => ({ type: 'share', id: w.id() }),
@@ -420,33 +434,6 @@ const parsers: Record<string, (w: Words) => Command> = {
   },
 };
 
-const USAGE: Record<string, UsageKey> = {
-  help: 'help',
-  theme: 'theme',
-  topics: 'topics',
-  survey: 'survey',
-  feedback: 'feedback',
-  propose: 'propose',
-  vote: 'vote',
-  answer: 'vote',
-  share: 'share',
-  status: 'status',
-  results: 'results',
-  close: 'manage',
-  cancel: 'manage',
-  remind: 'manage',
-  export: 'manage',
-  extend: 'manage',
-  lang: 'lang',
-  roster: 'roster',
-  report: 'report',
-  history: 'history',
-  withdraw: 'moderate',
-  merge: 'moderate',
-  silence: 'silence',
-  object: 'object',
-};
-
 const ROSTER_IMPORT = /^\s*roster\s+import\s*$/i;
 const CSV_HEADER_LINE = /^\s*"?delegation"?\s*,\s*"?kind"?\s*,/i;
 
@@ -478,8 +465,22 @@ export function parseCommand(input: string): Command {
   if (tokens.length === 0) return { type: 'help' };
   const head = tokens[0];
   const name = head.quoted ? '' : head.text.toLowerCase();
-  // Own keys only: `constructor` or `__proto__` are not commands, whatever Object.prototype holds.
-  const parser = Object.hasOwn(parsers, name) ? parsers[name] : undefined;
-  if (!parser) throw new ConsultError('parse', problem('unknownCommand', head.text));
-  return parser(new Words(tokens.slice(1), USAGE[name]));
+  if (!isWord(name)) throw new ConsultError('parse', problem('unknownCommand', head.text));
+  const usage = WORDS[name].usage;
+  return withinSchema(parsers[name](new Words(tokens.slice(1), usage)), usage);
+}
+
+/**
+ * What the parser makes is what the schema accepts (the same bounds as a click or a form): a value
+ * past a limit that a parser did not check itself is refused here, clearly, never passed on.
+ */
+function withinSchema(command: Command, usage: UsageKey): Command {
+  const checked = CommandSchema.safeParse(command);
+  if (checked.success) return command;
+  const issue = checked.error.issues[0];
+  const said =
+    issue.code === 'too_big' && issue.origin === 'string'
+      ? problem('tooLong', Number(issue.maximum))
+      : problem('unexpected', String(issue.path.reduce<unknown>((v, k) => (v as never)?.[k], command) ?? ''));
+  throw new ConsultError('parse', said, { usage });
 }

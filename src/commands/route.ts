@@ -1,5 +1,5 @@
 /** One command → one handler. The only place errors become replies in the user's language. */
-import type { Command } from './command.ts';
+import type { Command, CommandOf } from './command.ts';
 import type { Caller, Env } from './env.ts';
 import { reply } from './env.ts';
 import { launch } from './launch.ts';
@@ -19,64 +19,62 @@ import { errorText } from '../views/problem-text.ts';
 import type { FormSubmit } from '../views/card.ts';
 import type { OutboundMessage } from '../outbound.ts';
 
+/**
+ * Each command type's handler, typed from the table: a command type without a handler, or a handler that takes
+ * another type's command, does not compile. (`C` is a parameter so a test can add a type and see it fail.)
+ */
+export type Handlers<C extends { type: string } = Command> = {
+  [K in C['type']]: (
+    env: Env,
+    caller: Caller,
+    cmd: Extract<C, { type: K }>,
+  ) => OutboundMessage[] | Promise<OutboundMessage[]>;
+};
+
+export const handlers: Handlers = {
+  help,
+  theme: launch,
+  topics: launch,
+  survey: launch,
+  feedback: launch,
+  vote: (env, caller, cmd) =>
+    vote(env, caller, cmd.id, { choices: cmd.choices, combine: cmd.combine, abstain: cmd.abstain }),
+  answer: (env, caller, cmd) => answer(env, caller, cmd.id, cmd.answers),
+  propose: (env, caller, cmd) => propose(env, caller, cmd.id, cmd.text),
+  'propose-form': openForm,
+  'answer-form': openForm,
+  share: (env, caller, cmd) => share(env, caller, cmd.id),
+  status: (env, caller, cmd) => status(env, caller, cmd.id),
+  results: (env, caller, cmd) => results(env, caller, cmd.id),
+  close: (env, caller, cmd) => manage(env, caller, cmd.type, cmd.id, undefined, cmd.confirm === true),
+  cancel: (env, caller, cmd) => manage(env, caller, cmd.type, cmd.id, undefined, cmd.confirm === true),
+  remind: (env, caller, cmd) => manage(env, caller, cmd.type, cmd.id),
+  export: (env, caller, cmd) => manage(env, caller, cmd.type, cmd.id),
+  extend: (env, caller, cmd) => manage(env, caller, 'extend', cmd.id, cmd.deadline),
+  withdraw: moderate,
+  merge: moderate,
+  silence: launchSilence,
+  object: objection,
+  'withdraw-objection': objection,
+  'object-form': objection,
+  'roster-add': roster,
+  'roster-remove': roster,
+  'roster-list': roster,
+  'roster-import': (env, caller, cmd) => rosterImport(env, caller, cmd.csv),
+  'roster-export': rosterExport,
+  lang: (env, caller, cmd) => setLang(env, caller, cmd.lang),
+  report: (env, caller, cmd) => report(env, caller, cmd.id, cmd.all ?? false),
+  history,
+  'launch-form': (env, caller, cmd) => openLaunchForm(env, caller, cmd.kind),
+};
+
 export async function runCommand(env: Env, caller: Caller, cmd: Command): Promise<OutboundMessage[]> {
-  switch (cmd.type) {
-    case 'help':
-      return help(env, caller);
-    case 'theme':
-    case 'topics':
-    case 'survey':
-    case 'feedback':
-      return launch(env, caller, cmd);
-    case 'vote':
-      return vote(env, caller, cmd.id, { choices: cmd.choices, combine: cmd.combine, abstain: cmd.abstain });
-    case 'answer':
-      return answer(env, caller, cmd.id, cmd.answers);
-    case 'propose':
-      return propose(env, caller, cmd.id, cmd.text);
-    case 'propose-form':
-    case 'answer-form':
-      return openForm(env, caller, cmd);
-    case 'share':
-      return share(env, caller, cmd.id);
-    case 'status':
-      return status(env, caller, cmd.id);
-    case 'results':
-      return results(env, caller, cmd.id);
-    case 'close':
-    case 'cancel':
-      return manage(env, caller, cmd.type, cmd.id, undefined, cmd.confirm === true);
-    case 'remind':
-    case 'export':
-      return manage(env, caller, cmd.type, cmd.id);
-    case 'withdraw':
-    case 'merge':
-      return moderate(env, caller, cmd);
-    case 'silence':
-      return launchSilence(env, caller, cmd);
-    case 'object':
-    case 'withdraw-objection':
-    case 'object-form':
-      return objection(env, caller, cmd);
-    case 'extend':
-      return manage(env, caller, 'extend', cmd.id, cmd.deadline);
-    case 'roster-add':
-    case 'roster-remove':
-    case 'roster-list':
-      return roster(env, caller, cmd);
-    case 'roster-import':
-      return rosterImport(env, caller, cmd.csv);
-    case 'roster-export':
-      return rosterExport(env, caller);
-    case 'lang':
-      return setLang(env, caller, cmd.lang);
-    case 'report':
-      return report(env, caller, cmd.id, cmd.all ?? false);
-    case 'history':
-      return history(env, caller);
-    case 'launch-form':
-      return openLaunchForm(env, caller, cmd.kind);
-  }
+  return dispatch(env, caller, cmd.type, cmd);
+}
+
+/** Generic in the type, so `handlers[type]` is known to take this type's command (TypeScript's correlated unions). */
+function dispatch<K extends Command['type']>(env: Env, caller: Caller, type: K, cmd: CommandOf<K>) {
+  return handlers[type](env, caller, cmd);
 }
 
 export function runForm(env: Env, caller: Caller, submit: FormSubmit): Promise<OutboundMessage[]> {

@@ -24,7 +24,7 @@ import { noticeAdded, requireProposalSlot } from '../domain/proposals.ts';
 import { objection } from './silence.ts';
 import type { Card, FormSubmit } from '../views/card.ts';
 import { optionText } from '../views/option-text.ts';
-import { MAX_TEXT } from '../domain/limits.ts';
+import { MAX_LIKERT, MAX_TEXT } from '../domain/limits.ts';
 import type { OutboundMessage } from '../outbound.ts';
 import { rosterImport } from './roster-io.ts';
 import { submitLaunchForm } from './launch-form.ts';
@@ -198,7 +198,7 @@ export async function submitForm(env: Env, caller: Caller, submit: FormSubmit): 
       const c = requireConsultation(env, action.id);
       const answers = (c.statements ?? []).map((_, i) => {
         const raw = list(values[`s${i + 1}`])[0];
-        return raw ? Math.min(5, num(raw)) : 0;
+        return raw ? Math.min(MAX_LIKERT, num(raw)) : 0;
       });
       return answer(env, caller, action.id, answers);
     }

@@ -21,3 +21,13 @@ export const MAX_DEADLINE_TEXT = 40;
 export const MAX_USER_REF = 200;
 /** A region as typed in `roster add`. */
 export const MAX_REGION = 100;
+/** Option numbers in one vote (a shortlist's picks), typed or sent by a button. */
+export const MAX_CHOICES = 20;
+/** The topic after `help` (one word). */
+export const MAX_HELP_TOPIC = 40;
+/** A satisfaction survey's answer: 1 (strongly disagree) to 5 (strongly agree); 0 is no answer. */
+export const MAX_LIKERT = 5;
+/** A submitted form: a field's name, a field's value (an option and its translations fit), values of one field. */
+export const MAX_FORM_FIELD_NAME = 50;
+export const MAX_FORM_VALUE = 1000;
+export const MAX_FORM_VALUES = 50;

@@ -3,7 +3,7 @@
  * validating what the store loads from disk.
  */
 import { z } from 'zod';
-import { MAX_PROPOSALS, MAX_TEXT } from './limits.ts';
+import { MAX_LIKERT, MAX_PROPOSALS, MAX_TEXT } from './limits.ts';
 
 /**
  * A record keyed by ids that come from outside (delegations, users, adapters' keys), as a
@@ -115,7 +115,7 @@ export type Option = z.infer<typeof Option>;
 const Ballot = z.object({
   choices: z.array(z.number().int().positive()),
   /** Satisfaction surveys: one Likert value (1 strongly disagree … 5 strongly agree) per statement, 0 = no answer. */
-  answers: z.array(z.number().int().min(0).max(5)).optional(),
+  answers: z.array(z.number().int().min(0).max(MAX_LIKERT)).optional(),
   at: z.string().optional(),
   by: UserId.optional(),
   platform: Platform.optional(),

@@ -9,7 +9,7 @@
 import type { Consultation } from './model.ts';
 
 /** How long an applied click is remembered: Slack's signatures are valid 5 minutes; a margin for clock skew. */
-export const REPLAY_WINDOW_MS = 6 * 60_000;
+const REPLAY_WINDOW_MS = 6 * 60_000;
 /** Secret ballots log their time to the minute (secrecy.ts coarseTime): look back one minute more. */
 const COARSE_MS = 60_000;
 

@@ -1,6 +1,7 @@
-/** The help card: what everyone can do, and what the secretariat can do. */
+/** The help card: what everyone and what only the secretariat can do (the lines, in order: HELP in table.ts). */
 import type { Card } from './card.ts';
 import type { Catalog } from '../i18n/en.ts';
+import { HELP } from '../commands/table.ts';
 
 /** `howToCall`: one line per mounted platform, supplied by its adapter, saying how to reach the bot there. */
 export function helpCard(t: Catalog, secretariat: boolean, howToCall: readonly string[] = []): Card {
@@ -12,7 +13,7 @@ export function helpCard(t: Catalog, secretariat: boolean, howToCall: readonly s
       fields: [
         {
           label: t.help.everyone,
-          value: [c.help, c.vote, c.propose, c.object, c.status, c.results, c.history, c.share, c.lang].join('\n'),
+          value: HELP.everyone.map((key) => c[key]).join('\n'),
         },
       ],
     },
@@ -23,18 +24,7 @@ export function helpCard(t: Catalog, secretariat: boolean, howToCall: readonly s
       fields: [
         {
           label: t.help.secretariatOnly,
-          value: [
-            c.theme,
-            c.topics,
-            c.survey,
-            c.languages,
-            c.feedback,
-            c.silence,
-            c.manage,
-            c.moderate,
-            c.report,
-            c.roster,
-          ].join('\n'),
+          value: HELP.secretariat.map((key) => c[key]).join('\n'),
         },
       ],
     });
