@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCommand } from '../../src/commands/parse.ts';
 import { CommandSchema } from '../../src/commands/command-schema.ts';
-import { MAX_OPTIONS, MAX_TEXT } from '../../src/domain/limits.ts';
+import { MAX_CHOICES, MAX_OPTIONS, MAX_REGION, MAX_TEXT } from '../../src/domain/limits.ts';
 import type { ConsultError } from '../../src/errors.ts';
 import { en } from '../../src/i18n/en.ts';
 import { errorText } from '../../src/views/problem-text.ts';
@@ -81,6 +81,25 @@ describe('commands declared once', () => {
       CommandSchema.safeParse({ type: 'topics', options: Array.from({ length: MAX_OPTIONS + 1 }, (_, i) => `O${i}`) })
         .success,
     ).toBe(false);
+  });
+
+  it.each([
+    ['feedback "Workshop" participants 5000', '"5000" is not a number'],
+    ['vote T1 5000', '"5000" is not a number'],
+    ['vote T1 1+5000', '"5000" is not a number'],
+    [`vote T1 ${Array.from({ length: MAX_CHOICES + 1 }, (_, i) => i + 1).join(',')}`, `at most ${MAX_CHOICES}`],
+    ['answer F1 6', '"6" is not a number'],
+    [`roster add slack:U1 "Mexico" member "${'r'.repeat(MAX_REGION + 1)}"`, `at most ${MAX_REGION} characters`],
+  ])('typed past a limit, %s is refused with the usage line, as a click or a form would be', (typed, expected) => {
+    let said = '';
+    try {
+      const command = parseCommand(typed);
+      said = `parsed: ${JSON.stringify(command)}`;
+    } catch (err) {
+      said = errorText({ t: en, lang: 'en', zone: 'Europe/Zurich' }, err as ConsultError);
+    }
+    expect(said).toContain(expected);
+    expect(said).toContain('Write it like'); // the command's usage follows the problem
   });
 
   it('no file restates a limit as a number: they are imported from src/domain/limits.ts', async () => {
