@@ -187,5 +187,8 @@ describe('Slack: request authenticity', () => {
     expect(guard.size).toBe(1);
     for (const s of ['c', 'd', 'e', 'f']) guard.firstTime(`v0=${s}`, now / 1000);
     expect(guard.size).toBeLessThanOrEqual(3);
+    // At the cap the oldest go first; the latest are still refused when sent again.
+    expect(guard.firstTime('v0=f', now / 1000)).toBe(false);
+    expect(guard.firstTime('v0=e', now / 1000)).toBe(false);
   });
 });
