@@ -3,7 +3,7 @@
  * signature window, even after a restart) changes nothing. Each vote's audit entry names the click
  * that cast it (`click`); the trail is append-only, so remembering costs one field of a line
  * written anyway, where a list in the consultation file made every later write of a burst longer.
- * The index of recent clicks lives in memory and is rebuilt from the trail's tail when the trail
+ * The index of recent clicks lives in memory and is rebuilt from the trail when the trail
  * is a new array (after a load, or a failed write that restored the file).
  */
 import type { Consultation } from './model.ts';
