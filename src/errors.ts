@@ -109,6 +109,7 @@ export interface Problems {
   unclosedQuote: [];
   unexpected: [word: string];
   badNumber: [word: string];
+  numberTooLarge: [word: string, max: number];
   badLang: [];
   translationFirst: [tag: string];
   translationTwice: [lang: string, option: string];

@@ -7,7 +7,6 @@
  * (`response_action: errors`).
  */
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import type { Command } from '../../src/commands/command.ts';
 import { MAX_OPTIONS, MAX_TEXT } from '../../src/domain/limits.ts';
 import { LANGS, type Lang } from '../../src/domain/model.ts';
 import { VIEW } from './action-ids.ts';

@@ -98,7 +98,8 @@ function text(w: Words, s: string): string {
 
 function positiveInt(w: Words, raw: string | undefined): number {
   const n = Number(raw);
-  if (!raw || !Number.isInteger(n) || n <= 0 || n > MAX_PARTICIPANTS) w.fail(problem('badNumber', raw ?? ''));
+  if (!raw || !Number.isInteger(n) || n <= 0) w.fail(problem('badNumber', raw ?? ''));
+  if (n > MAX_PARTICIPANTS) w.fail(problem('numberTooLarge', raw, MAX_PARTICIPANTS));
   return n;
 }
 

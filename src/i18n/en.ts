@@ -516,6 +516,7 @@ export const en = {
     unclosedQuote: 'A quote is not closed.',
     unexpected: (word: string) => `I did not understand "${word}".`,
     badNumber: (word: string) => `"${word}" is not a number.`,
+    numberTooLarge: (word: string, max: number) => `"${word}" is too large: at most ${max} here.`,
     badLang: 'Choose en, fr or es.',
     translationFirst: (tag: string) =>
       `${tag} translates an option: write it right after that option, e.g. "Return migration" fr:"Migration de retour".`,

@@ -547,6 +547,7 @@ export const es: Catalog = {
     unclosedQuote: 'Hay unas comillas sin cerrar.',
     unexpected: (word: string) => `No he entendido "${word}".`,
     badNumber: (word: string) => `"${word}" no es un número.`,
+    numberTooLarge: (word: string, max: number) => `"${word}" es demasiado grande: como máximo ${max} aquí.`,
     badLang: 'Elija en, fr o es.',
     translationFirst: (tag: string) =>
       `${tag} traduce una opción: escríbalo justo después de esa opción, p. ej., "Return migration" fr:"Migration de retour".`,

@@ -558,6 +558,7 @@ export const fr: Catalog = {
     unclosedQuote: 'Des guillemets ne sont pas fermés.',
     unexpected: (word: string) => `Je n'ai pas compris « ${word} ».`,
     badNumber: (word: string) => `« ${word} » n'est pas un nombre.`,
+    numberTooLarge: (word: string, max: number) => `« ${word} » est trop grand : ${max} au plus ici.`,
     badLang: 'Choisissez en, fr ou es.',
     translationFirst: (tag: string) =>
       `${tag} traduit une option : écrivez-le juste après cette option, p. ex. "Return migration" fr:"Migration de retour".`,

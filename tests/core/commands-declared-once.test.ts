@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCommand } from '../../src/commands/parse.ts';
 import { CommandSchema } from '../../src/commands/command-schema.ts';
-import { MAX_CHOICES, MAX_OPTIONS, MAX_REGION, MAX_TEXT } from '../../src/domain/limits.ts';
+import { MAX_CHOICES, MAX_OPTIONS, MAX_PARTICIPANTS, MAX_REGION, MAX_TEXT } from '../../src/domain/limits.ts';
 import type { ConsultError } from '../../src/errors.ts';
 import { en } from '../../src/i18n/en.ts';
 import { errorText } from '../../src/views/problem-text.ts';
@@ -84,9 +84,9 @@ describe('commands declared once', () => {
   });
 
   it.each([
-    ['feedback "Workshop" participants 5000', '"5000" is not a number'],
-    ['vote T1 5000', '"5000" is not a number'],
-    ['vote T1 1+5000', '"5000" is not a number'],
+    ['feedback "Workshop" participants 5000', `"5000" is too large: at most ${MAX_PARTICIPANTS} here`],
+    ['vote T1 5000', `"5000" is too large: at most ${MAX_PARTICIPANTS} here`],
+    ['vote T1 1+5000', `"5000" is too large: at most ${MAX_PARTICIPANTS} here`],
     [`vote T1 ${Array.from({ length: MAX_CHOICES + 1 }, (_, i) => i + 1).join(',')}`, `at most ${MAX_CHOICES}`],
     ['answer F1 6', '"6" is not a number'],
     [`roster add slack:U1 "Mexico" member "${'r'.repeat(MAX_REGION + 1)}"`, `at most ${MAX_REGION} characters`],

@@ -84,6 +84,7 @@ const SAMPLES: { [K in ProblemKey]: Problems[K] } = {
   unclosedQuote: [],
   unexpected: ['select'],
   badNumber: ['x'],
+  numberTooLarge: ['5000', 1000],
   badLang: [],
   translationFirst: ['fr:"Retour"'],
   translationTwice: ['fr', 'Return'],
