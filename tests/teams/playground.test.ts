@@ -161,7 +161,7 @@ async function seen(text: string, timeout = 30_000): Promise<void> {
 }
 
 describe.skipIf(Boolean(why))('a session in the Microsoft 365 Agents Playground', () => {
-  it('help, launch, vote, the confirmation 3 s after the tap, close, results', async (ctx) => {
+  it('help, two mistakes answered, launch, vote, the confirmation 3 s after the tap, close, results', async (ctx) => {
     if (startFailure) ctx.skip();
     await say('help');
     await seen(en.help.title);
@@ -170,6 +170,13 @@ describe.skipIf(Boolean(why))('a session in the Microsoft 365 Agents Playground'
 
     await say(`roster add teams:${USER} "Mexico" member "Americas"`);
     await seen('Mexico');
+    // Mistakes are answered in words, with how to write the command (the error model's texts, chosen at the edge).
+    await say('vote');
+    await seen(en.problems.missingId);
+    await seen(en.help.commands.vote);
+    await say('vote T9 1');
+    await seen(en.problems.unknownId('T9'));
+    await shot('1-errors');
     // Launched from the form that `theme` alone opens.
     const form = en.launchForm;
     await say('theme');
