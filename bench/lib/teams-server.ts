@@ -13,6 +13,7 @@ import { createTeamsAdapter } from '../../adapters/teams/create-teams-adapter.ts
 import { createConsult } from '../../src/consult.ts';
 import { createFileStore } from '../../src/store/file-store.ts';
 import { createHttpServer } from '../../src/server.ts';
+import { publicCloudWithKeysAt } from '../../tests/teams/support/auth-settings.ts';
 
 const env = process.env;
 const appId = env.TEAMS_APP_ID!;
@@ -46,15 +47,7 @@ try {
       MICROSOFT_APP_TENANT_ID: env.TEAMS_TENANT,
       TEAMS_SERVICE_URLS: env.TEAMS_SERVICE_URL,
     },
-    authSettings: {
-      ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
-      ToChannelFromBotOAuthScope: 'https://api.botframework.com',
-      ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
-      OAuthUrl: 'https://api.botframework.com',
-      CallerId: 'urn:botframework:azure',
-      ToBotFromChannelOpenIdMetadataUrl: env.TEAMS_OPENID_URL!,
-      ToBotFromEmulatorOpenIdMetadataUrl: env.TEAMS_OPENID_URL!,
-    },
+    authSettings: publicCloudWithKeysAt(env.TEAMS_OPENID_URL!),
   });
   const port = await server.listen(0, '127.0.0.1');
   consult.start();

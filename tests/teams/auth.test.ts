@@ -10,6 +10,7 @@ import { teamsActivity } from '../fixtures/teams/activities.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { startConnectorRecorder, type ConnectorRecorder } from './support/connector-recorder.ts';
 import { startTokenIssuer, type TokenIssuer } from './support/token-issuer.ts';
+import { publicCloudWithKeysAt } from './support/auth-settings.ts';
 
 const APP_ID = '9e1b6d40-0c5f-4b8e-a0f4-3c2d1e0f9a11';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -59,15 +60,7 @@ describe('with an app id configured', () => {
         TEAMS_SERVICE_URLS: `https://smba.trafficmanager.net/,${recorder.serviceUrl}`,
       },
       // The public cloud's settings, with the signing keys served locally (the SDK wants all of them once one is set).
-      authSettings: {
-        ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
-        ToChannelFromBotOAuthScope: 'https://api.botframework.com',
-        ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
-        OAuthUrl: 'https://api.botframework.com',
-        CallerId: 'urn:botframework:azure',
-        ToBotFromChannelOpenIdMetadataUrl: issuer.metadataUrl,
-        ToBotFromEmulatorOpenIdMetadataUrl: issuer.metadataUrl,
-      },
+      authSettings: publicCloudWithKeysAt(issuer.metadataUrl),
     });
   });
   afterAll(async () => {

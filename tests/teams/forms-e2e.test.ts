@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { teamsActivity } from '../fixtures/teams/activities.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import { channelVars, sayInChannel, startHarness, type Harness } from './support/harness.ts';
 import { actionsOf, cardOf, textsOf, walk } from './support/cards.ts';
 import { adaptiveCardErrors } from './support/adaptive-card-schema.ts';
 
@@ -17,15 +17,8 @@ const fr1 = { userId: '29:1fr-claire', userName: 'Claire (France)', locale: 'fr-
 const TOPICS = ['Diasporas as agents for development', 'Migration and health', 'Protecting migrants during crises'];
 
 let h: Harness;
-const vars = () => ({
-  serviceUrl: h.recorder.serviceUrl,
-  tenantId: 't',
-  botId: '28:bot',
-  channelId: CHANNEL,
-  teamId: CHANNEL,
-});
-const say = (who: object, text: string) =>
-  h.post(teamsActivity('message-channel-mention', { ...vars(), ...who, text }));
+const vars = () => channelVars(h, CHANNEL);
+const say = (who: object, text: string) => sayInChannel(h, CHANNEL, who, text);
 const ballotOf = (id: string) => {
   const call = h.recorder.calls
     .filter((c) => c.method === 'POST' && c.conversation === CHANNEL)

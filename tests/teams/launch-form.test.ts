@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamsActivity } from '../fixtures/teams/activities.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import { channelVars, sayInChannel, startHarness, type Harness } from './support/harness.ts';
 import { actionsOf, cardOf, textsOf, walk } from './support/cards.ts';
 import { adaptiveCardErrors } from './support/adaptive-card-schema.ts';
 
@@ -14,15 +14,8 @@ const sec = { userId: '29:1sec', userName: 'Secretariat' };
 const mx1 = { userId: '29:1mx-ana', userName: 'Ana (Mexico)' };
 
 let h: Harness;
-const vars = () => ({
-  serviceUrl: h.recorder.serviceUrl,
-  tenantId: 't',
-  botId: '28:bot',
-  channelId: CHANNEL,
-  teamId: CHANNEL,
-});
-const say = (who: object, text: string) =>
-  h.post(teamsActivity('message-channel-mention', { ...vars(), ...who, text }));
+const vars = () => channelVars(h, CHANNEL);
+const say = (who: object, text: string) => sayInChannel(h, CHANNEL, who, text);
 
 /** The last card the bot sent (answers asked for in a channel reach the asker's personal chat). */
 const lastCard = () => {

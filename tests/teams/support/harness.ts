@@ -16,6 +16,7 @@ import {
   type TeamsConfig,
 } from '../../../adapters/teams/create-teams-adapter.ts';
 import { startConnectorRecorder, type ConnectorRecorder } from './connector-recorder.ts';
+import { teamsActivity } from '../../fixtures/teams/activities.ts';
 
 export interface Harness {
   consult: Consult;
@@ -124,3 +125,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
 }
+
+/** What a channel activity of the test tenant carries, for `teamsActivity` (fixtures/teams/activities.ts). */
+export const channelVars = (h: Harness, channel: string) => ({
+  serviceUrl: h.recorder.serviceUrl,
+  tenantId: 't',
+  botId: '28:bot',
+  channelId: channel,
+  teamId: channel,
+});
+
+/** `who` mentions the bot in `channel` with `text`. */
+export const sayInChannel = (h: Harness, channel: string, who: object, text: string) =>
+  h.post(teamsActivity('message-channel-mention', { ...channelVars(h, channel), ...who, text }));
