@@ -100,7 +100,8 @@ export async function screenshotCard(card: Locator, path: string): Promise<void>
       await card.screenshot({ path });
       return;
     } catch (err) {
-      if (attempt >= 5 || !/not attached|detached/i.test(String(err))) throw err;
+      // Replaced mid-screenshot, playwright says "detached", or "not visible" when the old node was already gone.
+      if (attempt >= 5 || !/not attached|detached|not visible/i.test(String(err))) throw err;
     }
   }
 }
