@@ -59,11 +59,45 @@ export interface HttpServer {
   readonly server: http.Server;
 }
 
-const limits = new WeakMap<IncomingMessage, number>();
+/** What the server's caps count now: requests still being received, and the bytes they declared. */
+interface Load {
+  unfinished: number;
+  reserved: number;
+  warnedFull: boolean;
+}
+
+/**
+ * A request's route limit, and its share of the caps until its body is in, its answer is out or its
+ * client gave up. A prototype method, not a closure per request: this runs before every ack.
+ */
+class Admitted {
+  private held: boolean;
+  constructor(
+    readonly bodyLimit: number,
+    private readonly load?: Load,
+    private readonly bytes = 0,
+  ) {
+    this.held = load !== undefined;
+  }
+  release(): void {
+    if (!this.held || !this.load) return;
+    this.held = false;
+    this.load.unfinished--;
+    this.load.reserved -= this.bytes;
+    if (this.load.unfinished === 0) this.load.warnedFull = false;
+  }
+}
+
+const admitted = new WeakMap<IncomingMessage, Admitted>();
+
+/** Listener on the request ('end', 'close') and on its response ('close'). */
+function releaseShare(this: IncomingMessage | ServerResponse): void {
+  admitted.get('req' in this ? this.req : this)?.release();
+}
 
 /** The body limit of the route that received `req`. */
 export function bodyLimitOf(req: IncomingMessage): number {
-  return limits.get(req) ?? DEFAULT_BODY_LIMIT;
+  return admitted.get(req)?.bodyLimit ?? DEFAULT_BODY_LIMIT;
 }
 
 /**
@@ -89,9 +123,7 @@ export function createHttpServer(
 ): HttpServer {
   const cfg = { ...DEFAULT_LIMITS, ...overrides };
   const routes: Route[] = [];
-  let unfinished = 0;
-  let reserved = 0;
-  let warnedFull = false;
+  const load: Load = { unfinished: 0, reserved: 0, warnedFull: false };
 
   const server = http.createServer(
     {
@@ -108,31 +140,23 @@ export function createHttpServer(
       if (!route) return refuse(res, 404, 'Not found');
       const bytes = declaredLength(req, route.bodyLimit);
       if (!Number.isFinite(bytes) || bytes > route.bodyLimit) return refuse(res, 413, 'Request body too large');
-      if (!route.uncapped) {
-        if (unfinished >= cfg.maxUnfinished || reserved + bytes > cfg.bodyBudget) {
-          if (!warnedFull)
+      if (route.uncapped) admitted.set(req, new Admitted(route.bodyLimit));
+      else {
+        if (load.unfinished >= cfg.maxUnfinished || load.reserved + bytes > cfg.bodyBudget) {
+          if (!load.warnedFull)
             log(
-              `http: at the cap of requests being received (${unfinished}, ${Math.round(reserved / 1000)} kB); answering 503 until they finish`,
+              `http: at the cap of requests being received (${load.unfinished}, ${Math.round(load.reserved / 1000)} kB); answering 503 until they finish`,
             );
-          warnedFull = true;
+          load.warnedFull = true;
           return refuse(res, 503, 'Busy, try again shortly', { 'retry-after': '1' });
         }
-        // Until the body is in (or the answer is out, or the client gave up), the request holds its share.
-        unfinished++;
-        reserved += bytes;
-        let held = true;
-        const release = () => {
-          if (!held) return;
-          held = false;
-          unfinished--;
-          reserved -= bytes;
-          if (unfinished === 0) warnedFull = false;
-        };
-        req.once('end', release);
-        req.once('close', release);
-        res.once('close', release);
+        load.unfinished++;
+        load.reserved += bytes;
+        admitted.set(req, new Admitted(route.bodyLimit, load, bytes));
+        req.once('end', releaseShare);
+        req.once('close', releaseShare);
+        res.once('close', releaseShare);
       }
-      limits.set(req, route.bodyLimit);
       Promise.resolve(route.handler(req, res)).catch((err: unknown) => {
         const status = (err as { status?: number }).status;
         if (status === 413) return refuse(res, 413, 'Request body too large');
@@ -146,7 +170,7 @@ export function createHttpServer(
   return {
     server,
     get unfinished() {
-      return unfinished;
+      return load.unfinished;
     },
     route(method, path, handler, options = {}) {
       const prefix = path.endsWith('/*');
