@@ -5,14 +5,14 @@
  * prompt answer to requests no listener acknowledges. Button clicks (votes) bypass Bolt: they
  * are acknowledged as soon as they are authentic and handed to the adapter's own handler.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse as parseQuery } from 'node:querystring';
 import { type App, HTTPModuleFunctions as http, HTTPResponseAck, type Logger, type Receiver } from '@slack/bolt';
 import { readRawBody } from '../shared/body.ts';
 import { bodyLimitOf, refuse } from '../../src/server.ts';
 import { createLogOnce } from './log-once.ts';
 import { routingProblem } from './payloads.ts';
+import { FORM, parseBody, parseClick } from './request-body.ts';
 import type { WorkspaceGuard } from './workspace.ts';
 import type { ReplayGuard } from './replay-guard.ts';
 import type { AfterAck } from './after-ack.ts';
@@ -51,7 +51,7 @@ function headerProblem(signature: unknown, timestampHeader: unknown, nowMs: numb
  * includes the secret or the body.
  */
 function signatureProblem(
-  secret: string,
+  secret: KeyObject,
   body: Buffer,
   signature: unknown,
   timestampHeader: unknown,
@@ -71,7 +71,6 @@ function signatureProblem(
 /** Slack's unsigned TLS check (`ssl_check=1&token=…`) is a few dozen bytes: an unsigned body may be read up to this. */
 const SSL_CHECK_MAX_BYTES = 512;
 
-const FORM = 'application/x-www-form-urlencoded';
 /** `payload={"type":"block_actions"`, form-encoded: how Slack's click payloads begin. */
 const CLICK_BYTES = Buffer.from(`payload=${encodeURIComponent('{"type":"block_actions"')}`);
 
@@ -80,28 +79,6 @@ const startsWith = (body: Buffer, prefix: Buffer) =>
 
 const errorLine = (error: unknown) =>
   error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : 'unknown error';
-
-type Parsed = { ok: true; body: Record<string, unknown>; sslCheck: boolean } | { ok: false; reason: string };
-
-/** Form bodies carry interactions as a JSON `payload` field; commands as plain fields; events are JSON. */
-function parseBody(raw: string, contentType: string | undefined): Parsed {
-  try {
-    let body: unknown;
-    let sslCheck = false;
-    if (contentType?.startsWith('application/x-www-form-urlencoded')) {
-      const fields = parseQuery(raw);
-      sslCheck = fields.ssl_check === '1';
-      body = typeof fields.payload === 'string' ? JSON.parse(fields.payload) : fields;
-    } else {
-      body = JSON.parse(raw);
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body))
-      return { ok: false, reason: 'not a JSON object' };
-    return { ok: true, body: body as Record<string, unknown>, sslCheck };
-  } catch (err) {
-    return { ok: false, reason: (err as Error).name };
-  }
-}
 
 export class SlackHttpReceiver implements Receiver {
   private app?: App;
@@ -112,9 +89,12 @@ export class SlackHttpReceiver implements Receiver {
   workspace?: WorkspaceGuard;
 
   private readonly warnOnce: (key: string, line: string) => void;
+  /** The signing secret as a key object, prepared once rather than at every request. */
+  private readonly key: KeyObject;
 
   constructor(private readonly opts: SlackReceiverOptions) {
     this.warnOnce = createLogOnce((line) => opts.logger.warn(line));
+    this.key = createSecretKey(Buffer.from(opts.signingSecret, 'utf8'));
   }
 
   init(app: App): void {
@@ -156,9 +136,9 @@ export class SlackHttpReceiver implements Receiver {
     } catch (err) {
       return refuse(res, (err as { status?: number }).status === 413 ? 413 : 400, '');
     }
-    const buffered = Object.assign(req, { rawBody });
     if (this.blockActions && startsWith(rawBody, CLICK_BYTES) && req.headers['content-type']?.startsWith(FORM))
       return this.click(rawBody, req, res);
+    const buffered = Object.assign(req, { rawBody });
     const raw = rawBody.toString('utf8');
     const parsed = parseBody(raw, req.headers['content-type']);
     // Slack checks TLS with an unsigned `ssl_check=1`; answer it and process nothing.
@@ -236,7 +216,7 @@ export class SlackHttpReceiver implements Receiver {
     await this.track(
       (async () => {
         await this.opts.afterAck.turn(); // the next requests' acks first
-        const parsed = parseBody(rawBody.toString('utf8'), FORM);
+        const parsed = parseClick(rawBody);
         if (!parsed.ok) return logger.warn(`Slack request ignored: malformed body (${parsed.reason}).`);
         if (this.workspace && !this.workspace.allows(parsed.body)) return;
         await this.handleClick(parsed.body);
@@ -255,7 +235,7 @@ export class SlackHttpReceiver implements Receiver {
   private authentic(raw: Buffer, req: IncomingMessage): boolean {
     const signature = req.headers['x-slack-signature'];
     const timestamp = req.headers['x-slack-request-timestamp'];
-    const problem = signatureProblem(this.opts.signingSecret, raw, signature, timestamp, this.opts.now());
+    const problem = signatureProblem(this.key, raw, signature, timestamp, this.opts.now());
     if (problem) {
       this.refused(problem);
       return false;
