@@ -1,51 +1,50 @@
 /**
  * Slack waits 3 seconds at most for an acknowledgement, and a burst of clicks arrives at once.
- * Work that follows an ack advances one step per turn of the event loop, and only on a turn whose
- * network poll brought no new request: a burst is read and acknowledged whole before its votes are
- * processed, rather than each ack waiting behind the votes processed between two polls. A steady
- * stream of requests cannot starve the work: after `maxDeferMs` of waiting a step runs anyway.
+ * Work that follows an ack waits until the network has been quiet for `quietMs` (a burst is read
+ * and acknowledged whole before its votes are processed, rather than each ack waiting behind votes
+ * processed in the gaps of the burst), then advances one step per turn of the event loop, so a
+ * request arriving meanwhile is read before the next step. While it waits the event loop sleeps in
+ * its poll instead of spinning. A steady stream cannot starve the work: a step that has waited
+ * `maxDeferMs` runs anyway.
  */
 export interface AfterAck {
-  /** Resolves on a later turn of the event loop, after the network has been polled, in call order. */
+  /** Resolves on a later turn of the event loop, once the network is quiet, in call order. */
   turn(): Promise<void>;
-  /** A request arrived: the work waits for a poll that brings none. */
+  /** A request arrived: the work waits for a quiet moment. */
   arrived(): void;
 }
 
-export function createAfterAck(opts: { now?: () => number; maxDeferMs?: number } = {}): AfterAck {
+export function createAfterAck(opts: { now?: () => number; quietMs?: number; maxDeferMs?: number } = {}): AfterAck {
   const now = opts.now ?? (() => performance.now());
-  const maxDeferMs = opts.maxDeferMs ?? 20;
-  const waiting: Array<() => void> = [];
+  const quietMs = opts.quietMs ?? 2;
+  const maxDeferMs = opts.maxDeferMs ?? 100;
+  const waiting: Array<{ resolve: () => void; since: number }> = [];
+  let lastArrival = Number.NEGATIVE_INFINITY;
   let scheduled = false;
-  let arrivals = 0;
-  let deferredSince: number | undefined;
-  // An immediate queued while immediates run waits for the next turn: one step per turn.
+  const schedule = (ms: number) => {
+    scheduled = true;
+    if (ms > 0) setTimeout(step, ms);
+    else setImmediate(step); // an immediate queued while immediates run waits for the next turn
+  };
   const step = () => {
-    if (arrivals > 0) {
-      arrivals = 0;
-      deferredSince ??= now();
-      if (now() - deferredSince < maxDeferMs) {
-        setImmediate(step);
-        return;
-      }
-    }
-    deferredSince = undefined;
-    waiting.shift()?.();
-    if (waiting.length > 0) setImmediate(step);
-    else scheduled = false;
+    scheduled = false;
+    const head = waiting[0];
+    if (!head) return;
+    const wait = Math.min(lastArrival + quietMs, head.since + maxDeferMs) - now();
+    if (wait > 0) return schedule(wait);
+    waiting.shift();
+    head.resolve();
+    if (waiting.length > 0) schedule(0);
   };
   return {
     turn() {
       return new Promise<void>((resolve) => {
-        waiting.push(resolve);
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(step);
-        }
+        waiting.push({ resolve, since: now() });
+        if (!scheduled) schedule(0);
       });
     },
     arrived() {
-      arrivals++;
+      lastArrival = now();
     },
   };
 }

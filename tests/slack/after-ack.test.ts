@@ -1,51 +1,73 @@
 /**
  * The work that follows Slack acks yields to the network: while requests keep arriving it waits
- * (so a burst is acknowledged whole within Slack's 3 seconds), and a steady stream cannot starve it.
+ * (so a burst is acknowledged whole within Slack's 3 seconds), it then advances one step per turn,
+ * and a steady stream cannot starve it. Fake timers: no test waits for real.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAfterAck } from '../../adapters/slack/after-ack.ts';
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate', 'Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const afterAckOf = () => createAfterAck({ now: () => Date.now(), quietMs: 2, maxDeferMs: 100 });
 
 describe('work after an ack', () => {
-  it('runs on the next turn when no request arrived, one step per turn, in call order', async () => {
-    const afterAck = createAfterAck({ now: () => 0 });
+  it('runs on the next turn when no request arrived lately, one step per turn, in call order', async () => {
+    const afterAck = afterAckOf();
     const order: number[] = [];
     void afterAck.turn().then(() => order.push(1));
     void afterAck.turn().then(() => order.push(2));
-    await nextTurn();
+    await vi.advanceTimersToNextTimerAsync();
     expect(order).toEqual([1]);
-    await nextTurn();
+    await vi.advanceTimersToNextTimerAsync();
     expect(order).toEqual([1, 2]);
   });
 
-  it('waits while each turn brings a new request, and runs on the first quiet one', async () => {
-    let ms = 0;
-    const afterAck = createAfterAck({ now: () => ms, maxDeferMs: 20 });
-    let ran = false;
-    void afterAck.turn().then(() => (ran = true));
+  it('waits while requests keep arriving, and runs once the network has been quiet for 2 ms', async () => {
+    const afterAck = afterAckOf();
+    const start = Date.now();
+    let ranAt: number | undefined;
+    void afterAck.turn().then(() => (ranAt = Date.now() - start));
     for (let i = 0; i < 10; i++) {
-      afterAck.arrived(); // a click read during this turn's poll
-      await nextTurn();
-      ms += 1;
-      expect(ran).toBe(false);
+      afterAck.arrived(); // a click of the burst, every millisecond
+      await vi.advanceTimersByTimeAsync(1);
+      expect(ranAt).toBeUndefined();
     }
-    await nextTurn();
-    await nextTurn();
-    expect(ran).toBe(true);
+    await vi.advanceTimersByTimeAsync(5);
+    expect(ranAt).toBeGreaterThanOrEqual(11);
+    expect(ranAt).toBeLessThanOrEqual(12);
   });
 
-  it('runs anyway after 20 ms of requests arriving at every turn', async () => {
-    let ms = 0;
-    const afterAck = createAfterAck({ now: () => ms, maxDeferMs: 20 });
+  it('a request arriving between two steps holds the next one back until it is quiet again', async () => {
+    const afterAck = afterAckOf();
+    const order: string[] = [];
+    void afterAck.turn().then(() => order.push('a'));
+    void afterAck.turn().then(() => {
+      order.push('b');
+    });
+    await vi.advanceTimersToNextTimerAsync();
+    expect(order).toEqual(['a']);
+    afterAck.arrived();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(order).toEqual(['a']);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(order).toEqual(['a', 'b']);
+  });
+
+  it('runs anyway after 100 ms of requests arriving every millisecond', async () => {
+    const afterAck = afterAckOf();
+    const start = Date.now();
     let ranAt: number | undefined;
-    void afterAck.turn().then(() => (ranAt = ms));
-    for (let i = 0; i < 40 && ranAt === undefined; i++) {
+    void afterAck.turn().then(() => (ranAt = Date.now() - start));
+    for (let i = 0; i < 200 && ranAt === undefined; i++) {
       afterAck.arrived();
-      await nextTurn();
-      ms += 1;
+      await vi.advanceTimersByTimeAsync(1);
     }
-    expect(ranAt).toBeGreaterThanOrEqual(20);
-    expect(ranAt).toBeLessThanOrEqual(22);
+    expect(ranAt).toBeGreaterThanOrEqual(100);
+    expect(ranAt).toBeLessThanOrEqual(102);
   });
 });
