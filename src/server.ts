@@ -153,9 +153,10 @@ export function createHttpServer(
         load.unfinished++;
         load.reserved += bytes;
         admitted.set(req, new Admitted(route.bodyLimit, load, bytes));
-        req.once('end', releaseShare);
-        req.once('close', releaseShare);
-        res.once('close', releaseShare);
+        // `on`, not `once` (which wraps each listener per request): releasing twice does nothing.
+        req.on('end', releaseShare);
+        req.on('close', releaseShare);
+        res.on('close', releaseShare);
       }
       Promise.resolve(route.handler(req, res)).catch((err: unknown) => {
         const status = (err as { status?: number }).status;
