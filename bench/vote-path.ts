@@ -10,9 +10,10 @@
  * consultation file is read from disk: every delegation's ballot must be the one it just cast.
  *
  * Requests are prebuilt and written on persistent connections (lib/raw-http.ts), as the proxy in
- * front of the app holds them; the same bursts are then sent on a new connection each, and once
- * against node's bare HTTP server (lib/floor-server.ts), so the figures can be read against what
- * the machine itself costs.
+ * front of the app holds them; the same bursts are then sent on a new connection each. Each measured
+ * burst is paired with the same burst to node's bare HTTP server (lib/floor-server.ts), sent right
+ * after it, so the figures can be read against what the machine itself costs at that moment. Every
+ * measured burst, to any target, starts after the same pause (SETTLE_MS).
  *
  * In the same run, the same pooled bursts go to Consult with STORE_FSYNC=off and to the naive peer
  * (lib/naive-bolt-peer.ts: Bolt's own receiver, lowdb, one db.update and one respond() per click), each
@@ -48,8 +49,10 @@ interface VotePathRow {
   /** The same bursts, each request on a new connection (connect time included). */
   freshAckP99: Spread;
   freshVotesPerSec: Spread;
-  /** The same burst against node's bare HTTP server: what the machine costs before Consult does anything. */
+  /** The same burst against node's bare HTTP server, each after one of Consult's: what the machine costs before Consult does anything. */
   floorAckP99: Spread;
+  /** Consult's ack p99 over the bare server's, burst by burst (each pair sent one after the other). */
+  ackRatio: Spread;
   /** Ballots found on disk with the value just cast, out of `delegates`, in the worst round. */
   durableMin: number;
   non200: number;
@@ -85,6 +88,23 @@ const consultBallots =
   async () =>
     (JSON.parse(await readFile(file, 'utf8')) as Consultation).ballots;
 
+/** The n signed vote clicks of one burst, each with its response_url on the recorder under `<tag>:<user>`. */
+function signedClicks(rec: Recorder, n: number, tag: string, choiceOf: (i: number) => number, close: boolean) {
+  const ts = Math.floor(Date.now() / 1000);
+  return Array.from({ length: n }, (_, i) => {
+    const user = slackUserOf(i);
+    const key = `${tag}:${user}`;
+    const value = JSON.stringify({ type: 'vote', id: 'T1', choices: [choiceOf(i)] });
+    const body = formBody(blockActions({ user, channel: CHANNEL, value, responseUrl: rec.responseUrl(key) }));
+    const headers = {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'X-Slack-Request-Timestamp': String(ts),
+      'X-Slack-Signature': sign(SIGNING_SECRET, ts, body),
+    };
+    return { key, bytes: rawRequest('/slack/events', headers, body, { close }) };
+  });
+}
+
 export async function round(
   conns: Connections,
   rec: Recorder,
@@ -107,19 +127,7 @@ export async function round(
   };
   if (conns.mode === 'pooled' && conns.port !== undefined) await revivePool(conns.port, conns.sockets);
   // Requests are built and signed before the clock starts: the bench measures the server, not its own HMACs.
-  const ts = Math.floor(Date.now() / 1000);
-  const requests = Array.from({ length: n }, (_, i) => {
-    const user = slackUserOf(i);
-    const key = `${tag}:${user}`;
-    const value = JSON.stringify({ type: 'vote', id: 'T1', choices: [choiceOf(i)] });
-    const body = formBody(blockActions({ user, channel: CHANNEL, value, responseUrl: rec.responseUrl(key) }));
-    const headers = {
-      'Content-Type': 'application/x-www-form-urlencoded',
-      'X-Slack-Request-Timestamp': String(ts),
-      'X-Slack-Signature': sign(SIGNING_SECRET, ts, body),
-    };
-    return { key, bytes: rawRequest('/slack/events', headers, body, { close: conns.mode === 'fresh' }) };
-  });
+  const requests = signedClicks(rec, n, tag, choiceOf, conns.mode === 'fresh');
   const acks: number[] = [];
   let non200 = 0;
   let errors = 0;
@@ -159,31 +167,43 @@ export async function round(
  */
 const warmupRounds = (n: number, votes: number) => Math.max(2, Math.ceil(votes / n));
 
-/** p99 of the same burst against node's bare HTTP server (lib/floor-server.ts), one spread over `runs`. */
-async function floorAckP99(n: number, runs: number, warmups: number): Promise<Spread> {
-  const floor = await startServer({}, { script: FLOOR_SERVER });
-  try {
-    const sockets = await openPool(floor.port, n);
-    const body = formBody(
-      blockActions({
-        user: 'UFLOOR',
-        channel: CHANNEL,
-        value: '{"type":"vote","id":"T1","choices":[1]}',
-        responseUrl: 'http://127.0.0.1:9/response/x',
-      }),
-    );
-    const bytes = rawRequest('/slack/events', { 'Content-Type': 'application/x-www-form-urlencoded' }, body);
-    const p99s: number[] = [];
-    for (let r = 0; r < warmups + runs; r++) {
-      const acks = await Promise.all(sockets.map(async (s) => (await send(s, bytes)).ms));
-      if (r >= warmups) p99s.push(percentile(acks, 99));
-    }
-    closePool(sockets);
-    return spread(p99s);
-  } finally {
-    await stopServer(floor);
-  }
+/**
+ * node's bare HTTP server (lib/floor-server.ts), up for the whole of Consult's measurement: after each
+ * of Consult's measured bursts it gets the same burst, after the same pause, so each pair of figures
+ * comes from the same state of the machine (a busy neighbour or a cold CPU weighs on both alike).
+ */
+async function startFloor(rec: Recorder, warmupVotes: number) {
+  const server = await startServer({}, { script: FLOOR_SERVER });
+  const pools = new Map<number, net.Socket[]>();
+  let seq = 0;
+  const burst = async (sockets: net.Socket[]) => {
+    await revivePool(server.port, sockets);
+    // Built and signed as Consult's are, right before the burst: the client does the same work before each.
+    const requests = signedClicks(rec, sockets.length, `floor${++seq}`, () => 1, false);
+    return percentile(await Promise.all(sockets.map(async (s, i) => (await send(s, requests[i].bytes)).ms)), 99);
+  };
+  return {
+    /** The p99 ack of one burst of `n` requests at once. */
+    async p99(n: number): Promise<number> {
+      let sockets = pools.get(n);
+      if (!sockets) {
+        sockets = await openPool(server.port, n);
+        pools.set(n, sockets);
+        // Warmed as Consult is (about 2,000 requests): node's own HTTP code is optimised only after a few thousand.
+        for (let w = 0; w < warmupRounds(n, warmupVotes); w++) await burst(sockets);
+      }
+      return burst(sockets);
+    },
+    async stop() {
+      for (const sockets of pools.values()) closePool(sockets);
+      await stopServer(server);
+    },
+  };
 }
+
+/** Before every measured burst, to every target: the previous one's work has settled, and all start from the same idle. */
+const SETTLE_MS = 200;
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
 /** One target's figures for the pooled bursts of one size, after the warm-up. */
 interface TargetRow {
@@ -254,6 +274,7 @@ async function measureTarget(
   rec: Recorder,
   opts: { sizes: number[]; runs: number; warmupVotes: number },
   whileUp?: (server: ServerProc, n: number, rows: Round[]) => Promise<void>,
+  afterRound?: (n: number) => Promise<void>,
 ): Promise<TargetResult & { rounds: Map<number, Round[]> }> {
   const rounds = new Map<number, Round[]>();
   let server: ServerProc;
@@ -274,8 +295,11 @@ async function measureTarget(
         if (!cold) cold = coldOf(n, r);
       }
       const measured: Round[] = [];
-      for (let r = 0; r < opts.runs; r++)
+      for (let r = 0; r < opts.runs; r++) {
+        await settle();
         measured.push(await round(pool, rec, n, `r${++seq}`, (i) => 1 + ((i + r + 1) % 2), target.ballots, 60_000));
+        await afterRound?.(n);
+      }
       closePool(pool.sockets);
       rounds.set(n, measured);
       await whileUp?.(server, n, measured);
@@ -366,29 +390,42 @@ export async function votePathBench(opts: VotePathOptions): Promise<VotePathResu
   const fresh = new Map<number, Round[]>();
   try {
     const onDir = await seeded('on');
-    const on = await measureTarget(consult('on', onDir), rec, plan, async (server, n) => {
-      const rounds: Round[] = [];
-      for (let r = 0; r < freshRuns; r++)
-        rounds.push(
-          await round(
-            { mode: 'fresh', port: server.port },
-            rec,
-            n,
-            `f${n}-${r}`,
-            (i) => 1 + ((i + r) % 2),
-            join(onDir, 'consultations', 'T1.json'),
-            60_000,
-          ),
-        );
-      fresh.set(n, rounds);
-    });
+    const floor = await startFloor(rec, plan.warmupVotes);
+    const floorP99s = new Map<number, number[]>();
+    const pairFloor = async (n: number) => {
+      await settle();
+      const list = floorP99s.get(n) ?? [];
+      list.push(await floor.p99(n));
+      floorP99s.set(n, list);
+    };
+    const on = await measureTarget(
+      consult('on', onDir),
+      rec,
+      plan,
+      async (server, n) => {
+        const rounds: Round[] = [];
+        for (let r = 0; r < freshRuns; r++)
+          rounds.push(
+            await round(
+              { mode: 'fresh', port: server.port },
+              rec,
+              n,
+              `f${n}-${r}`,
+              (i) => 1 + ((i + r) % 2),
+              join(onDir, 'consultations', 'T1.json'),
+              60_000,
+            ),
+          );
+        fresh.set(n, rounds);
+      },
+      pairFloor,
+    ).finally(() => floor.stop());
     if (on.blocked) return { slack: false, rows: [], blocked: on.blocked, compared: [] };
     const rows: VotePathRow[] = [];
     for (const n of opts.sizes) {
       const measured = on.rounds.get(n) ?? [];
       const f = fresh.get(n) ?? [];
       const all = [...measured, ...f];
-      const warmups = warmupRounds(n, plan.warmupVotes);
       const row: VotePathRow = {
         delegates: n,
         ackP50: spread(measured.map((x) => percentile(x.acks, 50))),
@@ -399,13 +436,14 @@ export async function votePathBench(opts: VotePathOptions): Promise<VotePathResu
         votesPerSec: spread(measured.map((x) => x.votesPerSec)),
         freshAckP99: spread(f.map((x) => percentile(x.acks, 99))),
         freshVotesPerSec: spread(f.map((x) => x.votesPerSec)),
-        floorAckP99: await floorAckP99(n, opts.runs, warmups),
+        floorAckP99: spread(floorP99s.get(n) ?? []),
+        ackRatio: spread(measured.map((x, i) => percentile(x.acks, 99) / (floorP99s.get(n)?.[i] ?? Number.NaN))),
         durableMin: Math.min(...all.map((x) => x.durable)),
         non200: all.reduce((s, x) => s + x.non200, 0),
         errors: all.reduce((s, x) => s + x.errors, 0),
       };
       log(
-        `vote path N=${n}: ack p99 ${row.ackP99.median.toFixed(1)} ms (new connections ${row.freshAckP99.median.toFixed(1)} ms, bare HTTP server ${row.floorAckP99.median.toFixed(1)} ms), confirm p99 ${row.confirmP99.median.toFixed(0)} ms, ${row.votesPerSec.median.toFixed(0)} durable votes/s, durable ${row.durableMin}/${n}`,
+        `vote path N=${n}: ack p99 ${row.ackP99.median.toFixed(1)} ms (new connections ${row.freshAckP99.median.toFixed(1)} ms, bare HTTP server ${row.floorAckP99.median.toFixed(1)} ms, ×${row.ackRatio.median.toFixed(2)} burst by burst), confirm p99 ${row.confirmP99.median.toFixed(0)} ms, ${row.votesPerSec.median.toFixed(0)} durable votes/s, durable ${row.durableMin}/${n}`,
       );
       rows.push(row);
     }
