@@ -33,6 +33,7 @@ import { createChartLinks } from './report/chart-links.ts';
 const HOME_CLOSED_SHOWN = 5;
 import { SchedulerHealth } from './scheduler/health.ts';
 import { failureCard } from './views/scheduler-failure.ts';
+import { MAX_INTERACTION_ID } from './domain/limits.ts';
 
 export interface ConsultOptions {
   store: Store;
@@ -226,7 +227,10 @@ export function createConsult(opts: ConsultOptions): Consult {
       channel: ctx.channel,
       delegation: delegationOf(store.meta(), user),
       isSecretariat: isSecretariat(store.meta(), env.secretariat, user),
-      ...(typeof ctx.interactionId === 'string' ? { interactionId: ctx.interactionId } : {}),
+      // Kept in the vote's audit line: one longer than the store accepts would make the trail unloadable, so it is not used.
+      ...(typeof ctx.interactionId === 'string' && ctx.interactionId.length <= MAX_INTERACTION_ID
+        ? { interactionId: ctx.interactionId }
+        : {}),
       directory: ctx.directory ?? directories.get(platform),
     };
   }

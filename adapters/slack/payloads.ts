@@ -5,6 +5,7 @@
  * Only the fields the handlers read are required; everything else passes through untouched.
  */
 import { z } from 'zod';
+import { MAX_INTERACTION_ID } from '../../src/domain/limits.ts';
 
 const id = z.string().min(1);
 
@@ -62,7 +63,11 @@ const stateValues = z.record(z.string(), z.record(z.string(), elementState));
 
 export const blockAction = z.object({
   user: z.object({ id }).loose(),
-  trigger_id: z.string().optional(),
+  // Slack's are about 50 characters; the vote keeps it (replays after a restart), within the store's limit.
+  trigger_id: z
+    .string()
+    .max(MAX_INTERACTION_ID - 'slack:'.length)
+    .optional(),
   response_url: z.string().optional(),
   channel: z.object({ id: z.string() }).loose().nullish(),
   container: z.object({ channel_id: z.string().optional() }).loose().nullish(),

@@ -679,7 +679,7 @@ export async function fuzzDrill(opts: {
     notes.push(`${status5xx} responses were HTTP 5xx (the server kept running), e.g. ${samples5xx.join(' || ')}`);
   if (unexpectedLogs)
     notes.push(`${unexpectedLogs} "unexpected error"/"failed" log lines, e.g. ${sampleLogs.join(' | ')}`);
-  await rm(root, { recursive: true, force: true });
+  if (!process.env.DRILL_KEEP) await rm(root, { recursive: true, force: true });
   const seconds = (performance.now() - t0) / 1000;
   log(`fuzz: ${sent.length} requests in ${seconds.toFixed(0)} s`);
   return {

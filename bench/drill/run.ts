@@ -1,7 +1,8 @@
 /**
  * `npm run drill`: the fault drills against real server processes. Each prints its figures and
  * PASS or FAIL; the exit code is 1 if any failed. DRILL_SMALL=1 runs small versions (a minute or
- * two); DRILL_SEED=n replays a run; DRILL_ONLY=crash,disk,fuzz,storm,race,deadline,fsync picks drills.
+ * two); DRILL_SEED=n replays a run; DRILL_ONLY=crash,disk,fuzz,storm,race,deadline,fsync picks drills;
+ * DRILL_KEEP=1 keeps the fuzz drill's store directory for inspection.
  * Results are also written to bench/results/drill-latest.json.
  */
 import { mkdir, writeFile } from 'node:fs/promises';

@@ -21,6 +21,8 @@ export const MAX_DEADLINE_TEXT = 40;
 export const MAX_USER_REF = 200;
 /** A region as typed in `roster add`. */
 export const MAX_REGION = 100;
+/** A platform's id of one interaction (a click), kept with the vote it cast: Slack's trigger ids are about 50 characters. */
+export const MAX_INTERACTION_ID = 200;
 /** Option numbers in one vote (a shortlist's picks), typed or sent by a button. */
 export const MAX_CHOICES = 20;
 /** The topic after `help` (one word). */

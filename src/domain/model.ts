@@ -3,7 +3,7 @@
  * validating what the store loads from disk.
  */
 import { z } from 'zod';
-import { MAX_LIKERT, MAX_PROPOSALS, MAX_TEXT } from './limits.ts';
+import { MAX_INTERACTION_ID, MAX_LIKERT, MAX_PROPOSALS, MAX_TEXT } from './limits.ts';
 
 /**
  * A record keyed by ids that come from outside (delegations, users, adapters' keys), as a
@@ -151,7 +151,7 @@ export const AuditEntry = z.object({
   /** Only for recorded ballots: never written for secret ones. */
   choices: z.array(z.number().int()).optional(),
   /** The platform interaction (click) that cast a vote: a replay of it is recognised (domain/replays.ts). */
-  click: z.string().max(200).optional(),
+  click: z.string().max(MAX_INTERACTION_ID).optional(),
   detail: z.string().optional(),
   /** SHA-256 of the previous line of the trail (the store sets it when writing): the trail is a hash chain. */
   prev: z.string().optional(),

@@ -134,7 +134,7 @@ describe('Slack: requests no listener handles, and malformed payloads', () => {
     expect(logLines().filter((l) => /malformed/.test(l))).toHaveLength(1);
   });
 
-  it('block_actions without actions, with an empty list, or a vote click without a user: 200 each, nothing done', async () => {
+  it('block_actions without actions, with an empty list, a vote click without a user or with a trigger_id longer than a vote can keep: 200 each, nothing done', async () => {
     const before = snapshot();
     const vote = fixture('block-actions-button.json');
     vote.actions[0] = {
@@ -151,6 +151,7 @@ describe('Slack: requests no listener handles, and malformed payloads', () => {
       { ...vote, actions: 'consult:0' },
       noUser,
       { ...vote, trigger_id: 'other', actions: [{ ...vote.actions[0], action_id: 7 }] },
+      { ...vote, trigger_id: 'x'.repeat(1000) },
     ]) {
       const r = await timed(h, h.signed({ payload: JSON.stringify(p) }));
       expect(r.status, JSON.stringify(p).slice(0, 200)).toBe(200);

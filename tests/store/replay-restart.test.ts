@@ -13,30 +13,40 @@ import { idFrom, makeHarness, SEC, SLACK_CH, withManyDelegations } from '../help
 
 const SECRET = 'replay-signing-secret';
 
+/** The real app on a store on disk; `start` may be called again on the same directory (a restart). */
+async function onDisk(rec: { apiUrl: string }) {
+  const env = {
+    DATA_DIR: await mkdtemp(join(tmpdir(), 'consult-replay-')),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SECRETARIAT: 'slack:U0SEC',
+    BALLOT_SECRET: 'replay-test',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-replay',
+    SLACK_API_URL: rec.apiUrl,
+  };
+  return async (): Promise<{ app: App; url: string }> => {
+    const app = await createApp({ env, log: () => {} });
+    const port = await app.start();
+    return { app, url: `http://127.0.0.1:${port}/slack/events` };
+  };
+}
+
+const SEC_CTX = { actor: { user: 'slack:U0SEC' as const }, channel: { platform: 'slack' as const, id: 'C0MAIN' } };
+
+async function mexicoAndAPoll(app: App): Promise<void> {
+  await app.consult.handle(SEC_CTX, { type: 'text', text: 'roster add slack:U0MEX1 "Mexico" member "Americas"' });
+  await app.consult.handle(SEC_CTX, { type: 'text', text: 'theme "A" "B"' });
+  await app.consult.idle();
+}
+
 describe('replays after a restart', () => {
   it('a vote click replayed after a restart changes nothing', async () => {
     const rec = await startRecorder();
-    const env = {
-      DATA_DIR: await mkdtemp(join(tmpdir(), 'consult-replay-')),
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SECRETARIAT: 'slack:U0SEC',
-      BALLOT_SECRET: 'replay-test',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-replay',
-      SLACK_API_URL: rec.apiUrl,
-    };
-    const start = async (): Promise<{ app: App; url: string }> => {
-      const app = await createApp({ env, log: () => {} });
-      const port = await app.start();
-      return { app, url: `http://127.0.0.1:${port}/slack/events` };
-    };
+    const start = await onDisk(rec);
     let { app, url } = await start();
     try {
-      const sec = { actor: { user: 'slack:U0SEC' as const }, channel: { platform: 'slack' as const, id: 'C0MAIN' } };
-      await app.consult.handle(sec, { type: 'text', text: 'roster add slack:U0MEX1 "Mexico" member "Americas"' });
-      await app.consult.handle(sec, { type: 'text', text: 'theme "A" "B"' });
-      await app.consult.idle();
+      await mexicoAndAPoll(app);
 
       let n = 0;
       const click = async (choice: number, replay?: { body: string; timestamp: number }) => {
@@ -84,6 +94,30 @@ describe('replays after a restart', () => {
       await rec.close();
     }
   }, 60_000);
+});
+
+describe('an interaction id longer than the store keeps', () => {
+  it('is not kept: the vote counts, and the store starts again', async () => {
+    const rec = await startRecorder();
+    const start = await onDisk(rec);
+    let { app } = await start();
+    try {
+      await mexicoAndAPoll(app);
+      const out = await app.consult.handle(
+        { actor: { user: 'slack:U0MEX1' }, channel: SEC_CTX.channel, interactionId: `slack:${'x'.repeat(1000)}` },
+        { type: 'command', command: { type: 'vote', id: 'T1', choices: [2] } },
+      );
+      expect(JSON.stringify(out)).toContain('Vote recorded for Mexico');
+      const vote = app.consult.store.get('T1')!.audit.find((e) => e.action === 'vote');
+      expect(vote?.click).toBeUndefined();
+      await app.stop();
+      ({ app } = await start());
+      expect(app.consult.store.get('T1')!.ballots.mexico.choices).toEqual([2]);
+    } finally {
+      await app.stop();
+      await rec.close();
+    }
+  });
 });
 
 describe('the store of applied interactions', () => {
