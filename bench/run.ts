@@ -77,7 +77,7 @@ export function benchPlan(small: boolean) {
         memBallots: 100_000,
         memRuns: 3,
         voteSizes: [200, 1_000],
-        voteRuns: 9,
+        voteRuns: 15,
         voteWarmup: 2_000,
         compareSizes: [200, 1_000],
         compareRuns: 5,
