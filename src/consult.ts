@@ -6,6 +6,7 @@ import { systemClock } from './clock.ts';
 import type { Store } from './store/store.ts';
 import type { ChannelRef, Consultation, Lang, OutboxEntry, Platform, UserId } from './domain/model.ts';
 import { emptyRecord, platformOf } from './domain/model.ts';
+import { MAX_INTERACTION_ID } from './domain/limits.ts';
 import type { OutboundMessage } from './outbound.ts';
 import { Dispatch } from './delivery/dispatch.ts';
 import { flushOutbox } from './delivery/outbox.ts';
@@ -33,7 +34,6 @@ import { createChartLinks } from './report/chart-links.ts';
 const HOME_CLOSED_SHOWN = 5;
 import { SchedulerHealth } from './scheduler/health.ts';
 import { failureCard } from './views/scheduler-failure.ts';
-import { MAX_INTERACTION_ID } from './domain/limits.ts';
 
 export interface ConsultOptions {
   store: Store;
