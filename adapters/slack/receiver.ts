@@ -214,7 +214,10 @@ export class SlackHttpReceiver implements Receiver {
    * responses die young instead of being kept (and copied by each GC) until their votes are done.
    */
   private click(rawBody: Buffer, req: IncomingMessage, res: ServerResponse): void {
-    if (!this.authentic(rawBody, req)) return http.buildNoBodyResponse(res, 401);
+    if (!this.authentic(rawBody, req)) {
+      http.buildNoBodyResponse(res, 401);
+      return;
+    }
     http.buildContentResponse(res, undefined);
     void this.track(
       this.afterClickAck(rawBody).catch((error: unknown) =>
