@@ -219,11 +219,7 @@ export class SlackHttpReceiver implements Receiver {
       return;
     }
     http.buildContentResponse(res, undefined);
-    void this.track(
-      this.afterClickAck(rawBody).catch((error: unknown) =>
-        this.opts.logger.error(`Slack click failed after it was acknowledged: ${errorLine(error)}`),
-      ),
-    );
+    void this.track(this.afterClickAck(rawBody).catch(this.clickFailed));
   }
 
   private async afterClickAck(rawBody: Buffer): Promise<void> {
@@ -258,10 +254,11 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   private handleClick(body: Record<string, unknown>): Promise<void> {
-    return this.blockActions!(body).catch((error: unknown) =>
-      this.opts.logger.error(`Slack click failed after it was acknowledged: ${errorLine(error)}`),
-    );
+    return this.blockActions!(body).catch(this.clickFailed);
   }
+
+  private readonly clickFailed = (error: unknown): void =>
+    this.opts.logger.error(`Slack click failed after it was acknowledged: ${errorLine(error)}`);
 
   private track(work: Promise<unknown>): Promise<unknown> {
     this.pending.add(work);
