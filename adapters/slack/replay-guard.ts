@@ -4,8 +4,11 @@
  * until its timestamp leaves the window, and the set is bounded so a flood cannot grow memory.
  */
 export interface ReplayGuard {
-  /** True the first time this (signature, timestamp) is seen; false for a replay. */
-  firstTime(signature: string, timestampSec: number): boolean;
+  /**
+   * True the first time this signed request is seen; false for a replay. `nowMs` is the clock
+   * already read for this request (one read per request on the ack path).
+   */
+  firstTime(signature: string, timestampSec: number, nowMs?: number): boolean;
   readonly size: number;
 }
 
@@ -19,18 +22,17 @@ export function createReplayGuard(opts: { now: () => number; windowSec?: number;
   let head = 0;
   const drop = () => seen.delete(order[head++]);
   return {
-    firstTime(signature, timestampSec) {
-      const now = opts.now();
+    firstTime(signature, timestampSec, now = opts.now()) {
       while (head < order.length && (seen.get(order[head])! <= now || seen.size >= max)) drop();
       if (head > 1024 && head * 2 > order.length) {
         order = order.slice(head);
         head = 0;
       }
-      const key = `${timestampSec}:${signature}`;
-      if (seen.has(key)) return false;
+      // The signature alone is the key: it covers the timestamp and the body, and is hashed as received.
+      if (seen.has(signature)) return false;
       // Kept a little past the window so a request signed "in the future" cannot come back later.
-      seen.set(key, Math.max(now, timestampSec * 1000) + windowMs);
-      order.push(key);
+      seen.set(signature, Math.max(now, timestampSec * 1000) + windowMs);
+      order.push(signature);
       return true;
     },
     get size() {
