@@ -8,8 +8,14 @@
  * `maxDeferMs` runs anyway.
  */
 export interface AfterAck {
-  /** Resolves on a later turn of the event loop, once the network is quiet, in call order. */
-  turn(): Promise<void>;
+  /**
+   * Resolves on a later turn of the event loop, once the network is quiet, in call order. `since`
+   * (on `now()`'s clock) is when the work became due, if earlier than this call: the wait of at most
+   * `maxDeferMs` counts from then.
+   */
+  turn(since?: number): Promise<void>;
+  /** The clock `turn` measures waits on. */
+  now(): number;
   /** A request arrived: the work waits for a quiet moment. */
   arrived(): void;
 }
@@ -37,9 +43,10 @@ export function createAfterAck(opts: { now?: () => number; quietMs?: number; max
     if (waiting.length > 0) schedule(0);
   };
   return {
-    turn() {
+    now,
+    turn(since = now()) {
       return new Promise<void>((resolve) => {
-        waiting.push({ resolve, since: now() });
+        waiting.push({ resolve, since });
         if (!scheduled) schedule(0);
       });
     },

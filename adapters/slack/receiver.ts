@@ -85,6 +85,9 @@ const errorLine = (error: unknown) =>
 export class SlackHttpReceiver implements Receiver {
   private app?: App;
   private readonly pending = new Set<Promise<unknown>>();
+  /** Clicks acknowledged and not yet started, with when each was acknowledged (see drainClicks). */
+  private readonly clicks: Array<{ body: Buffer; at: number } | undefined> = [];
+  private draining?: Promise<unknown>;
   /** Handles authenticated block_actions after the receiver acknowledged them; set by the adapter. */
   blockActions?: (body: Record<string, unknown>) => Promise<void>;
   /** Serves the installed workspace only; set by the adapter once auth.test has answered. */
@@ -119,13 +122,11 @@ export class SlackHttpReceiver implements Receiver {
   readonly handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const { logger } = this.opts;
     this.opts.afterAck.arrived();
+    // One clock read per request: the freshness check and the replay guard use the same instant.
+    const nowMs = this.opts.now();
     // Refuse what the headers already condemn before reading a byte of the body (a slow flood of
     // unsigned or stale requests then holds nothing). Only Slack's tiny unsigned ssl_check is read.
-    const early = headerProblem(
-      req.headers['x-slack-signature'],
-      req.headers['x-slack-request-timestamp'],
-      this.opts.now(),
-    );
+    const early = headerProblem(req.headers['x-slack-signature'], req.headers['x-slack-request-timestamp'], nowMs);
     const unsigned =
       req.headers['x-slack-signature'] === undefined && req.headers['x-slack-request-timestamp'] === undefined;
     if (early && !(unsigned && Number(req.headers['content-length'] ?? Number.NaN) <= SSL_CHECK_MAX_BYTES)) {
@@ -139,13 +140,13 @@ export class SlackHttpReceiver implements Receiver {
       return refuse(res, (err as { status?: number }).status === 413 ? 413 : 400, '');
     }
     if (this.blockActions && startsWith(rawBody, CLICK_BYTES) && req.headers['content-type']?.startsWith(FORM))
-      return this.click(rawBody, req, res);
+      return this.click(rawBody, req, res, nowMs);
     const buffered = Object.assign(req, { rawBody });
     const raw = rawBody.toString('utf8');
     const parsed = parseBody(raw, req.headers['content-type']);
     // Slack checks TLS with an unsigned `ssl_check=1`; answer it and process nothing.
     if (parsed.ok && parsed.sslCheck) return http.buildSSLCheckResponse(res);
-    if (!this.authentic(rawBody, req)) return http.buildNoBodyResponse(res, 401);
+    if (!this.authentic(rawBody, req, nowMs)) return http.buildNoBodyResponse(res, 401);
     if (!parsed.ok) {
       logger.warn(`Slack request refused: malformed body (${parsed.reason}).`);
       return http.buildNoBodyResponse(res, 400);
@@ -210,20 +211,36 @@ export class SlackHttpReceiver implements Receiver {
   /**
    * Clicks (votes) are the hot path: once authentic they are acknowledged before anything else,
    * even parsing, and skip Bolt's middleware. Any other request takes the ordinary path. The request
-   * is over once answered: only the body waits for the vote's turn, so a burst's requests and
-   * responses die young instead of being kept (and copied by each GC) until their votes are done.
+   * is over once answered: only the body and the time of its ack wait in a queue for the vote's
+   * turn. A burst's requests and responses then die young, and its acks create no promise each.
    */
-  private click(rawBody: Buffer, req: IncomingMessage, res: ServerResponse): void {
-    if (!this.authentic(rawBody, req)) {
+  private click(rawBody: Buffer, req: IncomingMessage, res: ServerResponse, nowMs: number): void {
+    if (!this.authentic(rawBody, req, nowMs)) {
       http.buildNoBodyResponse(res, 401);
       return;
     }
     http.buildContentResponse(res, undefined);
-    void this.track(this.afterClickAck(rawBody).catch(this.clickFailed));
+    this.clicks.push({ body: rawBody, at: this.opts.afterAck.now() });
+    this.draining ??= this.track(this.drainClicks());
   }
 
-  private async afterClickAck(rawBody: Buffer): Promise<void> {
-    await this.opts.afterAck.turn(); // the next requests' acks first
+  /**
+   * Starts each queued click's vote at its turn (the next requests' acks first). A vote is not
+   * awaited before the next starts, so the votes of a burst still share their store writes.
+   */
+  private async drainClicks(): Promise<void> {
+    const queue = this.clicks;
+    for (let i = 0; i < queue.length; i++) {
+      const { body, at } = queue[i]!;
+      queue[i] = undefined; // the vote holds its body from here
+      await this.opts.afterAck.turn(at);
+      void this.track(this.vote(body).catch(this.clickFailed));
+    }
+    queue.length = 0;
+    this.draining = undefined;
+  }
+
+  private async vote(rawBody: Buffer): Promise<void> {
     const parsed = parseClick(rawBody);
     if (!parsed.ok) return this.opts.logger.warn(`Slack request ignored: malformed body (${parsed.reason}).`);
     if (this.workspace && !this.workspace.allows(parsed.body)) return;
@@ -238,15 +255,15 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   /** Signed by Slack, fresh, and not seen before; logs why not. */
-  private authentic(raw: Buffer, req: IncomingMessage): boolean {
+  private authentic(raw: Buffer, req: IncomingMessage, nowMs: number): boolean {
     const signature = req.headers['x-slack-signature'];
     const timestamp = req.headers['x-slack-request-timestamp'];
-    const problem = signatureProblem(this.key, raw, signature, timestamp, this.opts.now());
+    const problem = signatureProblem(this.key, raw, signature, timestamp, nowMs);
     if (problem) {
       this.refused(problem);
       return false;
     }
-    if (!this.opts.replay.firstTime(signature as string, Number(timestamp))) {
+    if (!this.opts.replay.firstTime(signature as string, Number(timestamp), nowMs)) {
       this.warnOnce('replay', 'Slack request refused: the same signed request was already received (replay).');
       return false;
     }

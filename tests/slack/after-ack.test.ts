@@ -70,4 +70,25 @@ describe('work after an ack', () => {
     expect(ranAt).toBeGreaterThanOrEqual(100);
     expect(ranAt).toBeLessThanOrEqual(102);
   });
+
+  it('counts the 100 ms from when the work became due: clicks queued at their ack are not held 100 ms each', async () => {
+    const afterAck = afterAckOf();
+    const start = Date.now();
+    const ackedAt = afterAck.now(); // three clicks acknowledged now, started one after the other (as the receiver does)
+    const ranAt: number[] = [];
+    const drain = (async () => {
+      for (let k = 0; k < 3; k++) {
+        await afterAck.turn(ackedAt);
+        ranAt.push(Date.now() - start);
+      }
+    })();
+    for (let i = 0; i < 200 && ranAt.length < 3; i++) {
+      afterAck.arrived(); // the stream never pauses for 2 ms
+      await vi.advanceTimersByTimeAsync(1);
+    }
+    await drain;
+    expect(ranAt).toHaveLength(3);
+    expect(ranAt[0]).toBeGreaterThanOrEqual(100);
+    expect(ranAt[2]).toBeLessThanOrEqual(103);
+  });
 });
