@@ -117,6 +117,19 @@ function declaredLength(req: IncomingMessage, limit: number): number {
   return req.headers['transfer-encoding'] ? limit : 0;
 }
 
+/** The URL's path, without its query. */
+function pathOf(url = '/'): string {
+  const query = url.indexOf('?');
+  return query < 0 ? url : url.slice(0, query);
+}
+
+/** The first route matching; a loop rather than `find`, which would take a closure per request. */
+function routeOf(routes: Route[], method: string | undefined, path: string): Route | undefined {
+  for (const r of routes)
+    if ((r.method === method || r.method === '*') && (r.prefix ? path.startsWith(r.path) : path === r.path)) return r;
+  return undefined;
+}
+
 export function createHttpServer(
   log: (line: string) => void = () => {},
   overrides: Partial<ServerLimits> = {},
@@ -133,10 +146,7 @@ export function createHttpServer(
       connectionsCheckingInterval: Math.min(1_000, cfg.headersTimeoutMs),
     },
     (req, res) => {
-      const path = (req.url ?? '/').split('?')[0];
-      const route = routes.find(
-        (r) => (r.method === req.method || r.method === '*') && (r.prefix ? path.startsWith(r.path) : path === r.path),
-      );
+      const route = routeOf(routes, req.method, pathOf(req.url));
       if (!route) return refuse(res, 404, 'Not found');
       const bytes = declaredLength(req, route.bodyLimit);
       if (!Number.isFinite(bytes) || bytes > route.bodyLimit) return refuse(res, 413, 'Request body too large');
@@ -161,7 +171,7 @@ export function createHttpServer(
       Promise.resolve(route.handler(req, res)).catch((err: unknown) => {
         const status = (err as { status?: number }).status;
         if (status === 413) return refuse(res, 413, 'Request body too large');
-        log(`request ${req.method} ${path} failed: ${err instanceof Error ? err.message : String(err)}`);
+        log(`request ${req.method} ${pathOf(req.url)} failed: ${err instanceof Error ? err.message : String(err)}`);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Internal error');
       });
