@@ -11,9 +11,11 @@
  *
  * Requests are prebuilt and written on persistent connections (lib/raw-http.ts), as the proxy in
  * front of the app holds them; the same bursts are then sent on a new connection each. Each measured
- * burst is paired with the same burst to node's bare HTTP server (lib/floor-server.ts), sent right
- * after it, so the figures can be read against what the machine itself costs at that moment. Every
- * measured burst, to any target, starts after the same pause (SETTLE_MS).
+ * burst is paired with the same burst to two baselines, sent right after it, so the figures can be
+ * read against what the machine costs at that moment: node's bare HTTP server (lib/floor-server.ts),
+ * and the least a Slack app must do before an ack (lib/minimal-click-server.ts: read, check the
+ * signature, refuse a replay). Every measured burst, to any target, starts after the same pause
+ * (SETTLE_MS).
  *
  * In the same run, the same pooled bursts go to Consult with STORE_FSYNC=off and to the naive peer
  * (lib/naive-bolt-peer.ts: Bolt's own receiver, lowdb, one db.update and one respond() per click), each
@@ -36,6 +38,7 @@ import type { Consultation } from '../src/domain/model.ts';
 export const SIGNING_SECRET = 'bench-signing-secret';
 const CHANNEL = 'CBENCH';
 const FLOOR_SERVER = fileURLToPath(new URL('./lib/floor-server.ts', import.meta.url));
+const MINIMAL_SERVER = fileURLToPath(new URL('./lib/minimal-click-server.ts', import.meta.url));
 const PEER_SERVER = fileURLToPath(new URL('./lib/naive-bolt-peer.ts', import.meta.url));
 
 interface VotePathRow {
@@ -53,6 +56,10 @@ interface VotePathRow {
   floorAckP99: Spread;
   /** Consult's ack p99 over the bare server's, burst by burst (each pair sent one after the other). */
   ackRatio: Spread;
+  /** The same burst against the least a Slack app must do before an ack (lib/minimal-click-server.ts). */
+  minimalAckP99: Spread;
+  /** Consult's ack p99 over the minimal signed-click server's, burst by burst: what Consult adds itself. */
+  minimalRatio: Spread;
   /** Ballots found on disk with the value just cast, out of `delegates`, in the worst round. */
   durableMin: number;
   non200: number;
@@ -168,19 +175,27 @@ export async function round(
 const warmupRounds = (n: number, votes: number) => Math.max(2, Math.ceil(votes / n));
 
 /**
- * node's bare HTTP server (lib/floor-server.ts), up for the whole of Consult's measurement: after each
- * of Consult's measured bursts it gets the same burst, after the same pause, so each pair of figures
- * comes from the same state of the machine (a busy neighbour or a cold CPU weighs on both alike).
+ * A baseline server (node's bare HTTP server, lib/floor-server.ts, or the minimal signed-click one),
+ * up for the whole of Consult's measurement: after each of Consult's measured bursts it gets the
+ * same burst, after the same pause, so each pair of figures comes from the same state of the machine
+ * (a busy neighbour or a cold CPU weighs on both alike).
  */
-async function startFloor(rec: Recorder, warmupVotes: number) {
-  const server = await startServer({}, { script: FLOOR_SERVER });
+async function startBaseline(rec: Recorder, warmupVotes: number, script: string) {
+  const server = await startServer({ SLACK_SIGNING_SECRET: SIGNING_SECRET }, { script });
   const pools = new Map<number, net.Socket[]>();
   let seq = 0;
   const burst = async (sockets: net.Socket[]) => {
     await revivePool(server.port, sockets);
     // Built and signed as Consult's are, right before the burst: the client does the same work before each.
     const requests = signedClicks(rec, sockets.length, `floor${++seq}`, () => 1, false);
-    return percentile(await Promise.all(sockets.map(async (s, i) => (await send(s, requests[i].bytes)).ms)), 99);
+    const results = await Promise.all(sockets.map((s, i) => send(s, requests[i].bytes)));
+    // A baseline that refused the clicks (a wrong secret) would look fast: stop rather than report it.
+    const refused = results.filter((r) => r.status !== 200).length;
+    if (refused > 0) throw new Error(`${script}: ${refused} of ${results.length} requests not answered 200`);
+    return percentile(
+      results.map((r) => r.ms),
+      99,
+    );
   };
   return {
     /** The p99 ack of one burst of `n` requests at once. */
@@ -390,13 +405,17 @@ export async function votePathBench(opts: VotePathOptions): Promise<VotePathResu
   const fresh = new Map<number, Round[]>();
   try {
     const onDir = await seeded('on');
-    const floor = await startFloor(rec, plan.warmupVotes);
-    const floorP99s = new Map<number, number[]>();
-    const pairFloor = async (n: number) => {
-      await settle();
-      const list = floorP99s.get(n) ?? [];
-      list.push(await floor.p99(n));
-      floorP99s.set(n, list);
+    const baselines = [
+      await startBaseline(rec, plan.warmupVotes, FLOOR_SERVER),
+      await startBaseline(rec, plan.warmupVotes, MINIMAL_SERVER),
+    ];
+    const [floorP99s, minimalP99s] = [new Map<number, number[]>(), new Map<number, number[]>()];
+    const pairBaselines = async (n: number) => {
+      for (const [i, baseline] of baselines.entries()) {
+        await settle();
+        const p99s = i === 0 ? floorP99s : minimalP99s;
+        p99s.set(n, [...(p99s.get(n) ?? []), await baseline.p99(n)]);
+      }
     };
     const on = await measureTarget(
       consult('on', onDir),
@@ -418,8 +437,8 @@ export async function votePathBench(opts: VotePathOptions): Promise<VotePathResu
           );
         fresh.set(n, rounds);
       },
-      pairFloor,
-    ).finally(() => floor.stop());
+      pairBaselines,
+    ).finally(() => Promise.all(baselines.map((b) => b.stop())));
     if (on.blocked) return { slack: false, rows: [], blocked: on.blocked, compared: [] };
     const rows: VotePathRow[] = [];
     for (const n of opts.sizes) {
@@ -438,12 +457,14 @@ export async function votePathBench(opts: VotePathOptions): Promise<VotePathResu
         freshVotesPerSec: spread(f.map((x) => x.votesPerSec)),
         floorAckP99: spread(floorP99s.get(n) ?? []),
         ackRatio: spread(measured.map((x, i) => percentile(x.acks, 99) / (floorP99s.get(n)?.[i] ?? Number.NaN))),
+        minimalAckP99: spread(minimalP99s.get(n) ?? []),
+        minimalRatio: spread(measured.map((x, i) => percentile(x.acks, 99) / (minimalP99s.get(n)?.[i] ?? Number.NaN))),
         durableMin: Math.min(...all.map((x) => x.durable)),
         non200: all.reduce((s, x) => s + x.non200, 0),
         errors: all.reduce((s, x) => s + x.errors, 0),
       };
       log(
-        `vote path N=${n}: ack p99 ${row.ackP99.median.toFixed(1)} ms (new connections ${row.freshAckP99.median.toFixed(1)} ms, bare HTTP server ${row.floorAckP99.median.toFixed(1)} ms, ×${row.ackRatio.median.toFixed(2)} burst by burst), confirm p99 ${row.confirmP99.median.toFixed(0)} ms, ${row.votesPerSec.median.toFixed(0)} durable votes/s, durable ${row.durableMin}/${n}`,
+        `vote path N=${n}: ack p99 ${row.ackP99.median.toFixed(1)} ms (new connections ${row.freshAckP99.median.toFixed(1)} ms, bare HTTP server ${row.floorAckP99.median.toFixed(1)} ms, ×${row.ackRatio.median.toFixed(2)} burst by burst; minimal signed-click server ${row.minimalAckP99.median.toFixed(1)} ms, ×${row.minimalRatio.median.toFixed(2)}), confirm p99 ${row.confirmP99.median.toFixed(0)} ms, ${row.votesPerSec.median.toFixed(0)} durable votes/s, durable ${row.durableMin}/${n}`,
       );
       rows.push(row);
     }

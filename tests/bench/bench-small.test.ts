@@ -31,6 +31,8 @@ describe('npm run bench (small mode)', () => {
       expect(finite(v.votesPerSec.median)).toBe(true);
       expect(finite(v.freshAckP99.median)).toBe(true);
       expect(finite(v.floorAckP99.median)).toBe(true);
+      // The minimal signed-click server answered every click 200 (it throws otherwise), so its figure is real.
+      expect(finite(v.minimalAckP99.median) && finite(v.minimalRatio.median)).toBe(true);
     }
 
     // Consult with fsync on and off and the naive Bolt + lowdb peer took the same bursts, warm and cold.
