@@ -85,9 +85,8 @@ const errorLine = (error: unknown) =>
 export class SlackHttpReceiver implements Receiver {
   private app?: App;
   private readonly pending = new Set<Promise<unknown>>();
-  /** Clicks acknowledged and not yet started, with when each was acknowledged (see drainClicks). */
-  private readonly clicks: Array<{ body: Buffer; at: number } | undefined> = [];
-  private draining?: Promise<unknown>;
+  /** Clicks acknowledged and waiting for their turn (afterAck.defer), not yet in `pending`. */
+  private queued = 0;
   /** Handles authenticated block_actions after the receiver acknowledged them; set by the adapter. */
   blockActions?: (body: Record<string, unknown>) => Promise<void>;
   /** Serves the installed workspace only; set by the adapter once auth.test has answered. */
@@ -116,7 +115,9 @@ export class SlackHttpReceiver implements Receiver {
 
   /** Resolves when every request received so far has been fully processed (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    while (this.pending.size > 0 || this.queued > 0)
+      // A turn comes after every click deferred before it: those have started by then.
+      await (this.pending.size > 0 ? Promise.allSettled([...this.pending]) : this.opts.afterAck.turn());
   }
 
   readonly handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -211,8 +212,8 @@ export class SlackHttpReceiver implements Receiver {
   /**
    * Clicks (votes) are the hot path: once authentic they are acknowledged before anything else,
    * even parsing, and skip Bolt's middleware. Any other request takes the ordinary path. The request
-   * is over once answered: only the body and the time of its ack wait in a queue for the vote's
-   * turn. A burst's requests and responses then die young, and its acks create no promise each.
+   * is over once answered: only the body waits for the vote's turn, as one small record (no
+   * promise). A burst's requests and responses then die young, and its acks allocate little.
    */
   private click(rawBody: Buffer, req: IncomingMessage, res: ServerResponse, nowMs: number): void {
     if (!this.authentic(rawBody, req, nowMs)) {
@@ -220,25 +221,15 @@ export class SlackHttpReceiver implements Receiver {
       return;
     }
     http.buildContentResponse(res, undefined);
-    this.clicks.push({ body: rawBody, at: this.opts.afterAck.now() });
-    this.draining ??= this.track(this.drainClicks());
+    this.queued++;
+    // Queued at the ack, so a burst's votes start in click order ahead of the steps they then await.
+    this.opts.afterAck.defer(this.startVote, rawBody);
   }
 
-  /**
-   * Starts each queued click's vote at its turn (the next requests' acks first). A vote is not
-   * awaited before the next starts, so the votes of a burst still share their store writes.
-   */
-  private async drainClicks(): Promise<void> {
-    const queue = this.clicks;
-    for (let i = 0; i < queue.length; i++) {
-      const { body, at } = queue[i]!;
-      queue[i] = undefined; // the vote holds its body from here
-      await this.opts.afterAck.turn(at);
-      void this.track(this.vote(body).catch(this.clickFailed));
-    }
-    queue.length = 0;
-    this.draining = undefined;
-  }
+  private readonly startVote = (rawBody: Buffer): void => {
+    this.queued--;
+    void this.track(this.vote(rawBody).catch(this.clickFailed));
+  };
 
   private async vote(rawBody: Buffer): Promise<void> {
     const parsed = parseClick(rawBody);
