@@ -86,5 +86,6 @@ describe('work after an ack', () => {
         errors.push(e);
       });
     expect(order).toEqual(['click 1', 'turn', 'click 2']);
+    expect(errors).toEqual([new Error('a broken task')]); // it surfaces: it is not swallowed
   });
 });
