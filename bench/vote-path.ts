@@ -405,16 +405,20 @@ export async function votePathBench(opts: VotePathOptions): Promise<VotePathResu
   const fresh = new Map<number, Round[]>();
   try {
     const onDir = await seeded('on');
-    const baselines = [
-      await startBaseline(rec, plan.warmupVotes, FLOOR_SERVER),
-      await startBaseline(rec, plan.warmupVotes, MINIMAL_SERVER),
-    ];
-    const [floorP99s, minimalP99s] = [new Map<number, number[]>(), new Map<number, number[]>()];
+    // Each baseline with its p99s by burst size, in the order of Consult's measured bursts.
+    const floor = {
+      server: await startBaseline(rec, plan.warmupVotes, FLOOR_SERVER),
+      p99s: new Map<number, number[]>(),
+    };
+    const minimal = {
+      server: await startBaseline(rec, plan.warmupVotes, MINIMAL_SERVER),
+      p99s: new Map<number, number[]>(),
+    };
+    const baselines = [floor, minimal];
     const pairBaselines = async (n: number) => {
-      for (const [i, baseline] of baselines.entries()) {
+      for (const { server, p99s } of baselines) {
         await settle();
-        const p99s = i === 0 ? floorP99s : minimalP99s;
-        p99s.set(n, [...(p99s.get(n) ?? []), await baseline.p99(n)]);
+        p99s.set(n, [...(p99s.get(n) ?? []), await server.p99(n)]);
       }
     };
     const on = await measureTarget(
@@ -438,12 +442,15 @@ export async function votePathBench(opts: VotePathOptions): Promise<VotePathResu
         fresh.set(n, rounds);
       },
       pairBaselines,
-    ).finally(() => Promise.all(baselines.map((b) => b.stop())));
+    ).finally(() => Promise.all(baselines.map((b) => b.server.stop())));
     if (on.blocked) return { slack: false, rows: [], blocked: on.blocked, compared: [] };
     const rows: VotePathRow[] = [];
     for (const n of opts.sizes) {
       const measured = on.rounds.get(n) ?? [];
       const f = fresh.get(n) ?? [];
+      // Consult's ack p99 over the baseline's, burst by burst.
+      const ratioTo = (baseline: typeof floor) =>
+        spread(measured.map((x, i) => percentile(x.acks, 99) / (baseline.p99s.get(n)?.[i] ?? Number.NaN)));
       const all = [...measured, ...f];
       const row: VotePathRow = {
         delegates: n,
@@ -455,10 +462,10 @@ export async function votePathBench(opts: VotePathOptions): Promise<VotePathResu
         votesPerSec: spread(measured.map((x) => x.votesPerSec)),
         freshAckP99: spread(f.map((x) => percentile(x.acks, 99))),
         freshVotesPerSec: spread(f.map((x) => x.votesPerSec)),
-        floorAckP99: spread(floorP99s.get(n) ?? []),
-        ackRatio: spread(measured.map((x, i) => percentile(x.acks, 99) / (floorP99s.get(n)?.[i] ?? Number.NaN))),
-        minimalAckP99: spread(minimalP99s.get(n) ?? []),
-        minimalRatio: spread(measured.map((x, i) => percentile(x.acks, 99) / (minimalP99s.get(n)?.[i] ?? Number.NaN))),
+        floorAckP99: spread(floor.p99s.get(n) ?? []),
+        ackRatio: ratioTo(floor),
+        minimalAckP99: spread(minimal.p99s.get(n) ?? []),
+        minimalRatio: ratioTo(minimal),
         durableMin: Math.min(...all.map((x) => x.durable)),
         non200: all.reduce((s, x) => s + x.non200, 0),
         errors: all.reduce((s, x) => s + x.errors, 0),

@@ -71,20 +71,19 @@ interface Load {
  * client gave up. A prototype method, not a closure per request: this runs before every ack.
  */
 class Admitted {
-  private held: boolean;
   constructor(
     readonly bodyLimit: number,
-    private readonly load?: Load,
+    /** Held until released; none for uncapped routes. */
+    private load?: Load,
     private readonly bytes = 0,
-  ) {
-    this.held = load !== undefined;
-  }
+  ) {}
   release(): void {
-    if (!this.held || !this.load) return;
-    this.held = false;
-    this.load.unfinished--;
-    this.load.reserved -= this.bytes;
-    if (this.load.unfinished === 0) this.load.warnedFull = false;
+    const load = this.load;
+    if (!load) return;
+    this.load = undefined; // releasing twice does nothing
+    load.unfinished--;
+    load.reserved -= this.bytes;
+    if (load.unfinished === 0) load.warnedFull = false;
   }
 }
 
